@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { registerAdminCommands } from './admin-commands.js';
+import { registerAuditCommands } from './audit-commands.js';
+import { registerBackupCommands } from './backup-commands.js';
+import { loadConfig } from '../server/kernel/config/config.js';
+import { serve } from '../server/main.js';
+
+const program = new Command()
+  .name('tillit')
+  .description('Tillit: security and compliance programme and trust center')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('serve')
+  .description('run the web app and API (creates the organisation on first start)')
+  .action(async () => serve(loadConfig()));
+
+registerAdminCommands(program);
+registerAuditCommands(program);
+registerBackupCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  process.stderr.write(`tillit: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  occurredAt: z.string(),
+  actorType: z.enum(['user', 'token', 'system']),
+  actor: z.object({ id: z.string().uuid(), email: z.string(), name: z.string() }).nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditEventQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  action: z.string().max(100).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: z.string().uuid().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type AuditEventQuery = z.infer<typeof auditEventQuerySchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  treeSize: z.number().int(),
+  rootHash: z.string().describe('hex SHA-256 Merkle root (RFC 6962)'),
+  checkpointsVerified: z.number().int(),
+  problems: z.array(z.string()),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const auditCheckpointSchema = z.object({
+  treeSize: z.number().int(),
+  rootHash: z.string(),
+  createdAt: z.string(),
+  note: z.string().describe('Signed checkpoint (C2SP signed-note format); keep a copy outside Tillit'),
+});

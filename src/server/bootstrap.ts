@@ -1,0 +1,55 @@
+import { type Kysely, sql } from 'kysely';
+import { demoOrganization, seedDemoContent } from './demo/demo-organization.js';
+import { createCheckpoint } from './kernel/audit/audit-checkpoints.js';
+import type { AuditKeyring } from './kernel/audit/signing-key.js';
+import { generatePassword } from './kernel/auth/secrets.js';
+import { inTransaction, type ServiceContext, systemActor } from './kernel/context.js';
+import type { Database } from './kernel/db/schema.js';
+import { createOrganization } from './modules/organization/organization.service.js';
+import { createUser } from './modules/users/users.service.js';
+
+export interface FirstStartResult {
+  organizationId: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+export interface BootstrapOptions {
+  demo: boolean;
+  organizationName?: string;
+  adminEmail?: string;
+}
+
+const BOOTSTRAP_LOCK = 7_146_110_001;
+
+/**
+ * Creates the first organisation and its admin on a database that has none, exactly once even when
+ * several processes start together. Returns undefined when the database was already set up.
+ */
+export async function bootstrapIfEmpty(
+  db: Kysely<Database>,
+  keyring: AuditKeyring,
+  options: BootstrapOptions,
+): Promise<FirstStartResult | undefined> {
+  const result = await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(trx);
+    const existing = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+    if (existing) return undefined;
+    const ctx: ServiceContext = { db: trx, organizationId: '', actor: systemActor };
+    const name = options.demo ? demoOrganization.name : (options.organizationName ?? 'My organisation');
+    const organizationId = await createOrganization(ctx, {
+      name,
+      securityContactEmail: options.demo ? demoOrganization.securityContactEmail : null,
+    });
+    const orgCtx = { ...ctx, organizationId };
+    const adminEmail = options.demo ? demoOrganization.adminEmail : (options.adminEmail ?? 'admin@example.com');
+    const adminPassword = generatePassword();
+    await createUser(orgCtx, { email: adminEmail, name: 'Administrator', role: 'admin', password: adminPassword });
+    if (options.demo) await seedDemoContent(orgCtx);
+    return { organizationId, adminEmail, adminPassword };
+  });
+  if (result) {
+    await inTransaction({ db, organizationId: result.organizationId, actor: systemActor }, (ctx) => createCheckpoint(ctx, keyring));
+  }
+  return result;
+}

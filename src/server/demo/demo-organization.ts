@@ -1,0 +1,29 @@
+import { recordAuditEvent } from '../kernel/audit/audit-writer.js';
+import type { ServiceContext } from '../kernel/context.js';
+import { createLocation } from '../modules/organization/location.service.js';
+import { createService } from '../modules/organization/service.service.js';
+
+/** The demo's facts, in our own words: a Nordic cloud provider with three data centres. */
+export const demoOrganization = {
+  name: 'Norrsken Cloud AB',
+  securityContactEmail: 'security@norrsken.example',
+  adminEmail: 'admin@norrsken.example',
+  locations: [
+    { code: 'STO1', name: 'Stockholm North data centre', city: 'Stockholm', country: 'SE' },
+    { code: 'STO2', name: 'Stockholm South data centre', city: 'Stockholm', country: 'SE' },
+    { code: 'OSL1', name: 'Oslo data centre', city: 'Oslo', country: 'NO' },
+  ],
+  services: [
+    { name: 'Compute', description: 'Virtual machines in STO1, STO2 or OSL1; disks encrypted at rest; another location can serve as the DR site.' },
+    { name: 'Object Storage', description: 'S3-compatible object storage; data stays in the chosen Nordic location.' },
+    { name: 'Backup', description: 'Managed backup with regular restore tests, replicated to a second data centre.' },
+    { name: 'Kubernetes', description: 'Managed Kubernetes clusters; administration networks kept separate from customer traffic.' },
+  ],
+} as const;
+
+/** Adds the demo's locations and services to a freshly created organisation. */
+export async function seedDemoContent(ctx: ServiceContext): Promise<void> {
+  for (const location of demoOrganization.locations) await createLocation(ctx, { ...location });
+  for (const service of demoOrganization.services) await createService(ctx, { ...service });
+  await recordAuditEvent(ctx, 'demo.seeded', { type: 'organization', id: ctx.organizationId }, {});
+}

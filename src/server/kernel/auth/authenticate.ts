@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import { type Permission, permissionSchema, type Role, roleSchema, rolePermissions } from '../../../contracts/permissions.js';
+import type { Actor } from '../context.js';
+import type { Database } from '../db/schema.js';
+import { sha256Hex } from './secrets.js';
+
+export const API_TOKEN_PREFIX = 'tlt_';
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export interface Authenticated {
+  organizationId: string;
+  actor: Actor;
+  /** Present for cookie sessions; required back on state-changing requests. */
+  session?: { id: string; csrfToken: string };
+}
+
+function userActor(userId: string, role: Role): Actor {
+  return { type: 'user', userId, tokenId: null, role, permissions: rolePermissions[role] };
+}
+
+export async function authenticateSession(
+  db: Kysely<Database>,
+  sessionToken: string,
+  now = new Date(),
+): Promise<Authenticated | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.organization_id',
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.role',
+      'users.status',
+    ])
+    .where('sessions.token_hash', '=', sha256Hex(sessionToken))
+    .executeTakeFirst();
+  if (!row || row.expires_at <= now || row.status !== 'active') return undefined;
+  if (now.getTime() - row.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
+  }
+  return {
+    organizationId: row.organization_id,
+    actor: userActor(row.user_id, roleSchema.parse(row.role)),
+    session: { id: row.id, csrfToken: row.csrf_token },
+  };
+}
+
+/** A token acts for its owner, limited to the scopes it was given that the owner's role still allows. */
+export async function authenticateApiToken(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<Authenticated | undefined> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id',
+      'api_tokens.organization_id',
+      'api_tokens.user_id',
+      'api_tokens.scopes',
+      'api_tokens.expires_at',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+      'users.role',
+      'users.status',
+    ])
+    .where('api_tokens.token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at || row.expires_at <= now || row.status !== 'active') return undefined;
+  const role = roleSchema.parse(row.role);
+  const scopes = row.scopes.flatMap((s) => {
+    const p = permissionSchema.safeParse(s);
+    return p.success ? [p.data] : [];
+  });
+  const permissions = new Set<Permission>(scopes.filter((s) => rolePermissions[role].has(s)));
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return {
+    organizationId: row.organization_id,
+    actor: { type: 'token', userId: row.user_id, tokenId: row.id, role, permissions },
+  };
+}

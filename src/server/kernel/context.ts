@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Permission, Role } from '../../contracts/permissions.js';
+import type { Database } from './db/schema.js';
+
+export type ActorType = 'user' | 'token' | 'system';
+
+export interface Actor {
+  type: ActorType;
+  userId: string | null;
+  tokenId: string | null;
+  role: Role | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+/** What every service receives: who acts, for which organisation, and the database to act on. */
+export interface ServiceContext {
+  db: Kysely<Database>;
+  organizationId: string;
+  actor: Actor;
+}
+
+export const systemActor: Actor = {
+  type: 'system',
+  userId: null,
+  tokenId: null,
+  role: null,
+  permissions: new Set(),
+};
+
+/** Runs `fn` in one transaction; nested calls reuse the open transaction. */
+export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx);
+  return ctx.db.transaction().execute((trx: Transaction<Database>) => fn({ ...ctx, db: trx }));
+}

@@ -1,0 +1,54 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
+import type { Database } from './schema.js';
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationFile = /^\d{8}_\d{4}_[a-z0-9_]+\.(ts|js)$/;
+
+/** Loads every migration file in `migrations/`; files are append-only and ordered by their timestamped name. */
+class DirectoryMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(migrationsDir)).filter((f) => migrationFile.test(f)).sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const mod = (await import(pathToFileURL(path.join(migrationsDir, file)).href)) as Migration;
+      migrations[file.replace(/\.(ts|js)$/, '')] = mod;
+    }
+    return migrations;
+  }
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+function migratorFor(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: new DirectoryMigrationProvider(), migrationTableName: 'tillit_migrations', migrationLockTableName: 'tillit_migrations_lock' });
+}
+
+function assertSucceeded({ error, results }: MigrationResultSet): string[] {
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies pending migrations; returns the names applied now. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return assertSucceeded(await migratorFor(db).migrateToLatest());
+}
+
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const all = await migratorFor(db).getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+export async function latestMigrationName(): Promise<string> {
+  const names = Object.keys(await new DirectoryMigrationProvider().getMigrations());
+  return names.at(-1) ?? '';
+}

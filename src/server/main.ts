@@ -1,0 +1,40 @@
+import { buildApp } from './kernel/http/app.js';
+import type { Config } from './kernel/config/config.js';
+import { createLogger } from './kernel/logging/logger.js';
+import { routeModules } from './modules/index.js';
+import { openRuntime } from './runtime.js';
+
+function printFirstStart(email: string, password: string): void {
+  process.stdout.write(
+    [
+      '',
+      'Tillit created the organisation. Sign in with this one-time admin password (shown only now):',
+      `  email:    ${email}`,
+      `  password: ${password}`,
+      'Change it under Account after signing in.',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** Runs the API (and the single-page app) until SIGINT/SIGTERM. */
+export async function serve(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const runtime = await openRuntime(config, logger, { bootstrap: true });
+  const { app } = await buildApp({ config, db: runtime.handle.db, keyring: runtime.keyring, logger }, routeModules);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await runtime.handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const address = await app.listen({ host: config.host, port: config.port });
+  if (runtime.firstStart) printFirstStart(runtime.firstStart.adminEmail, runtime.firstStart.adminPassword);
+  const where = runtime.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  process.stdout.write(`Tillit is running on ${address} (database: ${where})\n`);
+}

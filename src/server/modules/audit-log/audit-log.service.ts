@@ -1,0 +1,21 @@
+import type { AuditEvent, AuditEventQuery } from '../../../contracts/audit.js';
+import type { Page } from '../../../contracts/paging.js';
+import type { ServiceContext } from '../../kernel/context.js';
+import { paged } from '../../kernel/http/paging.js';
+import { type AuditEventWithActor, presentAuditEvent } from './audit-log.presenter.js';
+
+export function listAuditEvents(ctx: ServiceContext, q: AuditEventQuery): Promise<Page<AuditEvent>> {
+  let query = ctx.db
+    .selectFrom('audit_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .selectAll('e')
+    .select(['u.email as actor_email', 'u.name as actor_name'])
+    .where('e.organization_id', '=', ctx.organizationId);
+  if (q.action) query = query.where('e.action', '=', q.action);
+  if (q.entityType) query = query.where('e.entity_type', '=', q.entityType);
+  if (q.entityId) query = query.where('e.entity_id', '=', q.entityId);
+  if (q.actorId) query = query.where('e.actor_id', '=', q.actorId);
+  if (q.from) query = query.where('e.occurred_at', '>=', new Date(q.from));
+  if (q.to) query = query.where('e.occurred_at', '<', new Date(q.to));
+  return paged(query, (x) => x.orderBy('e.seq', 'desc'), q, (r) => presentAuditEvent(r as AuditEventWithActor));
+}

@@ -1,0 +1,27 @@
+import { bootstrapIfEmpty, type FirstStartResult } from './bootstrap.js';
+import { type AuditKeyring, loadKeyring } from './kernel/audit/signing-key.js';
+import type { Config } from './kernel/config/config.js';
+import { type DatabaseHandle, openDatabase } from './kernel/db/database.js';
+import { migrateToLatest } from './kernel/db/migrate.js';
+import type { Logger } from './kernel/logging/logger.js';
+
+export interface Runtime {
+  handle: DatabaseHandle;
+  keyring: AuditKeyring;
+  firstStart: FirstStartResult | undefined;
+}
+
+/** Opens the database, applies migrations, loads the signing key and sets up the first organisation. */
+export async function openRuntime(config: Config, logger: Logger, options: { bootstrap: boolean }): Promise<Runtime> {
+  const handle = await openDatabase(config);
+  try {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    const keyring = loadKeyring(config.auditKeyFile);
+    const firstStart = options.bootstrap ? await bootstrapIfEmpty(handle.db, keyring, { demo: config.seedDemo }) : undefined;
+    return { handle, keyring, firstStart };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
