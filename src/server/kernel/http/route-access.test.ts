@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Role, type RouteAccess, roles, rolePermissions } from '../../../contracts/permissions.js';
+import { type Session, sessionHeaders, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { createLogger } from '../logging/logger.js';
+import { buildApp } from './app.js';
+
+/**
+ * The reviewed access of every route. A new route fails this test until it is added here, so each
+ * route's permission is a deliberate decision.
+ */
+const expectedAccess: Record<string, RouteAccess> = {
+  'GET /api/openapi.json': 'public',
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /*': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/accept-invite': 'public',
+  'GET /api/auth/session': 'authenticated',
+  'POST /api/auth/logout': 'authenticated',
+  'POST /api/auth/password': 'authenticated',
+  'GET /api/organization': 'organization.read',
+  'PATCH /api/organization': 'organization.manage',
+  'GET /api/locations': 'organization.read',
+  'POST /api/locations': 'organization.manage',
+  'PATCH /api/locations/:id': 'organization.manage',
+  'DELETE /api/locations/:id': 'organization.manage',
+  'GET /api/services': 'organization.read',
+  'POST /api/services': 'organization.manage',
+  'PATCH /api/services/:id': 'organization.manage',
+  'DELETE /api/services/:id': 'organization.manage',
+  'GET /api/users': 'users.read',
+  'POST /api/users/invitations': 'users.manage',
+  'PATCH /api/users/:id': 'users.manage',
+  'GET /api/tokens': 'tokens.manage-own',
+  'POST /api/tokens': 'tokens.manage-own',
+  'DELETE /api/tokens/:id': 'tokens.manage-own',
+  'GET /api/audit-events': 'audit.read',
+  'GET /api/audit-log/verification': 'audit.read',
+  'POST /api/audit-log/checkpoints': 'audit.checkpoint',
+};
+
+const ANY_ID = '00000000-0000-4000-8000-000000000000';
+
+function mayUse(role: Role, access: RouteAccess): boolean {
+  return access === 'public' || access === 'authenticated' || rolePermissions[role].has(access);
+}
+
+describe('every route × every role', () => {
+  let t: TestApp;
+  const sessions = {} as Record<Role, Session>;
+  before(async () => {
+    t = await startTestApp();
+    for (const role of roles) sessions[role] = await t.signIn(role);
+  });
+  after(() => t.close());
+
+  test('every registered route has a reviewed access declaration', () => {
+    const registered = t.routes.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    for (const key of registered) {
+      const route = t.routes.find((r) => `${r.method} ${r.url}` === key);
+      assert.ok(key in expectedAccess, `route ${key} is not in the reviewed access table`);
+      assert.equal(route?.access, expectedAccess[key], `route ${key} declares ${route?.access}`);
+    }
+    assert.deepEqual(new Set(registered), new Set(Object.keys(expectedAccess)), 'the table lists a route that no longer exists');
+  });
+
+  test('each route allows exactly the roles its permission grants, and refuses anonymous callers', async () => {
+    for (const route of t.routes.filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/') && r.url !== '/api/openapi.json')) {
+      const url = route.url.replace(':id', ANY_ID);
+      const payload = ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined;
+      const anonymous = await t.app.inject({ method: route.method as 'GET', url, payload });
+      if (route.access === 'public') assert.notEqual(anonymous.statusCode, 401, `${route.method} ${route.url} anonymous`);
+      else assert.equal(anonymous.statusCode, 401, `${route.method} ${route.url} must refuse anonymous callers`);
+      for (const role of roles) {
+        const session = route.url === '/api/auth/logout' ? await t.signIn(role) : sessions[role];
+        const res = await t.app.inject({ method: route.method as 'GET', url, payload, headers: sessionHeaders(session) });
+        const label = `${route.method} ${route.url} as ${role} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (mayUse(role, route.access)) {
+          assert.ok(![401, 403, 500].includes(res.statusCode), `expected allow: ${label}`);
+        } else {
+          assert.equal(res.statusCode, 403, `expected deny: ${label}`);
+          assert.equal(res.json().error.code, 'FORBIDDEN');
+        }
+      }
+    }
+  });
+
+  test('a route without an access declaration stops the app from starting', async () => {
+    await assert.rejects(
+      buildApp({ config: t.config, db: t.handle.db, keyring: t.keyring, logger: createLogger('silent') }, [
+        (app) => app.get('/api/undeclared', async () => ({})),
+      ]),
+      /declares no access/,
+    );
+  });
+});

@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { type DatabaseHandle, openPostgres, wrapPglite } from '../../src/server/kernel/db/database.js';
+import { migrateToLatest } from '../../src/server/kernel/db/migrate.js';
+import type { Database } from '../../src/server/kernel/db/schema.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const migrationsDir = path.join(root, 'src/server/kernel/db/migrations');
+
+/** Changes whenever a migration file changes, so cached templates never go stale. */
+function schemaFingerprint(): string {
+  const h = createHash('sha256');
+  for (const f of readdirSync(migrationsDir).sort()) h.update(f).update(readFileSync(path.join(migrationsDir, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+export const testDatabaseUrl = process.env.TILLIT_TEST_DATABASE_URL;
+export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
+
+let pgliteTemplate: Promise<PGlite> | undefined;
+
+async function loadPgliteTemplate(): Promise<PGlite> {
+  const cacheDir = path.join(root, '.cache');
+  const file = path.join(cacheDir, `pglite-template-${schemaFingerprint()}.tar.gz`);
+  if (existsSync(file)) return PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
+  const fresh = await PGlite.create();
+  const handle = wrapPglite(fresh);
+  await migrateToLatest(handle.db);
+  const dump = Buffer.from(await (await fresh.dumpDataDir('gzip')).arrayBuffer());
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, dump);
+  renameSync(tmp, file);
+  return fresh;
+}
+
+let pgTemplateReady: Promise<string> | undefined;
+
+async function preparePostgresTemplate(url: string): Promise<string> {
+  const name = `tillit_tpl_${schemaFingerprint()}`;
+  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  try {
+    await sql`SELECT pg_advisory_lock(7146110002)`.execute(admin);
+    const exists = await sql`SELECT 1 FROM pg_database WHERE datname = ${name}`.execute(admin);
+    if (exists.rows.length === 0) {
+      const building = `${name}_build_${process.pid}`;
+      await sql`CREATE DATABASE ${sql.id(building)}`.execute(admin);
+      const handle = await openPostgres(withDatabase(url, building), 1);
+      await migrateToLatest(handle.db);
+      await handle.close();
+      await sql`ALTER DATABASE ${sql.id(building)} RENAME TO ${sql.id(name)}`.execute(admin);
+    }
+    await sql`SELECT pg_advisory_unlock(7146110002)`.execute(admin);
+  } finally {
+    await admin.destroy();
+  }
+  return name;
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh, migrated, empty database of the kind under test (PGlite by default, PostgreSQL when configured). */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  if (!testDatabaseUrl) {
+    pgliteTemplate ??= loadPgliteTemplate();
+    const clone = await (await pgliteTemplate).clone();
+    return wrapPglite(clone);
+  }
+  pgTemplateReady ??= preparePostgresTemplate(testDatabaseUrl);
+  const template = await pgTemplateReady;
+  const name = `tillit_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl, max: 1 }) }) });
+  await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(template)}`.execute(admin);
+  const handle = await openPostgres(withDatabase(testDatabaseUrl, name), 4);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin);
+      await admin.destroy();
+    },
+  };
+}
+
+export type TestDb = Kysely<Database>;
