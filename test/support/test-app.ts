@@ -69,7 +69,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     const u = await createUser(systemContext(), { email: `${role}@test.example`, name: `Test ${role}`, role, password: TEST_PASSWORD });
     users[role] = { id: u.id, email: u.email, role };
   }
-  const logger = createLogger('silent');
+  const logger = createLogger(config.logLevel);
   const { app, routes } = await buildApp({ config, db: handle.db, keyring, logger }, routeModules);
   return {
     app,

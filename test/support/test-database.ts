@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -23,6 +24,14 @@ export const testDatabaseUrl = process.env.TILLIT_TEST_DATABASE_URL;
 export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
 
 let pgliteTemplate: Promise<PGlite> | undefined;
+
+/** The template stays open for the whole test file; closing it lets the test process exit. */
+export async function closeTestTemplates(): Promise<void> {
+  const template = pgliteTemplate;
+  pgliteTemplate = undefined;
+  if (template) await (await template).close();
+}
+after(closeTestTemplates);
 
 async function loadPgliteTemplate(): Promise<PGlite> {
   const cacheDir = path.join(root, '.cache');
@@ -72,7 +81,8 @@ function withDatabase(url: string, database: string): string {
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (!testDatabaseUrl) {
     pgliteTemplate ??= loadPgliteTemplate();
-    const clone = await (await pgliteTemplate).clone();
+    // clone() is typed as the interface, but it returns a full PGlite instance.
+    const clone = (await (await pgliteTemplate).clone()) as PGlite;
     return wrapPglite(clone);
   }
   pgTemplateReady ??= preparePostgresTemplate(testDatabaseUrl);

@@ -93,7 +93,6 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[], webDir = d
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
-    disableRequestLogging: false,
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -102,8 +101,8 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[], webDir = d
   app.setNotFoundHandler((request, reply) =>
     handleError(new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), request, reply),
   );
-  const routes = installAccessControl(app, deps.db);
   await registerSecurityPlugins(app, deps.config);
+  const routes = installAccessControl(app, deps.db);
   await registerOpenApi(app);
   for (const register of modules) register(app, deps);
   registerWebAssets(app, webDir);

@@ -49,20 +49,22 @@ function safeDecode(p: string): string {
   }
 }
 
+const notBuilt = 'The Tillit web app has not been built: run `npm run build:web` (npm start does it for you).\n';
+
 /**
  * Serves the built single-page app from memory: only files that exist in the build can be served, so
  * no request path ever reaches the file system. Unknown non-API paths get index.html (client routing).
  */
-export function registerWebAssets(app: App, webDir: string): boolean {
-  if (!existsSync(path.join(webDir, 'index.html'))) return false;
-  const assets = collect(webDir);
-  const index = assets.get('/index.html') as Asset;
+export function registerWebAssets(app: App, webDir: string): void {
+  const assets = existsSync(path.join(webDir, 'index.html')) ? collect(webDir) : new Map<string, Asset>();
+  const index = assets.get('/index.html');
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const urlPath = safeDecode(request.url.split('?')[0] ?? '/');
     if (urlPath.startsWith('/api/')) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No API route ${urlPath}` } });
     }
     const asset = assets.get(urlPath) ?? index;
+    if (!asset) return reply.status(503).type('text/plain; charset=utf-8').send(notBuilt);
     if (request.headers['if-none-match'] === asset.etag) return reply.status(304).send();
     return reply
       .header('content-type', asset.type)
@@ -70,5 +72,4 @@ export function registerWebAssets(app: App, webDir: string): boolean {
       .header('cache-control', asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
       .send(asset.body);
   });
-  return true;
 }
