@@ -42,7 +42,12 @@ async function generateOrganization(ctx: ServiceContext) {
     for (let i = 0; i < EVENTS; i += EVENTS_PER_TRANSACTION) {
       await inTransaction(ctx, async (tx) => {
         for (let j = i; j < Math.min(EVENTS, i + EVENTS_PER_TRANSACTION); j++) {
-          await recordAuditEvent(tx, 'service.updated', { type: 'service', id: null }, { name: `svc-${j % 40}`, changes: { description: { from: `v${j}`, to: `v${j + 1}` } } });
+          await recordAuditEvent(
+            tx,
+            'service.updated',
+            { type: 'service', id: null },
+            { name: `svc-${j % 40}`, changes: { description: { from: `v${j}`, to: `v${j + 1}` } } },
+          );
         }
       });
     }
@@ -64,7 +69,12 @@ async function loadTest(url: string, headers: Record<string, string>) {
 
 async function benchOne(kind: 'pglite' | 'postgres', open: () => Promise<DatabaseHandle>) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `tillit-bench-${kind}-`));
-  const config = loadConfig({ TILLIT_DATA_DIR: dir, TILLIT_LOG_LEVEL: 'silent', TILLIT_API_RATE_LIMIT: '1000000', TILLIT_LOGIN_RATE_LIMIT: '1000' });
+  const config = loadConfig({
+    TILLIT_DATA_DIR: dir,
+    TILLIT_LOG_LEVEL: 'silent',
+    TILLIT_API_RATE_LIMIT: '1000000',
+    TILLIT_LOGIN_RATE_LIMIT: '1000',
+  });
   const handle = await open();
   try {
     await migrateToLatest(handle.db);
@@ -74,14 +84,28 @@ async function benchOne(kind: 'pglite' | 'postgres', open: () => Promise<Databas
     const ctx: ServiceContext = { db: handle.db, organizationId: first.organizationId, actor: systemActor };
     process.stdout.write(`[${kind}] generating ${USERS} users and ${EVENTS} audit events…\n`);
     const generated = await generateOrganization(ctx);
-    const verify = await timed(() => verifyOrganizationAuditLog(ctx, { trustedPublicKeys: keyring.trustedPublicKeys }));
+    const verify = await timed(() =>
+      verifyOrganizationAuditLog(ctx, { trustedPublicKeys: keyring.trustedPublicKeys }),
+    );
     if (!verify.value.ok) throw new Error(`verification failed: ${verify.value.problems.join('; ')}`);
     const password = 'benchmark password 1';
-    await createUser(ctx, { email: 'bench-manager@bench.example', name: 'Bench', role: 'compliance-manager', password });
-    const { app } = await buildApp({ config, db: handle.db, keyring, logger: createLogger('silent') }, routeModules);
+    await createUser(ctx, {
+      email: 'bench-manager@bench.example',
+      name: 'Bench',
+      role: 'compliance-manager',
+      password,
+    });
+    const { app } = await buildApp(
+      { config, db: handle.db, keyring, logger: createLogger('silent') },
+      routeModules,
+    );
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-manager@bench.example', password }) });
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'bench-manager@bench.example', password }),
+      });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       process.stdout.write(`[${kind}] load-testing for ${SECONDS} s per route…\n`);
       const routes = [
@@ -105,7 +129,9 @@ async function benchOne(kind: 'pglite' | 'postgres', open: () => Promise<Databas
 }
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TILLIT_TEST_DATABASE_URL;
-const results = [await benchOne('pglite', () => openPglite(mkdtempSync(path.join(os.tmpdir(), 'tillit-bench-db-'))))];
+const results = [
+  await benchOne('pglite', () => openPglite(mkdtempSync(path.join(os.tmpdir(), 'tillit-bench-db-')))),
+];
 if (pgUrl) {
   const admin = await openPostgres(pgUrl, 1);
   const name = `tillit_bench_${Date.now()}`;

@@ -12,18 +12,29 @@ if (major < 22) {
   process.exit(1);
 }
 if (!existsSync('/usr/bin/chromium')) {
-  process.stderr.write('The browser tests need Debian\'s Chromium at /usr/bin/chromium: sudo apt-get install chromium\n');
+  process.stderr.write(
+    "The browser tests need Debian's Chromium at /usr/bin/chromium: sudo apt-get install chromium\n",
+  );
   process.exit(1);
 }
-const build = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-web-build.js')], { stdio: 'inherit', cwd: root });
+const build = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-web-build.js')], {
+  stdio: 'inherit',
+  cwd: root,
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const db = process.env.TILLIT_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 process.stdout.write(`Running the test suite on ${db}\n`);
-const patterns = process.argv.slice(2).length ? process.argv.slice(2) : ['src/**/*.test.ts', 'test/**/*.test.ts'];
+const patterns = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['src/**/*.test.ts', 'test/**/*.test.ts'];
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...patterns],
-  { stdio: 'inherit', cwd: root, env: { ...process.env, TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent' } },
+  {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent' },
+  },
 );
 process.exit(result.status ?? 1);

@@ -5,7 +5,14 @@ import { generatePassword } from '../server/kernel/auth/secrets.js';
 import { createToken } from '../server/modules/tokens/tokens.service.js';
 import { findUserByEmail } from '../server/modules/users/users.repository.js';
 import { createUser, resetPassword } from '../server/modules/users/users.service.js';
-import { actAsUser, CliError, organizationContext, print, readSecretFromStdin, withRuntime } from './cli-runtime.js';
+import {
+  actAsUser,
+  CliError,
+  organizationContext,
+  print,
+  readSecretFromStdin,
+  withRuntime,
+} from './cli-runtime.js';
 
 function passwordFrom(options: { passwordStdin?: boolean }): { password: string; generated: boolean } {
   if (!options.passwordStdin) return { password: generatePassword(), generated: true };
@@ -32,23 +39,34 @@ export function registerAdminCommands(program: Command): void {
     .action((o: { email: string; name: string; role: string; passwordStdin?: boolean; org?: string }) =>
       withRuntime(async (runtime) => {
         const role = roleSchema.safeParse(o.role);
-        if (!role.success) throw new CliError(`Unknown role ${o.role}; use one of ${roleSchema.options.join(', ')}`);
+        if (!role.success)
+          throw new CliError(`Unknown role ${o.role}; use one of ${roleSchema.options.join(', ')}`);
         const { password, generated } = passwordFrom(o);
         const ctx = await organizationContext(runtime, o.org);
-        const created = await createUser(ctx, { email: o.email.toLowerCase(), name: o.name, role: role.data, password });
+        const created = await createUser(ctx, {
+          email: o.email.toLowerCase(),
+          name: o.name,
+          role: role.data,
+          password,
+        });
         print(`Created ${created.email} (${created.role}).`);
         if (generated) print(`password: ${password}`);
       }),
     );
   user
     .command('reset-password')
-    .description('set a new password (prints a generated one unless --password-stdin) and end the user’s sessions')
+    .description(
+      'set a new password (prints a generated one unless --password-stdin) and end the user’s sessions',
+    )
     .requiredOption('--email <email>')
     .option('--password-stdin', 'read the password from standard input')
     .action((o: { email: string; passwordStdin?: boolean }) =>
       withRuntime(async (runtime) => {
         const { password, generated } = passwordFrom(o);
-        const ctx = await organizationContext(runtime, (await findUserByEmail(runtime.handle.db, o.email))?.organization_id);
+        const ctx = await organizationContext(
+          runtime,
+          (await findUserByEmail(runtime.handle.db, o.email))?.organization_id,
+        );
         const updated = await resetPassword(ctx, o.email, password);
         print(`Password reset for ${updated.email}; their sessions were ended.`);
         if (generated) print(`password: ${password}`);
@@ -62,19 +80,32 @@ export function registerAdminCommands(program: Command): void {
     .description('create an API token for a user and print it once')
     .requiredOption('--email <email>', 'the user the token acts for')
     .requiredOption('--name <name>')
-    .requiredOption('--scopes <list>', `comma-separated permissions, e.g. ${permissionSchema.options.slice(0, 2).join(',')}`)
+    .requiredOption(
+      '--scopes <list>',
+      `comma-separated permissions, e.g. ${permissionSchema.options.slice(0, 2).join(',')}`,
+    )
     .option('--days <n>', 'days until it expires', '90')
     .action((o: { email: string; name: string; scopes: string; days: string }) =>
       withRuntime(async (runtime) => {
         const owner = await findUserByEmail(runtime.handle.db, o.email);
-        if (!owner || owner.status !== 'active') throw new CliError(`No active user ${o.email}`);
+        const active = owner?.status === 'active' ? owner : undefined;
+        if (!active) throw new CliError(`No active user ${o.email}`);
         const scopes = o.scopes.split(',').map((s) => s.trim());
         const unknown = scopes.filter((s) => !permissionSchema.safeParse(s).success);
         if (unknown.length) throw new CliError(`Unknown scope(s): ${unknown.join(', ')}`);
         const days = Number(o.days);
-        if (!Number.isInteger(days) || days < 1 || days > 366) throw new CliError('--days must be a whole number from 1 to 366');
-        const ctx = actAsUser(await organizationContext(runtime, owner.organization_id), owner.id, roleSchema.parse(owner.role));
-        const created = await createToken(ctx, { name: o.name, scopes: scopes.map((s) => permissionSchema.parse(s)), expiresInDays: days });
+        if (!Number.isInteger(days) || days < 1 || days > 366)
+          throw new CliError('--days must be a whole number from 1 to 366');
+        const ctx = actAsUser(
+          await organizationContext(runtime, active.organization_id),
+          active.id,
+          roleSchema.parse(active.role),
+        );
+        const created = await createToken(ctx, {
+          name: o.name,
+          scopes: scopes.map((s) => permissionSchema.parse(s)),
+          expiresInDays: days,
+        });
         print(`Created token ${created.apiToken.name}, expires ${created.apiToken.expiresAt}:`);
         print(created.token);
       }),

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createCheckpoint, verifyOrganizationAuditLog } from '../server/kernel/audit/audit-checkpoints.js';
-import { type CheckpointToCheck } from '../server/kernel/audit/audit-verifier.js';
+import type { CheckpointToCheck } from '../server/kernel/audit/audit-verifier.js';
 import { AUDIT_KEY_NAME, loadPublicKey } from '../server/kernel/audit/signing-key.js';
 import { inTransaction } from '../server/kernel/context.js';
 import { CliError, organizationContext, print, withRuntime } from './cli-runtime.js';
@@ -17,7 +17,12 @@ export function registerAuditCommands(program: Command): void {
   audit
     .command('verify')
     .description('prove the audit log intact and consistent with signed checkpoints; exits 1 if not')
-    .option('--checkpoint <file>', 'a checkpoint kept outside Tillit (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option(
+      '--checkpoint <file>',
+      'a checkpoint kept outside Tillit (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [],
+    )
     .option('--public-key <file>', 'the key that signed those checkpoints (default: this installation’s)')
     .option('--org <id>', 'organisation id when there are several')
     .action((o: VerifyOptions) =>
@@ -30,7 +35,10 @@ export function registerAuditCommands(program: Command): void {
           publicKeyPem,
           keyName: AUDIT_KEY_NAME,
         }));
-        const result = await verifyOrganizationAuditLog(ctx, { trustedPublicKeys: runtime.keyring.trustedPublicKeys, external });
+        const result = await verifyOrganizationAuditLog(ctx, {
+          trustedPublicKeys: runtime.keyring.trustedPublicKeys,
+          external,
+        });
         print(`tree size: ${result.treeSize}`);
         print(`root hash: ${result.rootHash}`);
         print(`checkpoints verified: ${result.checkpointsVerified}`);

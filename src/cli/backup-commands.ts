@@ -1,10 +1,10 @@
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
-import { recordAuditEvent } from '../server/kernel/audit/audit-writer.js';
 import { verifyOrganizationAuditLog } from '../server/kernel/audit/audit-checkpoints.js';
+import { recordAuditEvent } from '../server/kernel/audit/audit-writer.js';
 import { trustPublicKey } from '../server/kernel/audit/signing-key.js';
 import { restoreBackup, writeBackup } from '../server/kernel/backup/backup.service.js';
 import { inTransaction, systemActor } from '../server/kernel/context.js';
@@ -16,9 +16,13 @@ async function backupTo(file: string): Promise<void> {
     const gzip = createGzip();
     const out = createWriteStream(file, { mode: 0o600, flags: 'wx' });
     gzip.pipe(out);
-    const { rows } = await writeBackup(runtime.handle.db, runtime.keyring.signing.publicKeyPem, async (line) => {
-      if (!gzip.write(line)) await once(gzip, 'drain');
-    });
+    const { rows } = await writeBackup(
+      runtime.handle.db,
+      runtime.keyring.signing.publicKeyPem,
+      async (line) => {
+        if (!gzip.write(line)) await once(gzip, 'drain');
+      },
+    );
     gzip.end();
     await once(out, 'close');
     print(`Wrote ${rows} rows to ${file}. It holds password hashes and the audit log: store it encrypted.`);
@@ -30,16 +34,27 @@ async function restoreFrom(file: string): Promise<void> {
   await withRuntime(async (runtime) => {
     const db = runtime.handle.db;
     const input = createReadStream(file).pipe(createGunzip());
-    const { header, rows } = await restoreBackup(db, createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY }));
+    const { header, rows } = await restoreBackup(
+      db,
+      createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY }),
+    );
     trustPublicKey(runtime.keyring, header.auditPublicKey);
     const orgs = await db.selectFrom('organizations').select('id').execute();
     for (const { id } of orgs) {
       const ctx = { db, organizationId: id, actor: systemActor };
       await inTransaction(ctx, (tx) =>
-        recordAuditEvent(tx, 'backup.restored', { type: 'organization', id }, { backupCreatedAt: header.createdAt, tables: header.tables.length }),
+        recordAuditEvent(
+          tx,
+          'backup.restored',
+          { type: 'organization', id },
+          { backupCreatedAt: header.createdAt, tables: header.tables.length },
+        ),
       );
-      const v = await verifyOrganizationAuditLog(ctx, { trustedPublicKeys: runtime.keyring.trustedPublicKeys });
-      if (!v.ok) throw new CliError(`Restored, but the audit log of ${id} does not verify: ${v.problems.join('; ')}`);
+      const v = await verifyOrganizationAuditLog(ctx, {
+        trustedPublicKeys: runtime.keyring.trustedPublicKeys,
+      });
+      if (!v.ok)
+        throw new CliError(`Restored, but the audit log of ${id} does not verify: ${v.problems.join('; ')}`);
     }
     print(`Restored ${rows} rows from a backup made ${header.createdAt}; audit logs verify.`);
   });
@@ -49,7 +64,11 @@ export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
     .description('write a consistent, checksummed backup of the database (gzip NDJSON)')
-    .option('--out <file>', 'where to write it', `tillit-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson.gz`)
+    .option(
+      '--out <file>',
+      'where to write it',
+      `tillit-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson.gz`,
+    )
     .action((o: { out: string }) => backupTo(o.out));
   program
     .command('restore')

@@ -22,16 +22,27 @@ export async function withRuntime<T>(fn: (runtime: Runtime, config: Config) => P
 }
 
 /** The organisation a command acts on: the one given, or the only one there is. */
-export async function organizationContext(runtime: Runtime, organizationId?: string): Promise<ServiceContext> {
+export async function organizationContext(
+  runtime: Runtime,
+  organizationId?: string,
+): Promise<ServiceContext> {
   const db = runtime.handle.db;
-  const orgs = await db.selectFrom('organizations').select(['id', 'name']).orderBy('created_at').limit(2).execute();
+  const orgs = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .orderBy('created_at')
+    .limit(2)
+    .execute();
   if (organizationId) {
-    if (!(await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst())) {
+    if (
+      !(await db.selectFrom('organizations').select('id').where('id', '=', organizationId).executeTakeFirst())
+    ) {
       throw new CliError(`No organisation with id ${organizationId}`);
     }
     return { db, organizationId, actor: systemActor };
   }
-  if (orgs.length === 0) throw new CliError('The database has no organisation yet: start Tillit once with `tillit serve`');
+  if (orgs.length === 0)
+    throw new CliError('The database has no organisation yet: start Tillit once with `tillit serve`');
   if (orgs.length > 1) throw new CliError('Several organisations exist: name one with --org <id>');
   return { db, organizationId: (orgs[0] as { id: string }).id, actor: systemActor };
 }

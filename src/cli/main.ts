@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../server/kernel/config/config.js';
+import { serve } from '../server/main.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
-import { loadConfig } from '../server/kernel/config/config.js';
-import { serve } from '../server/main.js';
 
 const program = new Command()
   .name('tillit')

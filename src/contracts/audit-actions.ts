@@ -7,7 +7,12 @@ const none = z.strictObject({});
 export const auditActionSchemas = {
   'organization.created': z.strictObject({ name: z.string() }),
   'organization.updated': z.strictObject({ changes }),
-  'location.created': z.strictObject({ code: z.string(), name: z.string(), city: z.string(), country: z.string() }),
+  'location.created': z.strictObject({
+    code: z.string(),
+    name: z.string(),
+    city: z.string(),
+    country: z.string(),
+  }),
   'location.updated': z.strictObject({ code: z.string(), changes }),
   'location.deleted': z.strictObject({ code: z.string(), name: z.string() }),
   'service.created': z.strictObject({ name: z.string() }),
@@ -21,9 +26,18 @@ export const auditActionSchemas = {
   'user.password-reset': z.strictObject({ email: z.string() }),
   'auth.signed-in': z.strictObject({ email: z.string(), ip: z.string().nullable() }),
   'auth.signed-out': z.strictObject({ email: z.string() }),
-  'token.created': z.strictObject({ name: z.string(), prefix: z.string(), scopes: z.array(z.string()), expiresAt: z.string() }),
+  'token.created': z.strictObject({
+    name: z.string(),
+    prefix: z.string(),
+    scopes: z.array(z.string()),
+    expiresAt: z.string(),
+  }),
   'token.revoked': z.strictObject({ name: z.string(), prefix: z.string() }),
-  'audit.checkpoint-created': z.strictObject({ treeSize: z.number().int(), rootHash: z.string(), keyId: z.string() }),
+  'audit.checkpoint-created': z.strictObject({
+    treeSize: z.number().int(),
+    rootHash: z.string(),
+    keyId: z.string(),
+  }),
   'demo.seeded': none,
   'backup.restored': z.strictObject({ backupCreatedAt: z.string(), tables: z.number().int() }),
 } as const;

@@ -6,7 +6,10 @@ export const passwordSchema = z
   .min(12, 'Password must be at least 12 characters')
   .max(256, 'Password must be at most 256 characters');
 
-export const emailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 export const loginRequestSchema = z.strictObject({
   email: emailSchema,

@@ -15,7 +15,11 @@ export const backupHeaderSchema = z.strictObject({
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
 const rowLineSchema = z.strictObject({ t: z.string(), r: z.record(z.string(), z.unknown()) });
-const trailerSchema = z.strictObject({ end: z.literal(true), rows: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const trailerSchema = z.strictObject({
+  end: z.literal(true),
+  rows: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
 export class BackupFormatError extends Error {
   override name = 'BackupFormatError';
@@ -46,7 +50,9 @@ export class BackupWriter {
   }
 }
 
-export type BackupRecord = { kind: 'header'; header: BackupHeader } | { kind: 'row'; table: string; row: Record<string, unknown> };
+export type BackupRecord =
+  | { kind: 'header'; header: BackupHeader }
+  | { kind: 'row'; table: string; row: Record<string, unknown> };
 
 function parseJsonLine(line: string, n: number): unknown {
   try {
@@ -72,7 +78,8 @@ export async function* readBackup(lines: AsyncIterable<string>): AsyncGenerator<
     const value = parseJsonLine(line, n);
     if (!header) {
       const h = backupHeaderSchema.safeParse(value);
-      if (!h.success) throw new BackupFormatError(`Line 1 is not a Tillit backup header (${h.error.issues[0]?.message})`);
+      if (!h.success)
+        throw new BackupFormatError(`Line 1 is not a Tillit backup header (${h.error.issues[0]?.message})`);
       header = h.data;
       hash.update(`${line}\n`);
       yield { kind: 'header', header };
@@ -80,8 +87,10 @@ export async function* readBackup(lines: AsyncIterable<string>): AsyncGenerator<
     }
     const trailer = trailerSchema.safeParse(value);
     if (trailer.success) {
-      if (trailer.data.rows !== rows) throw new BackupFormatError(`Trailer counts ${trailer.data.rows} rows but the archive holds ${rows}`);
-      if (trailer.data.sha256 !== hash.digest('hex')) throw new BackupFormatError('Checksum mismatch: the archive was altered or corrupted');
+      if (trailer.data.rows !== rows)
+        throw new BackupFormatError(`Trailer counts ${trailer.data.rows} rows but the archive holds ${rows}`);
+      if (trailer.data.sha256 !== hash.digest('hex'))
+        throw new BackupFormatError('Checksum mismatch: the archive was altered or corrupted');
       return;
     }
     const row = rowLineSchema.safeParse(value);
@@ -93,5 +102,7 @@ export async function* readBackup(lines: AsyncIterable<string>): AsyncGenerator<
     rows++;
     yield { kind: 'row', table: row.data.t, row: row.data.r };
   }
-  throw new BackupFormatError(header ? 'The archive is truncated: its trailer is missing' : 'The archive is empty');
+  throw new BackupFormatError(
+    header ? 'The archive is truncated: its trailer is missing' : 'The archive is empty',
+  );
 }

@@ -42,14 +42,23 @@ export async function bootstrapIfEmpty(
       securityContactEmail: options.demo ? demoOrganization.securityContactEmail : null,
     });
     const orgCtx = { ...ctx, organizationId };
-    const adminEmail = options.demo ? demoOrganization.adminEmail : (options.adminEmail ?? 'admin@example.com');
+    const adminEmail = options.demo
+      ? demoOrganization.adminEmail
+      : (options.adminEmail ?? 'admin@example.com');
     const adminPassword = generatePassword();
-    await createUser(orgCtx, { email: adminEmail, name: 'Administrator', role: 'admin', password: adminPassword });
+    await createUser(orgCtx, {
+      email: adminEmail,
+      name: 'Administrator',
+      role: 'admin',
+      password: adminPassword,
+    });
     if (options.demo) await seedDemoContent(orgCtx);
     return { organizationId, adminEmail, adminPassword };
   });
   if (result) {
-    await inTransaction({ db, organizationId: result.organizationId, actor: systemActor }, (ctx) => createCheckpoint(ctx, keyring));
+    await inTransaction({ db, organizationId: result.organizationId, actor: systemActor }, (ctx) =>
+      createCheckpoint(ctx, keyring),
+    );
   }
   return result;
 }

@@ -1,5 +1,5 @@
-import { buildApp } from './kernel/http/app.js';
 import type { Config } from './kernel/config/config.js';
+import { buildApp } from './kernel/http/app.js';
 import { createLogger } from './kernel/logging/logger.js';
 import { routeModules } from './modules/index.js';
 import { openRuntime } from './runtime.js';
@@ -21,7 +21,10 @@ function printFirstStart(email: string, password: string): void {
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const runtime = await openRuntime(config, logger, { bootstrap: true });
-  const { app } = await buildApp({ config, db: runtime.handle.db, keyring: runtime.keyring, logger }, routeModules);
+  const { app } = await buildApp(
+    { config, db: runtime.handle.db, keyring: runtime.keyring, logger },
+    routeModules,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -12,13 +12,19 @@ export interface Runtime {
 }
 
 /** Opens the database, applies migrations, loads the signing key and sets up the first organisation. */
-export async function openRuntime(config: Config, logger: Logger, options: { bootstrap: boolean }): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  logger: Logger,
+  options: { bootstrap: boolean },
+): Promise<Runtime> {
   const handle = await openDatabase(config);
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
     const keyring = loadKeyring(config.auditKeyFile);
-    const firstStart = options.bootstrap ? await bootstrapIfEmpty(handle.db, keyring, { demo: config.seedDemo }) : undefined;
+    const firstStart = options.bootstrap
+      ? await bootstrapIfEmpty(handle.db, keyring, { demo: config.seedDemo })
+      : undefined;
     return { handle, keyring, firstStart };
   } catch (err) {
     await handle.close();

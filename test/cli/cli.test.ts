@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { backedUpTables } from '../../src/server/kernel/backup/backup.service.js';
 import { openPglite } from '../../src/server/kernel/db/database.js';
@@ -16,7 +16,11 @@ async function tableDump(dataDir: string, auditEvents: number): Promise<Record<s
   try {
     const out: Record<string, string[]> = {};
     for (const t of backedUpTables) {
-      const rows = await sql<{ j: string }>`SELECT row_to_json(x)::text AS j FROM ${sql.table(t.name)} x ORDER BY ${sql.raw(t.orderBy)}`.execute(handle.db);
+      const rows = await sql<{
+        j: string;
+      }>`SELECT row_to_json(x)::text AS j FROM ${sql.table(t.name)} x ORDER BY ${sql.raw(t.orderBy)}`.execute(
+        handle.db,
+      );
       out[t.name] = rows.rows.map((r) => r.j);
     }
     out.audit_events = out.audit_events?.slice(0, auditEvents) ?? [];
@@ -53,16 +57,40 @@ describe('tillit command line', () => {
   });
 
   test('user create, reset-password and token create', async () => {
-    const created = await runTillit(['user', 'create', '--email', 'ops@norrsken.example', '--name', 'Ops', '--role', 'contributor'], envA);
+    const created = await runTillit(
+      ['user', 'create', '--email', 'ops@norrsken.example', '--name', 'Ops', '--role', 'contributor'],
+      envA,
+    );
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, /password: \S{20,}/);
-    const bad = await runTillit(['user', 'create', '--email', 'x@norrsken.example', '--name', 'X', '--role', 'root'], envA);
+    const bad = await runTillit(
+      ['user', 'create', '--email', 'x@norrsken.example', '--name', 'X', '--role', 'root'],
+      envA,
+    );
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /Unknown role root/);
-    const reset = await runTillit(['user', 'reset-password', '--email', 'ops@norrsken.example', '--password-stdin'], envA, 'a brand new passphrase\n');
+    const reset = await runTillit(
+      ['user', 'reset-password', '--email', 'ops@norrsken.example', '--password-stdin'],
+      envA,
+      'a brand new passphrase\n',
+    );
     assert.equal(reset.code, 0, reset.stderr);
     assert.doesNotMatch(reset.stdout, /password:/);
-    const token = await runTillit(['token', 'create', '--email', 'ops@norrsken.example', '--name', 'ci', '--scopes', 'organization.read', '--days', '7'], envA);
+    const token = await runTillit(
+      [
+        'token',
+        'create',
+        '--email',
+        'ops@norrsken.example',
+        '--name',
+        'ci',
+        '--scopes',
+        'organization.read',
+        '--days',
+        '7',
+      ],
+      envA,
+    );
     assert.equal(token.code, 0, token.stderr);
     assert.match(token.stdout, /^tlt_\S+$/m);
   });
@@ -84,7 +112,10 @@ describe('tillit command line', () => {
     const restore = await runTillit(['restore', '--in', backupFile], envB);
     assert.equal(restore.code, 0, restore.stdout + restore.stderr);
     assert.match(restore.stdout, /audit logs verify/);
-    const verifyB = await runTillit(['audit', 'verify', '--checkpoint', cpFile, '--public-key', path.join(a, 'audit-signing-key.pem')], envB);
+    const verifyB = await runTillit(
+      ['audit', 'verify', '--checkpoint', cpFile, '--public-key', path.join(a, 'audit-signing-key.pem')],
+      envB,
+    );
     assert.equal(verifyB.code, 0, verifyB.stdout + verifyB.stderr);
     assert.deepEqual(await tableDump(b, treeSize), await tableDump(a, treeSize));
 
@@ -102,7 +133,11 @@ describe('tillit command line', () => {
     writeFileSync(altered, gzipSync(lines.join('\n').replace('Norrsken Cloud AB', 'Evil Cloud AB')));
     const notBackup = path.join(a, 'not-a-backup.gz');
     writeFileSync(notBackup, gzipSync('{"hello":"world"}\n'));
-    for (const [file, message] of [[truncated, /truncated/], [altered, /Checksum mismatch/], [notBackup, /not a Tillit backup header/]] as const) {
+    for (const [file, message] of [
+      [truncated, /truncated/],
+      [altered, /Checksum mismatch/],
+      [notBackup, /not a Tillit backup header/],
+    ] as const) {
       const c = tmp('c');
       const res = await runTillit(['restore', '--in', file], { TILLIT_DATA_DIR: c });
       assert.equal(res.code, 1, res.stdout);

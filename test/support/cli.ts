@@ -14,7 +14,10 @@ export interface CliResult {
 /** Runs the real `tillit` command in a child process. */
 export function runTillit(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...process.env, TILLIT_LOG_LEVEL: 'warn', ...env } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, TILLIT_LOG_LEVEL: 'warn', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {

@@ -57,7 +57,12 @@ export function sessionCookieOf(res: LightMyRequestResponse): string {
 /** The whole application on a fresh database with the demo organisation and a user per role. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tillit-test-'));
-  const config = loadConfig({ TILLIT_DATA_DIR: dir, TILLIT_LOG_LEVEL: 'silent', TILLIT_LOGIN_RATE_LIMIT: '1000', ...env });
+  const config = loadConfig({
+    TILLIT_DATA_DIR: dir,
+    TILLIT_LOG_LEVEL: 'silent',
+    TILLIT_LOGIN_RATE_LIMIT: '1000',
+    ...env,
+  });
   const handle = await createTestDatabase();
   const keyring = loadKeyring(config.auditKeyFile);
   const first = await bootstrapIfEmpty(handle.db, keyring, { demo: true });
@@ -66,7 +71,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const systemContext = (): ServiceContext => ({ db: handle.db, organizationId, actor: systemActor });
   const users = {} as Record<Role, TestUser>;
   for (const role of roles) {
-    const u = await createUser(systemContext(), { email: `${role}@test.example`, name: `Test ${role}`, role, password: TEST_PASSWORD });
+    const u = await createUser(systemContext(), {
+      email: `${role}@test.example`,
+      name: `Test ${role}`,
+      role,
+      password: TEST_PASSWORD,
+    });
     users[role] = { id: u.id, email: u.email, role };
   }
   const logger = createLogger(config.logLevel);
@@ -81,7 +91,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     users,
     systemContext,
     async signIn(role) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: users[role].email, password: TEST_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: users[role].email, password: TEST_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`sign-in as ${role} failed: ${res.statusCode} ${res.body}`);
       return { cookie: sessionCookieOf(res), csrf: res.json().csrfToken as string };
     },

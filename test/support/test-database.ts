@@ -16,7 +16,8 @@ const migrationsDir = path.join(root, 'src/server/kernel/db/migrations');
 /** Changes whenever a migration file changes, so cached templates never go stale. */
 function schemaFingerprint(): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(migrationsDir).sort()) h.update(f).update(readFileSync(path.join(migrationsDir, f)));
+  for (const f of readdirSync(migrationsDir).sort())
+    h.update(f).update(readFileSync(path.join(migrationsDir, f)));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -52,7 +53,9 @@ let pgTemplateReady: Promise<string> | undefined;
 
 async function preparePostgresTemplate(url: string): Promise<string> {
   const name = `tillit_tpl_${schemaFingerprint()}`;
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+  });
   try {
     await sql`SELECT pg_advisory_lock(7146110002)`.execute(admin);
     const exists = await sql`SELECT 1 FROM pg_database WHERE datname = ${name}`.execute(admin);
@@ -88,7 +91,9 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   pgTemplateReady ??= preparePostgresTemplate(testDatabaseUrl);
   const template = await pgTemplateReady;
   const name = `tillit_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl, max: 1 }) }) });
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl, max: 1 }) }),
+  });
   await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(template)}`.execute(admin);
   const handle = await openPostgres(withDatabase(testDatabaseUrl, name), 4);
   return {

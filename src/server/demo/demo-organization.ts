@@ -14,10 +14,24 @@ export const demoOrganization = {
     { code: 'OSL1', name: 'Oslo data centre', city: 'Oslo', country: 'NO' },
   ],
   services: [
-    { name: 'Compute', description: 'Virtual machines in STO1, STO2 or OSL1; disks encrypted at rest; another location can serve as the DR site.' },
-    { name: 'Object Storage', description: 'S3-compatible object storage; data stays in the chosen Nordic location.' },
-    { name: 'Backup', description: 'Managed backup with regular restore tests, replicated to a second data centre.' },
-    { name: 'Kubernetes', description: 'Managed Kubernetes clusters; administration networks kept separate from customer traffic.' },
+    {
+      name: 'Compute',
+      description:
+        'Virtual machines in STO1, STO2 or OSL1; disks encrypted at rest; another location can serve as the DR site.',
+    },
+    {
+      name: 'Object Storage',
+      description: 'S3-compatible object storage; data stays in the chosen Nordic location.',
+    },
+    {
+      name: 'Backup',
+      description: 'Managed backup with regular restore tests, replicated to a second data centre.',
+    },
+    {
+      name: 'Kubernetes',
+      description:
+        'Managed Kubernetes clusters; administration networks kept separate from customer traffic.',
+    },
   ],
 } as const;
 

@@ -28,7 +28,10 @@ export const systemActor: Actor = {
 };
 
 /** Runs `fn` in one transaction; nested calls reuse the open transaction. */
-export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  ctx: ServiceContext,
+  fn: (tx: ServiceContext) => Promise<T>,
+): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
   return ctx.db.transaction().execute((trx: Transaction<Database>) => fn({ ...ctx, db: trx }));
 }

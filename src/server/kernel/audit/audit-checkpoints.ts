@@ -43,7 +43,10 @@ const normalisePem = (pem: string) => pem.replace(/\s+/g, '');
  * Verifies the log against its stored checkpoints and any external ones. A stored checkpoint signed by a
  * key that is not trusted is reported, since whoever can write the database could have signed it.
  */
-export async function verifyOrganizationAuditLog(ctx: ServiceContext, options: VerifyOptions): Promise<AuditVerification> {
+export async function verifyOrganizationAuditLog(
+  ctx: ServiceContext,
+  options: VerifyOptions,
+): Promise<AuditVerification> {
   const trusted = new Set(options.trustedPublicKeys.map(normalisePem));
   const stored = await storedCheckpoints(ctx);
   const untrusted = stored.filter((c) => !trusted.has(normalisePem(c.publicKeyPem)));
@@ -62,20 +65,35 @@ export async function verifyOrganizationAuditLog(ctx: ServiceContext, options: V
  * Signs the current root after proving the log intact. Appends are blocked while it runs, so the
  * signed size is exactly the verified size.
  */
-export async function createCheckpoint(ctx: ServiceContext, keyring: AuditKeyring): Promise<CreatedCheckpoint> {
+export async function createCheckpoint(
+  ctx: ServiceContext,
+  keyring: AuditKeyring,
+): Promise<CreatedCheckpoint> {
   const key = keyring.signing;
   return inTransaction(ctx, async (tx) => {
     await sql`INSERT INTO audit_log_heads (organization_id, size) VALUES (${tx.organizationId}, 0)
               ON CONFLICT (organization_id) DO NOTHING`.execute(tx.db);
-    await sql`SELECT size FROM audit_log_heads WHERE organization_id = ${tx.organizationId} FOR UPDATE`.execute(tx.db);
-    const verification = await verifyOrganizationAuditLog(tx, { trustedPublicKeys: keyring.trustedPublicKeys });
+    await sql`SELECT size FROM audit_log_heads WHERE organization_id = ${tx.organizationId} FOR UPDATE`.execute(
+      tx.db,
+    );
+    const verification = await verifyOrganizationAuditLog(tx, {
+      trustedPublicKeys: keyring.trustedPublicKeys,
+    });
     if (!verification.ok) {
-      throw new AppError('CONFLICT', `The audit log failed verification; no checkpoint was signed: ${verification.problems.join('; ')}`);
+      throw new AppError(
+        'CONFLICT',
+        `The audit log failed verification; no checkpoint was signed: ${verification.problems.join('; ')}`,
+      );
     }
     const createdAt = new Date();
     const rootHash = Buffer.from(verification.rootHash, 'hex');
     const note = signCheckpoint(
-      { origin: auditLogOrigin(tx.organizationId), treeSize: verification.treeSize, rootHash, timestamp: createdAt.toISOString() },
+      {
+        origin: auditLogOrigin(tx.organizationId),
+        treeSize: verification.treeSize,
+        rootHash,
+        timestamp: createdAt.toISOString(),
+      },
       { keyName: key.keyName, privateKeyPem: key.privateKeyPem },
     );
     await tx.db
@@ -91,11 +109,21 @@ export async function createCheckpoint(ctx: ServiceContext, keyring: AuditKeyrin
         created_at: createdAt,
       })
       .execute();
-    await recordAuditEvent(tx, 'audit.checkpoint-created', { type: 'audit-log', id: null }, {
+    await recordAuditEvent(
+      tx,
+      'audit.checkpoint-created',
+      { type: 'audit-log', id: null },
+      {
+        treeSize: verification.treeSize,
+        rootHash: verification.rootHash,
+        keyId: key.keyId,
+      },
+    );
+    return {
       treeSize: verification.treeSize,
       rootHash: verification.rootHash,
-      keyId: key.keyId,
-    });
-    return { treeSize: verification.treeSize, rootHash: verification.rootHash, createdAt: createdAt.toISOString(), note };
+      createdAt: createdAt.toISOString(),
+      note,
+    };
   });
 }

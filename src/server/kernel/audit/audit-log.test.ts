@@ -5,16 +5,16 @@ import path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../../test/support/test-database.js';
-import { createOrganization } from '../../modules/organization/organization.service.js';
 import { createLocation } from '../../modules/organization/location.service.js';
+import { createOrganization } from '../../modules/organization/organization.service.js';
 import { inTransaction, type ServiceContext, systemActor } from '../context.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createCheckpoint, verifyOrganizationAuditLog } from './audit-checkpoints.js';
 import { auditLeafHashOfRow } from './audit-leaf.js';
-import { AUDIT_KEY_NAME, type AuditKeyring, loadKeyring } from './signing-key.js';
 import { auditLogOrigin } from './audit-verifier.js';
 import { recordAuditEvent } from './audit-writer.js';
 import { signCheckpoint } from './checkpoint.js';
+import { AUDIT_KEY_NAME, type AuditKeyring, loadKeyring } from './signing-key.js';
 
 const EVENTS = 12;
 let open: DatabaseHandle[] = [];
@@ -33,7 +33,10 @@ async function loggedOrganization() {
   open.push(handle);
   const keyring = newKeyring();
   const base: ServiceContext = { db: handle.db, organizationId: '', actor: systemActor };
-  const organizationId = await createOrganization(base, { name: 'Audit Test AB', securityContactEmail: null });
+  const organizationId = await createOrganization(base, {
+    name: 'Audit Test AB',
+    securityContactEmail: null,
+  });
   const ctx = { ...base, organizationId };
   for (let i = 1; i < EVENTS; i++) {
     await createLocation(ctx, { code: `DC${i}`, name: `Site ${i}`, city: 'Stockholm', country: 'SE' });
@@ -42,14 +45,29 @@ async function loggedOrganization() {
   const verify = (external: string[] = [], trusted = keyring.trustedPublicKeys) =>
     verifyOrganizationAuditLog(ctx, {
       trustedPublicKeys: trusted,
-      external: external.map((note, i) => ({ source: `file${i}`, note, keyName: AUDIT_KEY_NAME, publicKeyPem: keyring.signing.publicKeyPem })),
+      external: external.map((note, i) => ({
+        source: `file${i}`,
+        note,
+        keyName: AUDIT_KEY_NAME,
+        publicKeyPem: keyring.signing.publicKeyPem,
+      })),
     });
   return { handle, ctx, keyring, checkpoint, verify, db: handle.db };
 }
 
 async function rehashRow(ctx: ServiceContext, seq: number): Promise<void> {
-  const row = await ctx.db.selectFrom('audit_events').selectAll().where('organization_id', '=', ctx.organizationId).where('seq', '=', seq).executeTakeFirstOrThrow();
-  await ctx.db.updateTable('audit_events').set({ leaf_hash: auditLeafHashOfRow(row) }).where('organization_id', '=', ctx.organizationId).where('seq', '=', seq).execute();
+  const row = await ctx.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('organization_id', '=', ctx.organizationId)
+    .where('seq', '=', seq)
+    .executeTakeFirstOrThrow();
+  await ctx.db
+    .updateTable('audit_events')
+    .set({ leaf_hash: auditLeafHashOfRow(row) })
+    .where('organization_id', '=', ctx.organizationId)
+    .where('seq', '=', seq)
+    .execute();
 }
 
 describe('audit log', () => {
@@ -67,7 +85,9 @@ describe('audit log', () => {
     const { ctx, verify } = await loggedOrganization();
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        inTransaction(ctx, (tx) => recordAuditEvent(tx, 'service.created', { type: 'service', id: null }, { name: `s${i}` })),
+        inTransaction(ctx, (tx) =>
+          recordAuditEvent(tx, 'service.created', { type: 'service', id: null }, { name: `s${i}` }),
+        ),
       ),
     );
     const result = await verify();
@@ -77,12 +97,17 @@ describe('audit log', () => {
 
   test('an event written outside a transaction is refused', async () => {
     const { ctx } = await loggedOrganization();
-    await assert.rejects(recordAuditEvent(ctx, 'demo.seeded', { type: 'organization', id: null }, {}), /inside the change's transaction/);
+    await assert.rejects(
+      recordAuditEvent(ctx, 'demo.seeded', { type: 'organization', id: null }, {}),
+      /inside the change's transaction/,
+    );
   });
 
   test('edited content is caught by its leaf hash', async () => {
     const { db, ctx, verify } = await loggedOrganization();
-    await sql`UPDATE audit_events SET data = '{"code":"EVIL","name":"x","city":"y","country":"SE"}' WHERE organization_id = ${ctx.organizationId} AND seq = 5`.execute(db);
+    await sql`UPDATE audit_events SET data = '{"code":"EVIL","name":"x","city":"y","country":"SE"}' WHERE organization_id = ${ctx.organizationId} AND seq = 5`.execute(
+      db,
+    );
     const result = await verify();
     assert.equal(result.ok, false);
     assert.match(result.problems.join('\n'), /event 5 .*content was changed/);
@@ -90,7 +115,9 @@ describe('audit log', () => {
 
   test('edited content with a recomputed hash is caught by the signed checkpoint', async () => {
     const { db, ctx, verify } = await loggedOrganization();
-    await sql`UPDATE audit_events SET action = 'location.deleted' WHERE organization_id = ${ctx.organizationId} AND seq = 5`.execute(db);
+    await sql`UPDATE audit_events SET action = 'location.deleted' WHERE organization_id = ${ctx.organizationId} AND seq = 5`.execute(
+      db,
+    );
     await rehashRow(ctx, 5);
     const result = await verify();
     assert.equal(result.ok, false);
@@ -108,13 +135,21 @@ describe('audit log', () => {
   test('an inserted event is caught even when later events are renumbered and rehashed', async () => {
     const { db, ctx, verify } = await loggedOrganization();
     const org = ctx.organizationId;
-    await sql`UPDATE audit_events SET seq = seq + 1000 WHERE organization_id = ${org} AND seq >= 3`.execute(db);
-    await sql`UPDATE audit_events SET seq = seq - 999 WHERE organization_id = ${org} AND seq >= 1003`.execute(db);
+    await sql`UPDATE audit_events SET seq = seq + 1000 WHERE organization_id = ${org} AND seq >= 3`.execute(
+      db,
+    );
+    await sql`UPDATE audit_events SET seq = seq - 999 WHERE organization_id = ${org} AND seq >= 1003`.execute(
+      db,
+    );
     await sql`INSERT INTO audit_events (organization_id, seq, occurred_at, actor_type, actor_id, action, entity_type, entity_id, data, leaf_hash)
               SELECT organization_id, 3, occurred_at, actor_type, actor_id, 'service.created', 'service', NULL, '{"name":"forged"}', leaf_hash
               FROM audit_events WHERE organization_id = ${org} AND seq = 2`.execute(db);
     await sql`UPDATE audit_log_heads SET size = size + 1 WHERE organization_id = ${org}`.execute(db);
-    const sizeRow = await db.selectFrom('audit_log_heads').select('size').where('organization_id', '=', org).executeTakeFirstOrThrow();
+    const sizeRow = await db
+      .selectFrom('audit_log_heads')
+      .select('size')
+      .where('organization_id', '=', org)
+      .executeTakeFirstOrThrow();
     for (let seq = 3; seq <= sizeRow.size; seq++) await rehashRow(ctx, seq);
     const result = await verify();
     assert.equal(result.ok, false);
@@ -149,7 +184,9 @@ describe('audit log', () => {
   test('a checkpoint kept outside Tillit catches a rewrite that also replaced the stored checkpoints', async () => {
     const { db, ctx, verify, checkpoint } = await loggedOrganization();
     await sql`DELETE FROM audit_checkpoints WHERE organization_id = ${ctx.organizationId}`.execute(db);
-    await sql`UPDATE audit_events SET data = '{"name":"rewritten"}', action = 'service.created' WHERE organization_id = ${ctx.organizationId} AND seq = 2`.execute(db);
+    await sql`UPDATE audit_events SET data = '{"name":"rewritten"}', action = 'service.created' WHERE organization_id = ${ctx.organizationId} AND seq = 2`.execute(
+      db,
+    );
     await rehashRow(ctx, 2);
     assert.equal((await verify()).ok, true, 'without an outside checkpoint the rewrite is invisible');
     const result = await verify([checkpoint.note]);
@@ -163,12 +200,25 @@ describe('audit log', () => {
     const state = await verify();
     const rootHash = Buffer.from(state.rootHash, 'hex');
     const note = signCheckpoint(
-      { origin: auditLogOrigin(ctx.organizationId), treeSize: state.treeSize, rootHash, timestamp: new Date().toISOString() },
+      {
+        origin: auditLogOrigin(ctx.organizationId),
+        treeSize: state.treeSize,
+        rootHash,
+        timestamp: new Date().toISOString(),
+      },
       { keyName: AUDIT_KEY_NAME, privateKeyPem: intruder.privateKeyPem },
     );
     await db
       .insertInto('audit_checkpoints')
-      .values({ organization_id: ctx.organizationId, tree_size: state.treeSize, root_hash: rootHash, key_name: AUDIT_KEY_NAME, key_id: intruder.keyId, public_key: intruder.publicKeyPem, note })
+      .values({
+        organization_id: ctx.organizationId,
+        tree_size: state.treeSize,
+        root_hash: rootHash,
+        key_name: AUDIT_KEY_NAME,
+        key_id: intruder.keyId,
+        public_key: intruder.publicKeyPem,
+        note,
+      })
       .execute();
     const result = await verify();
     assert.equal(result.ok, false);

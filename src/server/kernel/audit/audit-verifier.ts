@@ -21,7 +21,11 @@ interface ExpectedRoot {
   rootHex: string;
 }
 
-function expectedRootsOf(checkpoints: CheckpointToCheck[], origin: string, problems: string[]): ExpectedRoot[] {
+function expectedRootsOf(
+  checkpoints: CheckpointToCheck[],
+  origin: string,
+  problems: string[],
+): ExpectedRoot[] {
   const roots: ExpectedRoot[] = [];
   for (const c of checkpoints) {
     let parsed: ReturnType<typeof parseCheckpoint>;
@@ -66,7 +70,10 @@ export async function verifyAuditLog(
     while (next < expected.length && expected[next]?.treeSize === acc.size) {
       const cp = expected[next++] as ExpectedRoot;
       if (acc.root().toString('hex') === cp.rootHex) checkpointsVerified++;
-      else problems.push(`${cp.source}: the first ${cp.treeSize} events no longer match the signed root (events were changed, removed, inserted or reordered)`);
+      else
+        problems.push(
+          `${cp.source}: the first ${cp.treeSize} events no longer match the signed root (events were changed, removed, inserted or reordered)`,
+        );
     }
   };
   compareAtCurrentSize();
@@ -82,11 +89,15 @@ export async function verifyAuditLog(
       .execute();
     for (const row of rows) {
       if (row.seq !== lastSeq + 1) {
-        problems.push(`events ${lastSeq + 1}–${row.seq - 1} are missing (sequence jumps from ${lastSeq} to ${row.seq})`);
+        problems.push(
+          `events ${lastSeq + 1}–${row.seq - 1} are missing (sequence jumps from ${lastSeq} to ${row.seq})`,
+        );
       }
       const recomputed = auditLeafHashOfRow(row);
       if (!recomputed.equals(Buffer.from(row.leaf_hash))) {
-        problems.push(`event ${row.seq} (${row.action}) does not match its recorded hash: its content was changed`);
+        problems.push(
+          `event ${row.seq} (${row.action}) does not match its recorded hash: its content was changed`,
+        );
       }
       acc.append(recomputed);
       lastSeq = row.seq;
@@ -104,7 +115,9 @@ export async function verifyAuditLog(
     problems.push(`the log head records ${headSize} events but ${acc.size} are present`);
   }
   for (const cp of expected.slice(next)) {
-    problems.push(`${cp.source}: signed for ${cp.treeSize} events but the log holds only ${acc.size} (events were removed)`);
+    problems.push(
+      `${cp.source}: signed for ${cp.treeSize} events but the log holds only ${acc.size} (events were removed)`,
+    );
   }
   return {
     ok: problems.length === 0,

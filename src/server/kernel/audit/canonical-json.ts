@@ -34,7 +34,8 @@ function encode(value: unknown, path: string): string | undefined {
       .join(',')}]`;
   }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) fail(path, `an instance of ${proto?.constructor?.name ?? 'unknown'}`);
+  if (proto !== Object.prototype && proto !== null)
+    fail(path, `an instance of ${proto?.constructor?.name ?? 'unknown'}`);
   const entries = Object.keys(value as object)
     .sort()
     .flatMap((k) => {

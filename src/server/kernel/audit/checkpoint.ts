@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto';
 
 const MAX_NOTE_BYTES = 64 * 1024;
 const MAX_LINE = 1024;
@@ -50,10 +57,12 @@ function keyIdBytes(keyName: string, publicKeyPem: string): Buffer {
     .subarray(0, 4);
 }
 
-export const publicKeyId = (keyName: string, publicKeyPem: string): string => keyIdBytes(keyName, publicKeyPem).toString('hex');
+export const publicKeyId = (keyName: string, publicKeyPem: string): string =>
+  keyIdBytes(keyName, publicKeyPem).toString('hex');
 
 function bodyText(c: CheckpointBody): string {
-  if (!c.origin || /[\n\r]/.test(c.origin)) throw new CheckpointFormatError('The origin must be one non-empty line');
+  if (!c.origin || /[\n\r]/.test(c.origin))
+    throw new CheckpointFormatError('The origin must be one non-empty line');
   const ext = c.timestamp ? `Timestamp: ${c.timestamp}\n` : '';
   return `${c.origin}\n${c.treeSize}\n${c.rootHash.toString('base64')}\n${ext}`;
 }
@@ -61,7 +70,9 @@ function bodyText(c: CheckpointBody): string {
 /** A checkpoint in the C2SP signed-note format, signed with Ed25519. */
 export function signCheckpoint(c: CheckpointBody, key: { keyName: string; privateKeyPem: string }): string {
   const body = bodyText(c);
-  const publicKeyPem = createPublicKey(createPrivateKey(key.privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
+  const publicKeyPem = createPublicKey(createPrivateKey(key.privateKeyPem))
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
   const signature = sign(null, Buffer.from(body, 'utf8'), key.privateKeyPem);
   const blob = Buffer.concat([keyIdBytes(key.keyName, publicKeyPem), signature]).toString('base64');
   return `${body}\n${SIGNATURE_PREFIX}${key.keyName} ${blob}\n`;
@@ -71,10 +82,13 @@ function parseBody(body: string): CheckpointBody {
   const lines = body.split('\n').slice(0, -1);
   const [origin, sizeLine, rootLine, ...extensions] = lines;
   if (!origin) throw new CheckpointFormatError('The checkpoint has no origin line');
-  if (sizeLine === undefined || !/^(0|[1-9]\d{0,15})$/.test(sizeLine)) throw new CheckpointFormatError('The tree size line is not a whole number');
-  if (rootLine === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(rootLine)) throw new CheckpointFormatError('The root hash line is not base64');
+  if (sizeLine === undefined || !/^(0|[1-9]\d{0,15})$/.test(sizeLine))
+    throw new CheckpointFormatError('The tree size line is not a whole number');
+  if (rootLine === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(rootLine))
+    throw new CheckpointFormatError('The root hash line is not base64');
   const rootHash = Buffer.from(rootLine, 'base64');
-  if (rootHash.length !== 32) throw new CheckpointFormatError(`The root hash is ${rootHash.length} bytes, not 32`);
+  if (rootHash.length !== 32)
+    throw new CheckpointFormatError(`The root hash is ${rootHash.length} bytes, not 32`);
   const treeSize = Number(sizeLine);
   if (!Number.isSafeInteger(treeSize)) throw new CheckpointFormatError('The tree size is too large');
   const timestamp = extensions.find((l) => l.startsWith('Timestamp: '))?.slice('Timestamp: '.length);
@@ -82,27 +96,37 @@ function parseBody(body: string): CheckpointBody {
 }
 
 function parseSignatureLine(line: string): NoteSignature {
-  if (!line.startsWith(SIGNATURE_PREFIX)) throw new CheckpointFormatError('A signature line must start with an em dash and a space');
+  if (!line.startsWith(SIGNATURE_PREFIX))
+    throw new CheckpointFormatError('A signature line must start with an em dash and a space');
   const [keyName, blob, ...rest] = line.slice(SIGNATURE_PREFIX.length).split(' ');
-  if (!keyName || !blob || rest.length) throw new CheckpointFormatError('A signature line must hold a key name and a signature');
+  if (!keyName || !blob || rest.length)
+    throw new CheckpointFormatError('A signature line must hold a key name and a signature');
   const raw = Buffer.from(blob, 'base64');
   if (raw.length !== 4 + 64) throw new CheckpointFormatError(`A signature is ${raw.length} bytes, not 68`);
   return { keyName, keyId: raw.subarray(0, 4), signature: raw.subarray(4) };
 }
 
 export function parseCheckpoint(text: string): ParsedCheckpoint {
-  if (Buffer.byteLength(text, 'utf8') > MAX_NOTE_BYTES) throw new CheckpointFormatError('The checkpoint is larger than 64 KiB');
-  if (text.split('\n').some((l) => l.length > MAX_LINE)) throw new CheckpointFormatError(`A line is longer than ${MAX_LINE} characters`);
+  if (Buffer.byteLength(text, 'utf8') > MAX_NOTE_BYTES)
+    throw new CheckpointFormatError('The checkpoint is larger than 64 KiB');
+  if (text.split('\n').some((l) => l.length > MAX_LINE))
+    throw new CheckpointFormatError(`A line is longer than ${MAX_LINE} characters`);
   const split = text.indexOf('\n\n');
   if (split < 0) throw new CheckpointFormatError('The checkpoint has no blank line before its signatures');
   const body = text.slice(0, split + 1);
-  const signatureLines = text.slice(split + 2).split('\n').filter((l) => l.length > 0);
+  const signatureLines = text
+    .slice(split + 2)
+    .split('\n')
+    .filter((l) => l.length > 0);
   if (signatureLines.length === 0) throw new CheckpointFormatError('The checkpoint is not signed');
   return { ...parseBody(body), signatures: signatureLines.map(parseSignatureLine), body };
 }
 
 /** True only if a signature by this key name and key id verifies over the exact body bytes. */
-export function verifyCheckpointSignature(text: string, key: { keyName: string; publicKeyPem: string }): boolean {
+export function verifyCheckpointSignature(
+  text: string,
+  key: { keyName: string; publicKeyPem: string },
+): boolean {
   let parsed: ParsedCheckpoint;
   try {
     parsed = parseCheckpoint(text);
@@ -111,6 +135,9 @@ export function verifyCheckpointSignature(text: string, key: { keyName: string; 
   }
   const id = keyIdBytes(key.keyName, key.publicKeyPem);
   return parsed.signatures.some(
-    (s) => s.keyName === key.keyName && s.keyId.equals(id) && verify(null, Buffer.from(parsed.body, 'utf8'), key.publicKeyPem, s.signature),
+    (s) =>
+      s.keyName === key.keyName &&
+      s.keyId.equals(id) &&
+      verify(null, Buffer.from(parsed.body, 'utf8'), key.publicKeyPem, s.signature),
   );
 }

@@ -66,7 +66,8 @@ function subtreeRoot(leaves: readonly Buffer[], start: number, end: number): Buf
 
 /** RFC 6962 §2.1.1 audit path for the leaf at `index`. */
 export function inclusionProof(leaves: readonly Buffer[], index: number): Buffer[] {
-  if (index < 0 || index >= leaves.length) throw new RangeError(`index ${index} is outside a tree of ${leaves.length}`);
+  if (index < 0 || index >= leaves.length)
+    throw new RangeError(`index ${index} is outside a tree of ${leaves.length}`);
   const path = (start: number, end: number, i: number): Buffer[] => {
     const n = end - start;
     if (n <= 1) return [];
@@ -79,7 +80,13 @@ export function inclusionProof(leaves: readonly Buffer[], index: number): Buffer
 }
 
 /** RFC 9162 §2.1.3.2 verification of an inclusion proof. */
-export function verifyInclusion(leaf: Buffer, index: number, treeSize: number, proof: readonly Buffer[], root: Buffer): boolean {
+export function verifyInclusion(
+  leaf: Buffer,
+  index: number,
+  treeSize: number,
+  proof: readonly Buffer[],
+  root: Buffer,
+): boolean {
   if (index < 0 || index >= treeSize) return false;
   let fn = index;
   let sn = treeSize - 1;
@@ -120,7 +127,13 @@ export function consistencyProof(leaves: readonly Buffer[], oldSize: number): Bu
 }
 
 /** RFC 9162 §2.1.4.2 verification of a consistency proof. */
-export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Buffer, newRoot: Buffer, proof: readonly Buffer[]): boolean {
+export function verifyConsistency(
+  oldSize: number,
+  newSize: number,
+  oldRoot: Buffer,
+  newRoot: Buffer,
+  proof: readonly Buffer[],
+): boolean {
   if (oldSize < 0 || oldSize > newSize) return false;
   if (oldSize === newSize) return proof.length === 0 && oldRoot.equals(newRoot);
   if (oldSize === 0) return proof.length === 0;

@@ -23,9 +23,16 @@ function fromPrivatePem(privateKeyPem: string, file: string): AuditSigningKey {
     if (key.asymmetricKeyType !== 'ed25519') throw new Error(`key type is ${key.asymmetricKeyType}`);
     publicKeyPem = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
   } catch (err) {
-    throw new SigningKeyError(`${file} is not an Ed25519 private key in PEM form (${(err as Error).message})`);
+    throw new SigningKeyError(
+      `${file} is not an Ed25519 private key in PEM form (${(err as Error).message})`,
+    );
   }
-  return { keyName: AUDIT_KEY_NAME, keyId: publicKeyId(AUDIT_KEY_NAME, publicKeyPem), privateKeyPem, publicKeyPem };
+  return {
+    keyName: AUDIT_KEY_NAME,
+    keyId: publicKeyId(AUDIT_KEY_NAME, publicKeyPem),
+    privateKeyPem,
+    publicKeyPem,
+  };
 }
 
 /** Loads the installation's checkpoint signing key, creating it (mode 0600) on first use. */
@@ -41,7 +48,9 @@ export function loadOrCreateSigningKey(file: string): AuditSigningKey {
 export function loadPublicKey(file: string): string {
   const text = readFileSync(file, 'utf8');
   try {
-    const key = text.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(text)) : createPublicKey(text);
+    const key = text.includes('PRIVATE KEY')
+      ? createPublicKey(createPrivateKey(text))
+      : createPublicKey(text);
     if (key.asymmetricKeyType !== 'ed25519') throw new Error(`key type is ${key.asymmetricKeyType}`);
     return key.export({ type: 'spki', format: 'pem' }).toString();
   } catch (err) {

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { type Permission, permissionSchema, type Role, roleSchema, rolePermissions } from '../../../contracts/permissions.js';
+import {
+  type Permission,
+  permissionSchema,
+  type Role,
+  rolePermissions,
+  roleSchema,
+} from '../../../contracts/permissions.js';
 import type { Actor } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { sha256Hex } from './secrets.js';

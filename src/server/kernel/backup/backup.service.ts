@@ -1,7 +1,12 @@
 import { type Kysely, sql } from 'kysely';
-import { type BackupHeader, BackupFormatError, BackupWriter, readBackup } from '../../../formats/backup-archive.js';
-import type { Database } from '../db/schema.js';
+import {
+  BackupFormatError,
+  type BackupHeader,
+  BackupWriter,
+  readBackup,
+} from '../../../formats/backup-archive.js';
 import { latestMigrationName } from '../db/migrate.js';
+import type { Database } from '../db/schema.js';
 
 /** Tables a backup holds, parents before children, each with the columns that order its rows. */
 export const backedUpTables: readonly { name: string; orderBy: string }[] = [
@@ -36,27 +41,30 @@ export async function writeBackup(
     for (const line of pending.splice(0)) await emit(line);
   };
   let rows = 0;
-  await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    writer.header({
-      format: 'tillit-backup',
-      version: 1,
-      createdAt: new Date().toISOString(),
-      migration: await latestMigrationName(),
-      tables: backedUpTables.map((t) => t.name),
-      auditPublicKey,
-    });
-    for (const table of backedUpTables) {
-      for (let offset = 0; ; offset += BATCH) {
-        const result = await sql<{ j: string }>`
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      writer.header({
+        format: 'tillit-backup',
+        version: 1,
+        createdAt: new Date().toISOString(),
+        migration: await latestMigrationName(),
+        tables: backedUpTables.map((t) => t.name),
+        auditPublicKey,
+      });
+      for (const table of backedUpTables) {
+        for (let offset = 0; ; offset += BATCH) {
+          const result = await sql<{ j: string }>`
           SELECT row_to_json(t)::text AS j FROM ${sql.table(table.name)} t
           ORDER BY ${sql.raw(table.orderBy)} LIMIT ${BATCH} OFFSET ${offset}`.execute(trx);
-        for (const r of result.rows) writer.row(table.name, r.j);
-        rows += result.rows.length;
-        await flush();
-        if (result.rows.length < BATCH) break;
+          for (const r of result.rows) writer.row(table.name, r.j);
+          rows += result.rows.length;
+          await flush();
+          if (result.rows.length < BATCH) break;
+        }
       }
-    }
-  });
+    });
   writer.end();
   await flush();
   return { rows };
@@ -68,17 +76,29 @@ export class RestoreError extends Error {
 
 async function assertEmpty(db: Kysely<Database>): Promise<void> {
   const org = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
-  if (org) throw new RestoreError('The target database already holds data; restore only into an empty, migrated database');
+  if (org)
+    throw new RestoreError(
+      'The target database already holds data; restore only into an empty, migrated database',
+    );
 }
 
-async function insertBatch(db: Kysely<Database>, table: string, rows: Record<string, unknown>[]): Promise<void> {
+async function insertBatch(
+  db: Kysely<Database>,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   if (!rows.length) return;
   await sql`INSERT INTO ${sql.table(table)}
-            SELECT * FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(db);
+            SELECT * FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
+    db,
+  );
 }
 
 /** Restores a backup into an empty database in one transaction: any problem leaves the database untouched. */
-export async function restoreBackup(db: Kysely<Database>, lines: AsyncIterable<string>): Promise<{ header: BackupHeader; rows: number }> {
+export async function restoreBackup(
+  db: Kysely<Database>,
+  lines: AsyncIterable<string>,
+): Promise<{ header: BackupHeader; rows: number }> {
   await assertEmpty(db);
   const latest = await latestMigrationName();
   return db.transaction().execute(async (trx) => {
@@ -90,11 +110,14 @@ export async function restoreBackup(db: Kysely<Database>, lines: AsyncIterable<s
       if (record.kind === 'header') {
         header = record.header;
         if (header.migration !== latest) {
-          throw new RestoreError(`The backup was made at schema ${header.migration}; this Tillit is at ${latest}`);
+          throw new RestoreError(
+            `The backup was made at schema ${header.migration}; this Tillit is at ${latest}`,
+          );
         }
         const known = new Set(backedUpTables.map((t) => t.name));
         const unknown = header.tables.filter((t) => !known.has(t));
-        if (unknown.length) throw new RestoreError(`The backup holds tables this Tillit does not know: ${unknown.join(', ')}`);
+        if (unknown.length)
+          throw new RestoreError(`The backup holds tables this Tillit does not know: ${unknown.join(', ')}`);
         continue;
       }
       if (record.table !== batchTable || batch.length >= 500) {

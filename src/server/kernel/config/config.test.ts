@@ -16,11 +16,17 @@ test('defaults: PGlite in ./data on localhost:8080 with the demo', () => {
 
 test('an https public URL turns on secure cookies', () => {
   assert.equal(loadConfig({ TILLIT_PUBLIC_URL: 'https://trust.example/' }).secureCookies, true);
-  assert.equal(loadConfig({ TILLIT_PUBLIC_URL: 'https://trust.example/' }).publicUrl, 'https://trust.example');
+  assert.equal(
+    loadConfig({ TILLIT_PUBLIC_URL: 'https://trust.example/' }).publicUrl,
+    'https://trust.example',
+  );
 });
 
 test('bad values are refused with the variable named', () => {
-  assert.throws(() => loadConfig({ TILLIT_PORT: 'eighty' }), (e: Error) => e instanceof ConfigError && /TILLIT_PORT/.test(e.message));
+  assert.throws(
+    () => loadConfig({ TILLIT_PORT: 'eighty' }),
+    (e: Error) => e instanceof ConfigError && /TILLIT_PORT/.test(e.message),
+  );
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL must start with postgres/);
   assert.throws(() => loadConfig({ TILLIT_DEMO: 'maybe' }), /TILLIT_DEMO/);
 });

@@ -18,7 +18,12 @@ const envSchema = z.object({
   TILLIT_AUDIT_KEY_FILE: z.string().min(1).optional(),
   TILLIT_DEMO: booleanFromEnv.default(true),
   TILLIT_SECURE_COOKIES: booleanFromEnv.optional(),
-  TILLIT_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TILLIT_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   TILLIT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   TILLIT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   TILLIT_JOBS: booleanFromEnv.default(true),
@@ -52,7 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.TILLIT_DATA_DIR);
-  const publicUrl = e.TILLIT_PUBLIC_URL ?? `http://${e.TILLIT_HOST === '0.0.0.0' ? 'localhost' : e.TILLIT_HOST}:${e.TILLIT_PORT}`;
+  const publicUrl =
+    e.TILLIT_PUBLIC_URL ??
+    `http://${e.TILLIT_HOST === '0.0.0.0' ? 'localhost' : e.TILLIT_HOST}:${e.TILLIT_PORT}`;
   return {
     dataDir,
     databaseUrl: e.DATABASE_URL,

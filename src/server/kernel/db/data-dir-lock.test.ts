@@ -10,12 +10,15 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'tillit-lock-'));
 test('a second opener of a locked data directory is refused with a clear message', () => {
   const dir = tmp();
   const release = lockDataDir(dir);
-  assert.throws(() => lockDataDir(dir), (err: Error) => {
-    assert.ok(err instanceof DataDirLockedError);
-    assert.match(err.message, new RegExp(`already open in another Tillit process \\(pid ${process.pid}`));
-    assert.match(err.message, /DATABASE_URL/);
-    return true;
-  });
+  assert.throws(
+    () => lockDataDir(dir),
+    (err: Error) => {
+      assert.ok(err instanceof DataDirLockedError);
+      assert.match(err.message, new RegExp(`already open in another Tillit process \\(pid ${process.pid}`));
+      assert.match(err.message, /DATABASE_URL/);
+      return true;
+    },
+  );
   release();
   assert.equal(existsSync(path.join(dir, 'tillit.lock')), false);
   lockDataDir(dir)();

@@ -26,7 +26,12 @@ export class MigrationError extends Error {
 }
 
 function migratorFor(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: new DirectoryMigrationProvider(), migrationTableName: 'tillit_migrations', migrationLockTableName: 'tillit_migrations_lock' });
+  return new Migrator({
+    db,
+    provider: new DirectoryMigrationProvider(),
+    migrationTableName: 'tillit_migrations',
+    migrationLockTableName: 'tillit_migrations_lock',
+  });
 }
 
 function assertSucceeded({ error, results }: MigrationResultSet): string[] {

@@ -17,12 +17,16 @@ export interface RegisteredRoute {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function authenticate(db: Kysely<Database>, request: FastifyRequest): Promise<Authenticated | undefined> {
+async function authenticate(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+): Promise<Authenticated | undefined> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const auth = match?.[1] ? await authenticateApiToken(db, match[1]) : undefined;
-    if (!auth) throw new AppError('UNAUTHENTICATED', 'The API token is malformed, unknown, expired or revoked');
+    if (!auth)
+      throw new AppError('UNAUTHENTICATED', 'The API token is malformed, unknown, expired or revoked');
     return auth;
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -33,7 +37,10 @@ function assertCsrf(request: FastifyRequest, auth: Authenticated): void {
   if (!auth.session || SAFE_METHODS.has(request.method)) return;
   const sent = request.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || !safeEqual(sent, auth.session.csrfToken)) {
-    throw new AppError('CSRF_TOKEN_INVALID', `State-changing requests must send the session's ${CSRF_HEADER} header`);
+    throw new AppError(
+      'CSRF_TOKEN_INVALID',
+      `State-changing requests must send the session's ${CSRF_HEADER} header`,
+    );
   }
 }
 
@@ -46,7 +53,8 @@ export function installAccessControl(app: App, db: Kysely<Database>): Registered
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} declares no access (config.access)`);
+    if (!access)
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access (config.access)`);
     for (const method of methods) routes.push({ method, url: route.url, access });
   });
   app.addHook('onRequest', async (request) => {

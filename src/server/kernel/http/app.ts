@@ -5,12 +5,17 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { AppError } from '../errors/app-error.js';
+import type { AuditKeyring } from '../audit/signing-key.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/schema.js';
-import type { AuditKeyring } from '../audit/signing-key.js';
+import { AppError } from '../errors/app-error.js';
 import type { Logger } from '../logging/logger.js';
 import { installAccessControl, type RegisteredRoute } from './access-control.js';
 import { handleError } from './error-handler.js';
@@ -84,11 +89,17 @@ async function registerOpenApi(app: App): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }
 
 /** Builds the HTTP application; `modules` register their routes on it. Does not listen. */
-export async function buildApp(deps: AppDeps, modules: RouteModule[], webDir = defaultWebDir): Promise<BuiltApp> {
+export async function buildApp(
+  deps: AppDeps,
+  modules: RouteModule[],
+  webDir = defaultWebDir,
+): Promise<BuiltApp> {
   const app: App = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -99,7 +110,11 @@ export async function buildApp(deps: AppDeps, modules: RouteModule[], webDir = d
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    handleError(new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), request, reply),
+    handleError(
+      new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+      request,
+      reply,
+    ),
   );
   await registerSecurityPlugins(app, deps.config);
   const routes = installAccessControl(app, deps.db);

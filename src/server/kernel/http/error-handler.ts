@@ -3,12 +3,18 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { ErrorResponse } from '../../../contracts/errors.js';
 import { AppError, type ErrorDetail } from '../errors/app-error.js';
 
-function validationDetails(error: FastifyError & { validation: { instancePath: string; message?: string; params?: unknown }[] }): ErrorDetail[] {
+function validationDetails(
+  error: FastifyError & { validation: { instancePath: string; message?: string; params?: unknown }[] },
+): ErrorDetail[] {
   return error.validation.map((v) => {
-    const issue = (v.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } } | undefined)?.issue;
+    const issue = (
+      v.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } } | undefined
+    )?.issue;
     const base = issue?.path?.map(String).join('.') ?? v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const unknownKeys = issue?.code === 'unrecognized_keys' ? issue.keys ?? [] : [];
-    const message = unknownKeys.length ? `Unknown field(s): ${unknownKeys.join(', ')}` : (v.message ?? 'Invalid value');
+    const unknownKeys = issue?.code === 'unrecognized_keys' ? (issue.keys ?? []) : [];
+    const message = unknownKeys.length
+      ? `Unknown field(s): ${unknownKeys.join(', ')}`
+      : (v.message ?? 'Invalid value');
     return { path: base, message };
   });
 }

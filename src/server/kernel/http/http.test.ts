@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -40,10 +40,14 @@ describe('HTTP basics', () => {
     assert.equal(doc.openapi, '3.1.0');
     const documented = new Set<string>();
     for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
-      for (const method of Object.keys(ops)) documented.add(`${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
+      for (const method of Object.keys(ops))
+        documented.add(`${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
     }
-    const apiRoutes = t.routes.filter((r) => r.method !== 'HEAD' && r.url !== '/*' && r.url !== '/api/openapi.json');
-    for (const r of apiRoutes) assert.ok(documented.has(`${r.method} ${r.url}`), `${r.method} ${r.url} is missing from OpenAPI`);
+    const apiRoutes = t.routes.filter(
+      (r) => r.method !== 'HEAD' && r.url !== '/*' && r.url !== '/api/openapi.json',
+    );
+    for (const r of apiRoutes)
+      assert.ok(documented.has(`${r.method} ${r.url}`), `${r.method} ${r.url} is missing from OpenAPI`);
     assert.ok(doc.paths['/api/locations'].post.requestBody, 'request bodies are described');
   });
 
@@ -64,16 +68,36 @@ describe('logs never contain secrets', () => {
         done();
       },
     });
-    const { app } = await buildApp({ config: t.config, db: t.handle.db, keyring: t.keyring, logger: createLogger('trace', sink) }, routeModules);
+    const { app } = await buildApp(
+      { config: t.config, db: t.handle.db, keyring: t.keyring, logger: createLogger('trace', sink) },
+      routeModules,
+    );
     try {
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@test.example', password: TEST_PASSWORD } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'admin@test.example', password: TEST_PASSWORD },
+      });
       const cookie = login.cookies[0]?.value ?? '';
       const csrf = login.json().csrfToken as string;
       const headers = { cookie: `tillit_session=${cookie}`, 'x-csrf-token': csrf };
-      const created = await app.inject({ method: 'POST', url: '/api/tokens', headers, payload: { name: 'ci', scopes: ['organization.read'], expiresInDays: 1 } });
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers,
+        payload: { name: 'ci', scopes: ['organization.read'], expiresInDays: 1 },
+      });
       const token = created.json().token as string;
-      await app.inject({ method: 'GET', url: '/api/organization', headers: { authorization: `Bearer ${token}` } });
-      await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@test.example', password: 'wrong-password-123' } });
+      await app.inject({
+        method: 'GET',
+        url: '/api/organization',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'admin@test.example', password: 'wrong-password-123' },
+      });
       const log = lines.join('');
       assert.ok(lines.length > 5, 'requests were logged');
       for (const secret of [TEST_PASSWORD, 'wrong-password-123', cookie, csrf, token]) {
@@ -94,7 +118,11 @@ describe('the web app', () => {
     mkdirSync(path.join(web, 'assets'));
     writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Tillit</title>');
     writeFileSync(path.join(web, 'assets', 'app-abc123.js'), 'export {}');
-    const { app } = await buildApp({ config: t.config, db: t.handle.db, keyring: t.keyring, logger: createLogger('silent') }, routeModules, web);
+    const { app } = await buildApp(
+      { config: t.config, db: t.handle.db, keyring: t.keyring, logger: createLogger('silent') },
+      routeModules,
+      web,
+    );
     try {
       const page = await app.inject({ method: 'GET', url: '/users' });
       assert.equal(page.statusCode, 200);

@@ -9,7 +9,10 @@ export async function paged<DB, TB extends keyof DB, O, R>(
   present: (row: O) => R,
 ): Promise<Page<R>> {
   const [rows, count] = await Promise.all([
-    order(query).limit(pageSize).offset((page - 1) * pageSize).execute(),
+    order(query)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     query
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('total'))

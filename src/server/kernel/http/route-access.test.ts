@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Role, type RouteAccess, roles, rolePermissions } from '../../../contracts/permissions.js';
-import { type Session, sessionHeaders, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import {
+  type Session,
+  sessionHeaders,
+  startTestApp,
+  type TestApp,
+} from '../../../../test/support/test-app.js';
+import { type Role, type RouteAccess, rolePermissions, roles } from '../../../contracts/permissions.js';
 import { createLogger } from '../logging/logger.js';
 import { buildApp } from './app.js';
 
@@ -62,19 +67,32 @@ describe('every route × every role', () => {
       assert.ok(key in expectedAccess, `route ${key} is not in the reviewed access table`);
       assert.equal(route?.access, expectedAccess[key], `route ${key} declares ${route?.access}`);
     }
-    assert.deepEqual(new Set(registered), new Set(Object.keys(expectedAccess)), 'the table lists a route that no longer exists');
+    assert.deepEqual(
+      new Set(registered),
+      new Set(Object.keys(expectedAccess)),
+      'the table lists a route that no longer exists',
+    );
   });
 
   test('each route allows exactly the roles its permission grants, and refuses anonymous callers', async () => {
-    for (const route of t.routes.filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/') && r.url !== '/api/openapi.json')) {
+    for (const route of t.routes.filter(
+      (r) => r.method !== 'HEAD' && r.url.startsWith('/api/') && r.url !== '/api/openapi.json',
+    )) {
       const url = route.url.replace(':id', ANY_ID);
       const payload = ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined;
       const anonymous = await t.app.inject({ method: route.method as 'GET', url, payload });
-      if (route.access === 'public') assert.notEqual(anonymous.statusCode, 401, `${route.method} ${route.url} anonymous`);
-      else assert.equal(anonymous.statusCode, 401, `${route.method} ${route.url} must refuse anonymous callers`);
+      if (route.access === 'public')
+        assert.notEqual(anonymous.statusCode, 401, `${route.method} ${route.url} anonymous`);
+      else
+        assert.equal(anonymous.statusCode, 401, `${route.method} ${route.url} must refuse anonymous callers`);
       for (const role of roles) {
         const session = route.url === '/api/auth/logout' ? await t.signIn(role) : sessions[role];
-        const res = await t.app.inject({ method: route.method as 'GET', url, payload, headers: sessionHeaders(session) });
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          payload,
+          headers: sessionHeaders(session),
+        });
         const label = `${route.method} ${route.url} as ${role} → ${res.statusCode} ${res.body.slice(0, 200)}`;
         if (mayUse(role, route.access)) {
           assert.ok(![401, 403, 500].includes(res.statusCode), `expected allow: ${label}`);

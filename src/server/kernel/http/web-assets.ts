@@ -49,7 +49,8 @@ function safeDecode(p: string): string {
   }
 }
 
-const notBuilt = 'The Tillit web app has not been built: run `npm run build:web` (npm start does it for you).\n';
+const notBuilt =
+  'The Tillit web app has not been built: run `npm run build:web` (npm start does it for you).\n';
 
 /**
  * Serves the built single-page app from memory: only files that exist in the build can be served, so

@@ -17,5 +17,10 @@ export function listAuditEvents(ctx: ServiceContext, q: AuditEventQuery): Promis
   if (q.actorId) query = query.where('e.actor_id', '=', q.actorId);
   if (q.from) query = query.where('e.occurred_at', '>=', new Date(q.from));
   if (q.to) query = query.where('e.occurred_at', '<', new Date(q.to));
-  return paged(query, (x) => x.orderBy('e.seq', 'desc'), q, (r) => presentAuditEvent(r as AuditEventWithActor));
+  return paged(
+    query,
+    (x) => x.orderBy('e.seq', 'desc'),
+    q,
+    (r) => presentAuditEvent(r as AuditEventWithActor),
+  );
 }

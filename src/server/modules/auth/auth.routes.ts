@@ -11,7 +11,15 @@ import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { errorResponses as errors, noContent } from '../../kernel/http/route-schemas.js';
 import { authPolicy as policy } from './auth.policy.js';
-import { acceptInvite, changePassword, type ClientInfo, describeSession, type StartedSession, signIn, signOut } from './auth.service.js';
+import {
+  acceptInvite,
+  type ClientInfo,
+  changePassword,
+  describeSession,
+  type StartedSession,
+  signIn,
+  signOut,
+} from './auth.service.js';
 
 const clientOf = (req: FastifyRequest): ClientInfo => ({
   ip: req.ip ?? null,
@@ -33,35 +41,80 @@ export const registerAuthRoutes: RouteModule = (app, { db, config }) => {
   const tags = ['auth'];
   const signInLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
 
-  app.post('/api/auth/login', {
-    config: { access: policy.signIn, rateLimit: signInLimit },
-    schema: { tags, summary: 'Sign in with e-mail and password', body: loginRequestSchema, response: { 200: sessionResponseSchema, ...errors } },
-  }, async (req, reply) => setSessionCookie(reply, config, await signIn(db, req.body, clientOf(req), config.sessionTtlHours)));
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: policy.signIn, rateLimit: signInLimit },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password',
+        body: loginRequestSchema,
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    async (req, reply) =>
+      setSessionCookie(reply, config, await signIn(db, req.body, clientOf(req), config.sessionTtlHours)),
+  );
 
-  app.post('/api/auth/accept-invite', {
-    config: { access: policy.acceptInvite, rateLimit: signInLimit },
-    schema: { tags, summary: 'Accept an invitation: set name and password, then sign in', body: acceptInviteRequestSchema, response: { 200: sessionResponseSchema, ...errors } },
-  }, async (req, reply) => setSessionCookie(reply, config, await acceptInvite(db, req.body, clientOf(req), config.sessionTtlHours)));
+  app.post(
+    '/api/auth/accept-invite',
+    {
+      config: { access: policy.acceptInvite, rateLimit: signInLimit },
+      schema: {
+        tags,
+        summary: 'Accept an invitation: set name and password, then sign in',
+        body: acceptInviteRequestSchema,
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    async (req, reply) =>
+      setSessionCookie(
+        reply,
+        config,
+        await acceptInvite(db, req.body, clientOf(req), config.sessionTtlHours),
+      ),
+  );
 
-  app.get('/api/auth/session', {
-    config: { access: policy.session },
-    schema: { tags, summary: 'The signed-in user, organisation, permissions and CSRF token', response: { 200: sessionResponseSchema, ...errors } },
-  }, (req) => describeSession(contextOf(req, db), req.auth?.session?.csrfToken ?? ''));
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: policy.session },
+      schema: {
+        tags,
+        summary: 'The signed-in user, organisation, permissions and CSRF token',
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    (req) => describeSession(contextOf(req, db), req.auth?.session?.csrfToken ?? ''),
+  );
 
-  app.post('/api/auth/logout', {
-    config: { access: policy.signOut },
-    schema: { tags, summary: 'Sign out and end this session', response: { ...noContent, ...errors } },
-  }, async (req, reply) => {
-    const session = req.auth?.session;
-    if (session) await signOut(contextOf(req, db), session.id);
-    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: policy.signOut },
+      schema: { tags, summary: 'Sign out and end this session', response: { ...noContent, ...errors } },
+    },
+    async (req, reply) => {
+      const session = req.auth?.session;
+      if (session) await signOut(contextOf(req, db), session.id);
+      return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send(null);
+    },
+  );
 
-  app.post('/api/auth/password', {
-    config: { access: policy.changePassword, rateLimit: signInLimit },
-    schema: { tags, summary: 'Change your password; ends your other sessions', body: changePasswordRequestSchema, response: { ...noContent, ...errors } },
-  }, async (req, reply) => {
-    await changePassword(contextOf(req, db), req.body, req.auth?.session?.id);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: policy.changePassword, rateLimit: signInLimit },
+      schema: {
+        tags,
+        summary: 'Change your password; ends your other sessions',
+        body: changePasswordRequestSchema,
+        response: { ...noContent, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await changePassword(contextOf(req, db), req.body, req.auth?.session?.id);
+      return reply.status(204).send(null);
+    },
+  );
 };

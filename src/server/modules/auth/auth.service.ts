@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { acceptInviteRequestSchema, changePasswordRequestSchema, SessionResponse } from '../../../contracts/auth.js';
+import type {
+  acceptInviteRequestSchema,
+  changePasswordRequestSchema,
+  SessionResponse,
+} from '../../../contracts/auth.js';
 import { type Role, rolePermissions } from '../../../contracts/permissions.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { hashPassword, verifyPassword } from '../../kernel/auth/passwords.js';
@@ -9,7 +13,12 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import type { Database, UserRow } from '../../kernel/db/schema.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { findOrganization } from '../organization/organization.repository.js';
-import { deleteSessionsOfUser, findUserByEmail, findUserInOrganization, updateUserRow } from '../users/users.repository.js';
+import {
+  deleteSessionsOfUser,
+  findUserByEmail,
+  findUserInOrganization,
+  updateUserRow,
+} from '../users/users.repository.js';
 
 export interface ClientInfo {
   ip: string | null;
@@ -22,7 +31,8 @@ export interface StartedSession {
   response: SessionResponse;
 }
 
-const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong');
+const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong');
 
 function userContext(db: Kysely<Database>, user: UserRow): ServiceContext {
   const role = user.role as Role;
@@ -34,7 +44,9 @@ function userContext(db: Kysely<Database>, user: UserRow): ServiceContext {
 }
 
 export async function describeSession(ctx: ServiceContext, csrfToken: string): Promise<SessionResponse> {
-  const user = ctx.actor.userId ? await findUserInOrganization(ctx.db, ctx.organizationId, ctx.actor.userId) : undefined;
+  const user = ctx.actor.userId
+    ? await findUserInOrganization(ctx.db, ctx.organizationId, ctx.actor.userId)
+    : undefined;
   const org = await findOrganization(ctx.db, ctx.organizationId);
   if (!user || !org) throw notFound('The session’s user');
   return {
@@ -45,7 +57,12 @@ export async function describeSession(ctx: ServiceContext, csrfToken: string): P
   };
 }
 
-async function startSession(ctx: ServiceContext, user: UserRow, client: ClientInfo, ttlHours: number): Promise<StartedSession> {
+async function startSession(
+  ctx: ServiceContext,
+  user: UserRow,
+  client: ClientInfo,
+  ttlHours: number,
+): Promise<StartedSession> {
   const sessionToken = randomSecret();
   const csrfToken = randomSecret();
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
@@ -62,7 +79,12 @@ async function startSession(ctx: ServiceContext, user: UserRow, client: ClientIn
     })
     .execute();
   await updateUserRow(ctx.db, user.id, { last_login_at: new Date() });
-  await recordAuditEvent(ctx, 'auth.signed-in', { type: 'user', id: user.id }, { email: user.email, ip: client.ip });
+  await recordAuditEvent(
+    ctx,
+    'auth.signed-in',
+    { type: 'user', id: user.id },
+    { email: user.email, ip: client.ip },
+  );
   return { sessionToken, expiresAt, response: await describeSession(ctx, csrfToken) };
 }
 
@@ -82,7 +104,12 @@ export async function signOut(ctx: ServiceContext, sessionId: string): Promise<v
   await inTransaction(ctx, async (tx) => {
     const user = await findUserInOrganization(tx.db, tx.organizationId, tx.actor.userId ?? '');
     await tx.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
-    await recordAuditEvent(tx, 'auth.signed-out', { type: 'user', id: tx.actor.userId }, { email: user?.email ?? '' });
+    await recordAuditEvent(
+      tx,
+      'auth.signed-out',
+      { type: 'user', id: tx.actor.userId },
+      { email: user?.email ?? '' },
+    );
   });
 }
 
@@ -126,7 +153,11 @@ export async function acceptInvite(
     if (!invitation || invitation.accepted_at || invitation.expires_at <= new Date()) {
       throw new AppError('NOT_FOUND', 'This invitation link is invalid, expired or already used');
     }
-    await trx.updateTable('user_invitations').set({ accepted_at: new Date() }).where('id', '=', invitation.id).execute();
+    await trx
+      .updateTable('user_invitations')
+      .set({ accepted_at: new Date() })
+      .where('id', '=', invitation.id)
+      .execute();
     const user = await updateUserRow(trx, invitation.user_id, {
       name: input.name,
       status: 'active',
@@ -134,7 +165,12 @@ export async function acceptInvite(
       password_changed_at: new Date(),
     });
     const ctx = userContext(trx, user);
-    await recordAuditEvent(ctx, 'user.invitation-accepted', { type: 'user', id: user.id }, { email: user.email });
+    await recordAuditEvent(
+      ctx,
+      'user.invitation-accepted',
+      { type: 'user', id: user.id },
+      { email: user.email },
+    );
     return startSession(ctx, user, client, ttlHours);
   });
 }

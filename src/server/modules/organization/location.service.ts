@@ -46,7 +46,11 @@ export async function createLocation(ctx: ServiceContext, input: LocationInput):
   }
 }
 
-export async function updateLocation(ctx: ServiceContext, id: string, patch: LocationPatch): Promise<Location> {
+export async function updateLocation(
+  ctx: ServiceContext,
+  id: string,
+  patch: LocationPatch,
+): Promise<Location> {
   try {
     return await inTransaction(ctx, async (tx) => {
       const before = await findLocation(tx, id);
@@ -70,6 +74,11 @@ export async function deleteLocation(ctx: ServiceContext, id: string): Promise<v
   await inTransaction(ctx, async (tx) => {
     const before = await findLocation(tx, id);
     await tx.db.deleteFrom('locations').where('id', '=', id).execute();
-    await recordAuditEvent(tx, 'location.deleted', { type: 'location', id }, { code: before.code, name: before.name });
+    await recordAuditEvent(
+      tx,
+      'location.deleted',
+      { type: 'location', id },
+      { code: before.code, name: before.name },
+    );
   });
 }

@@ -17,7 +17,11 @@ export const presentService = (r: ServiceRow): Service => ({
   createdAt: r.created_at.toISOString(),
 });
 
-export const presentOrganization = (r: OrganizationRow, locations: LocationRow[], services: ServiceRow[]): Organization => ({
+export const presentOrganization = (
+  r: OrganizationRow,
+  locations: LocationRow[],
+  services: ServiceRow[],
+): Organization => ({
   id: r.id,
   name: r.name,
   securityContactEmail: r.security_contact_email,

@@ -26,9 +26,19 @@ export async function insertOrganization(
 }
 
 export async function listAllLocations(db: Kysely<Database>, organizationId: string) {
-  return db.selectFrom('locations').selectAll().where('organization_id', '=', organizationId).orderBy('code').execute();
+  return db
+    .selectFrom('locations')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('code')
+    .execute();
 }
 
 export async function listAllServices(db: Kysely<Database>, organizationId: string) {
-  return db.selectFrom('services').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
+  return db
+    .selectFrom('services')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('name')
+    .execute();
 }

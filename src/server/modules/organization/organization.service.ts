@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Organization, organizationPatchSchema } from '../../../contracts/organization.js';
-import { changesBetween } from '../../kernel/audit/changes.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { changesBetween } from '../../kernel/audit/changes.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { presentOrganization } from './organization.presenter.js';
@@ -25,7 +25,10 @@ export async function getOrganization(ctx: ServiceContext): Promise<Organization
   return presentOrganization(org, locations, services);
 }
 
-export async function updateOrganization(ctx: ServiceContext, patch: OrganizationPatch): Promise<Organization> {
+export async function updateOrganization(
+  ctx: ServiceContext,
+  patch: OrganizationPatch,
+): Promise<Organization> {
   await inTransaction(ctx, async (tx) => {
     const before = await findOrganization(tx.db, tx.organizationId);
     if (!before) throw notFound('The organisation');
@@ -38,7 +41,12 @@ export async function updateOrganization(ctx: ServiceContext, patch: Organizatio
       name: patch.name,
       security_contact_email: patch.securityContactEmail,
     });
-    await recordAuditEvent(tx, 'organization.updated', { type: 'organization', id: tx.organizationId }, { changes });
+    await recordAuditEvent(
+      tx,
+      'organization.updated',
+      { type: 'organization', id: tx.organizationId },
+      { changes },
+    );
   });
   return getOrganization(ctx);
 }
@@ -49,8 +57,16 @@ export async function createOrganization(
   input: { name: string; securityContactEmail: string | null },
 ): Promise<string> {
   return inTransaction(ctx, async (tx) => {
-    const org = await insertOrganization(tx.db, { name: input.name, security_contact_email: input.securityContactEmail });
-    await recordAuditEvent({ ...tx, organizationId: org.id }, 'organization.created', { type: 'organization', id: org.id }, { name: org.name });
+    const org = await insertOrganization(tx.db, {
+      name: input.name,
+      security_contact_email: input.securityContactEmail,
+    });
+    await recordAuditEvent(
+      { ...tx, organizationId: org.id },
+      'organization.created',
+      { type: 'organization', id: org.id },
+      { name: org.name },
+    );
     return org.id;
   });
 }

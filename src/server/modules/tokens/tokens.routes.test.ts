@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { type Session, sessionHeaders, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import {
+  type Session,
+  sessionHeaders,
+  startTestApp,
+  type TestApp,
+} from '../../../../test/support/test-app.js';
 
 describe('API tokens', () => {
   let t: TestApp;
@@ -12,7 +17,8 @@ describe('API tokens', () => {
   });
   after(() => t.close());
 
-  const create = (payload: object, s = manager) => t.app.inject({ method: 'POST', url: '/api/tokens', headers: sessionHeaders(s), payload });
+  const create = (payload: object, s = manager) =>
+    t.app.inject({ method: 'POST', url: '/api/tokens', headers: sessionHeaders(s), payload });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   test('a token is shown once, stored as a hash and acts within its scopes', async () => {
@@ -23,31 +29,70 @@ describe('API tokens', () => {
     assert.equal(apiToken.prefix, token.slice(0, 12));
     const rows = await t.handle.db.selectFrom('api_tokens').select(['token_hash', 'prefix']).execute();
     assert.ok(rows.every((r) => r.token_hash !== token && !r.token_hash.includes(token)));
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/organization', headers: bearer(token) })).statusCode, 200);
-    const write = await t.app.inject({ method: 'PATCH', url: '/api/organization', headers: bearer(token), payload: { name: 'X' } });
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/organization', headers: bearer(token) })).statusCode,
+      200,
+    );
+    const write = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organization',
+      headers: bearer(token),
+      payload: { name: 'X' },
+    });
     assert.equal(write.statusCode, 403);
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: bearer(token) })).statusCode, 403, 'the role allows audit.read but the token was not given it');
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: bearer(token) })).statusCode,
+      403,
+      'the role allows audit.read but the token was not given it',
+    );
   });
 
   test('a token cannot be given scopes beyond its owner’s role, nor create tokens itself', async () => {
     const res = await create({ name: 'too much', scopes: ['users.manage'], expiresInDays: 30 });
     assert.equal(res.statusCode, 400);
     assert.match(res.json().error.message, /users\.manage/);
-    const own = (await create({ name: 'minter', scopes: ['tokens.manage-own'], expiresInDays: 1 })).json().token;
-    const minted = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(own), payload: { name: 'x', scopes: ['tokens.manage-own'], expiresInDays: 300 } });
+    const own = (await create({ name: 'minter', scopes: ['tokens.manage-own'], expiresInDays: 1 })).json()
+      .token;
+    const minted = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: bearer(own),
+      payload: { name: 'x', scopes: ['tokens.manage-own'], expiresInDays: 300 },
+    });
     assert.equal(minted.statusCode, 403);
   });
 
   test('revoked, expired, unknown and malformed tokens are refused with 401', async () => {
-    const { token, apiToken } = (await create({ name: 'short-lived', scopes: ['organization.read'], expiresInDays: 1 })).json();
-    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/tokens/${apiToken.id}`, headers: sessionHeaders(manager) });
+    const { token, apiToken } = (
+      await create({ name: 'short-lived', scopes: ['organization.read'], expiresInDays: 1 })
+    ).json();
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${apiToken.id}`,
+      headers: sessionHeaders(manager),
+    });
     assert.equal(revoke.statusCode, 204);
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/organization', headers: bearer(token) })).statusCode, 401);
-    const other = (await create({ name: 'expiring', scopes: ['organization.read'], expiresInDays: 1 })).json();
-    await sql`UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = ${other.apiToken.id}`.execute(t.handle.db);
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/organization', headers: bearer(other.token) })).statusCode, 401);
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/organization', headers: bearer(token) })).statusCode,
+      401,
+    );
+    const other = (
+      await create({ name: 'expiring', scopes: ['organization.read'], expiresInDays: 1 })
+    ).json();
+    await sql`UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = ${other.apiToken.id}`.execute(
+      t.handle.db,
+    );
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/organization', headers: bearer(other.token) }))
+        .statusCode,
+      401,
+    );
     for (const header of ['Bearer tlt_unknown', 'Basic abc', 'Bearer']) {
-      const res = await t.app.inject({ method: 'GET', url: '/api/organization', headers: { authorization: header } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/organization',
+        headers: { authorization: header },
+      });
       assert.equal(res.statusCode, 401, header);
       assert.equal(res.json().error.code, 'UNAUTHENTICATED');
     }
@@ -55,11 +100,24 @@ describe('API tokens', () => {
 
   test('a token stops working when its owner loses the permission', async () => {
     const auditorSession = await t.signIn('auditor');
-    const { token } = (await create({ name: 'auditor read', scopes: ['audit.read'], expiresInDays: 5 }, auditorSession)).json();
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: bearer(token) })).statusCode, 200);
+    const { token } = (
+      await create({ name: 'auditor read', scopes: ['audit.read'], expiresInDays: 5 }, auditorSession)
+    ).json();
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: bearer(token) })).statusCode,
+      200,
+    );
     const admin = await t.signIn('admin');
-    await t.app.inject({ method: 'PATCH', url: `/api/users/${t.users.auditor.id}`, headers: sessionHeaders(admin), payload: { role: 'viewer' } });
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: bearer(token) })).statusCode, 403);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${t.users.auditor.id}`,
+      headers: sessionHeaders(admin),
+      payload: { role: 'viewer' },
+    });
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: bearer(token) })).statusCode,
+      403,
+    );
   });
 
   test('people see only their own tokens', async () => {

@@ -27,14 +27,19 @@ export function listOwnTokens(ctx: ServiceContext, page: PageQuery): Promise<Pag
   return paged(query, (q) => q.orderBy('created_at', 'desc').orderBy('id'), page, presentToken);
 }
 
-export async function createToken(ctx: ServiceContext, input: CreateTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
+export async function createToken(
+  ctx: ServiceContext,
+  input: CreateTokenInput,
+): Promise<{ token: string; apiToken: ApiToken }> {
   const { userId, role } = ownerOf(ctx);
   if (ctx.actor.type !== 'user') throw forbidden('An API token cannot create tokens; sign in to create one');
   const beyondRole = input.scopes.filter((s) => !rolePermissions[role].has(s));
   if (beyondRole.length) {
-    throw new AppError('VALIDATION_FAILED', `A token cannot have scopes your role (${role}) lacks: ${beyondRole.join(', ')}`, [
-      { path: 'scopes', message: `Not allowed for ${role}: ${beyondRole.join(', ')}` },
-    ]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `A token cannot have scopes your role (${role}) lacks: ${beyondRole.join(', ')}`,
+      [{ path: 'scopes', message: `Not allowed for ${role}: ${beyondRole.join(', ')}` }],
+    );
   }
   const token = `${API_TOKEN_PREFIX}${randomSecret()}`;
   const scopes = [...new Set(input.scopes)].sort();
@@ -53,12 +58,17 @@ export async function createToken(ctx: ServiceContext, input: CreateTokenInput):
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAuditEvent(tx, 'token.created', { type: 'api-token', id: row.id }, {
-      name: row.name,
-      prefix: row.prefix,
-      scopes,
-      expiresAt: expiresAt.toISOString(),
-    });
+    await recordAuditEvent(
+      tx,
+      'token.created',
+      { type: 'api-token', id: row.id },
+      {
+        name: row.name,
+        prefix: row.prefix,
+        scopes,
+        expiresAt: expiresAt.toISOString(),
+      },
+    );
     return { token, apiToken: presentToken(row) };
   });
 }
@@ -76,6 +86,11 @@ export async function revokeOwnToken(ctx: ServiceContext, id: string): Promise<v
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound(`Active API token ${id}`);
-    await recordAuditEvent(tx, 'token.revoked', { type: 'api-token', id }, { name: row.name, prefix: row.prefix });
+    await recordAuditEvent(
+      tx,
+      'token.revoked',
+      { type: 'api-token', id },
+      { name: row.name, prefix: row.prefix },
+    );
   });
 }

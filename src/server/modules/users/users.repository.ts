@@ -3,10 +3,18 @@ import { sql } from 'kysely';
 import type { Database, UserRow, UserUpdate } from '../../kernel/db/schema.js';
 
 export function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
-export function findUserInOrganization(db: Kysely<Database>, organizationId: string, id: string): Promise<UserRow | undefined> {
+export function findUserInOrganization(
+  db: Kysely<Database>,
+  organizationId: string,
+  id: string,
+): Promise<UserRow | undefined> {
   return db
     .selectFrom('users')
     .selectAll()
@@ -35,7 +43,11 @@ export async function countActiveAdmins(db: Kysely<Database>, organizationId: st
   return Number(row.n);
 }
 
-export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string, exceptSessionId?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   await q.execute();

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import type { Page, PageQuery } from '../../../contracts/paging.js';
 import type { Role } from '../../../contracts/permissions.js';
-import type { inviteResponseSchema, inviteUserRequestSchema, updateUserRequestSchema, User } from '../../../contracts/users.js';
+import type {
+  inviteResponseSchema,
+  inviteUserRequestSchema,
+  User,
+  updateUserRequestSchema,
+} from '../../../contracts/users.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { changesBetween } from '../../kernel/audit/changes.js';
 import { hashPassword } from '../../kernel/auth/passwords.js';
@@ -11,7 +16,13 @@ import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { presentUser } from './users.presenter.js';
-import { countActiveAdmins, deleteSessionsOfUser, findUserByEmail, findUserInOrganization, updateUserRow } from './users.repository.js';
+import {
+  countActiveAdmins,
+  deleteSessionsOfUser,
+  findUserByEmail,
+  findUserInOrganization,
+  updateUserRow,
+} from './users.repository.js';
 
 const INVITATION_TTL_DAYS = 7;
 
@@ -26,7 +37,10 @@ export function listUsers(ctx: ServiceContext, page: PageQuery): Promise<Page<Us
 
 const emailTaken = (email: string) => conflict(`A user with e-mail ${email} already exists`);
 
-async function insertUser(ctx: ServiceContext, values: { email: string; name: string; role: Role; status: string; passwordHash: string | null }) {
+async function insertUser(
+  ctx: ServiceContext,
+  values: { email: string; name: string; role: Role; status: string; passwordHash: string | null },
+) {
   try {
     return await ctx.db
       .insertInto('users')
@@ -46,7 +60,11 @@ async function insertUser(ctx: ServiceContext, values: { email: string; name: st
   }
 }
 
-export async function inviteUser(ctx: ServiceContext, input: InviteInput, publicUrl: string): Promise<InviteResult> {
+export async function inviteUser(
+  ctx: ServiceContext,
+  input: InviteInput,
+  publicUrl: string,
+): Promise<InviteResult> {
   if (await findUserByEmail(ctx.db, input.email)) throw emailTaken(input.email);
   return inTransaction(ctx, async (tx) => {
     const user = await insertUser(tx, { ...input, status: 'invited', passwordHash: null });
@@ -62,11 +80,16 @@ export async function inviteUser(ctx: ServiceContext, input: InviteInput, public
         created_by: tx.actor.userId,
       })
       .execute();
-    await recordAuditEvent(tx, 'user.invited', { type: 'user', id: user.id }, {
-      email: user.email,
-      role: user.role,
-      expiresAt: expiresAt.toISOString(),
-    });
+    await recordAuditEvent(
+      tx,
+      'user.invited',
+      { type: 'user', id: user.id },
+      {
+        email: user.email,
+        role: user.role,
+        expiresAt: expiresAt.toISOString(),
+      },
+    );
     return {
       user: presentUser(user),
       inviteToken: token,
@@ -84,14 +107,24 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     const user = await insertUser(tx, { ...input, status: 'active', passwordHash });
-    await recordAuditEvent(tx, 'user.created', { type: 'user', id: user.id }, { email: user.email, role: user.role });
+    await recordAuditEvent(
+      tx,
+      'user.created',
+      { type: 'user', id: user.id },
+      { email: user.email, role: user.role },
+    );
     return presentUser(user);
   });
 }
 
-async function assertAdminRemains(ctx: ServiceContext, before: { role: string; status: string }, patch: UserPatch) {
+async function assertAdminRemains(
+  ctx: ServiceContext,
+  before: { role: string; status: string },
+  patch: UserPatch,
+) {
   const wasActiveAdmin = before.role === 'admin' && before.status === 'active';
-  const staysActiveAdmin = (patch.role ?? before.role) === 'admin' && (patch.status ?? before.status) === 'active';
+  const staysActiveAdmin =
+    (patch.role ?? before.role) === 'admin' && (patch.status ?? before.status) === 'active';
   if (wasActiveAdmin && !staysActiveAdmin && (await countActiveAdmins(ctx.db, ctx.organizationId)) <= 1) {
     throw conflict('The organisation must keep at least one active admin');
   }
@@ -127,7 +160,12 @@ export async function resetPassword(ctx: ServiceContext, email: string, newPassw
       status: before.status === 'invited' ? 'active' : before.status,
     });
     await deleteSessionsOfUser(tx.db, before.id);
-    await recordAuditEvent(scoped, 'user.password-reset', { type: 'user', id: user.id }, { email: user.email });
+    await recordAuditEvent(
+      scoped,
+      'user.password-reset',
+      { type: 'user', id: user.id },
+      { email: user.email },
+    );
     return presentUser(user);
   });
 }

@@ -21,7 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (organization_id, seq)
     )`.execute(db);
   await sql`CREATE INDEX audit_events_action_idx ON audit_events (organization_id, action, seq)`.execute(db);
-  await sql`CREATE INDEX audit_events_entity_idx ON audit_events (organization_id, entity_type, entity_id)`.execute(db);
+  await sql`CREATE INDEX audit_events_entity_idx ON audit_events (organization_id, entity_type, entity_id)`.execute(
+    db,
+  );
   await sql`CREATE INDEX audit_events_actor_idx ON audit_events (organization_id, actor_id, seq)`.execute(db);
   await sql`CREATE INDEX audit_events_time_idx ON audit_events (organization_id, occurred_at)`.execute(db);
 }

@@ -13,5 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       note text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
-  await sql`CREATE INDEX audit_checkpoints_org_idx ON audit_checkpoints (organization_id, tree_size)`.execute(db);
+  await sql`CREATE INDEX audit_checkpoints_org_idx ON audit_checkpoints (organization_id, tree_size)`.execute(
+    db,
+  );
 }
