@@ -37,6 +37,7 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const address = await app.listen({ host: config.host, port: config.port });
+  if (!config.publicUrlConfigured) config.publicUrl = address;
   if (runtime.firstStart) printFirstStart(runtime.firstStart.adminEmail, runtime.firstStart.adminPassword);
   const where = runtime.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   process.stdout.write(`Tillit is running on ${address} (database: ${where})\n`);

@@ -34,7 +34,9 @@ export interface Config {
   databaseUrl: string | undefined;
   host: string;
   port: number;
+  /** Where people reach Tillit; taken from the listening address when TILLIT_PUBLIC_URL is not set. */
   publicUrl: string;
+  publicUrlConfigured: boolean;
   logLevel: z.infer<typeof envSchema>['TILLIT_LOG_LEVEL'];
   auditKeyFile: string;
   seedDemo: boolean;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.TILLIT_HOST,
     port: e.TILLIT_PORT,
     publicUrl: publicUrl.replace(/\/$/, ''),
+    publicUrlConfigured: e.TILLIT_PUBLIC_URL !== undefined,
     logLevel: e.TILLIT_LOG_LEVEL,
     auditKeyFile: path.resolve(e.TILLIT_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem')),
     seedDemo: e.TILLIT_DEMO,

@@ -1,0 +1,95 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { SessionResponse } from '../../contracts/auth.js';
+import { api, errorMessage, fieldErrors } from '../api/client.js';
+import { useSession } from '../auth/session.js';
+import { useTitle } from '../ui/use-title.js';
+
+export function AcceptInvitePage() {
+  useTitle('Accept invitation');
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (password !== repeat) {
+      setErrors({ repeat: 'The passwords differ' });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setErrors({});
+    try {
+      signedIn(await api.post<SessionResponse>('/api/auth/accept-invite', { token, name, password }));
+      navigate('/', { replace: true });
+    } catch (err) {
+      setErrors(fieldErrors(err));
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
+      <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w={420}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Title order={1} size="h3">
+              Join your organisation on Tillit
+            </Title>
+            <Text size="sm" c="dimmed">
+              Choose your name and a password of at least 12 characters.
+            </Text>
+            {!token && (
+              <Alert color="red">
+                This link has no invitation token. Ask your administrator for a new link.
+              </Alert>
+            )}
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <TextInput
+              label="Your name"
+              required
+              autoComplete="name"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+            />
+            <PasswordInput
+              label="Password"
+              required
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={errors.password}
+            />
+            <PasswordInput
+              label="Repeat password"
+              required
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.currentTarget.value)}
+              error={errors.repeat}
+            />
+            <Button type="submit" loading={busy} disabled={!token}>
+              Accept and sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

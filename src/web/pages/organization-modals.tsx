@@ -1,0 +1,125 @@
+import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Location, Service } from '../../contracts/organization.js';
+import { api, errorMessage, fieldErrors } from '../api/client.js';
+import { notifySuccess } from '../ui/notify.js';
+
+function useSave<T>(url: string, method: 'post' | 'patch', label: string, onClose: () => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: T) => (method === 'post' ? api.post(url, body) : api.patch(url, body)),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['organization'] });
+      notifySuccess(`${label} saved`);
+      onClose();
+    },
+  });
+}
+
+function FormFooter({ busy, onClose }: { busy: boolean; onClose: () => void }) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onClose}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={busy}>
+        Save
+      </Button>
+    </Group>
+  );
+}
+
+export function LocationModal({ location, onClose }: { location: Location | null; onClose: () => void }) {
+  const [v, setV] = useState({
+    code: location?.code ?? '',
+    name: location?.name ?? '',
+    city: location?.city ?? '',
+    country: location?.country ?? '',
+  });
+  const save = useSave(
+    location ? `/api/locations/${location.id}` : '/api/locations',
+    location ? 'patch' : 'post',
+    'Location',
+    onClose,
+  );
+  const errors = fieldErrors(save.error);
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
+    setV({ ...v, [k]: e.currentTarget.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ ...v, code: v.code.toUpperCase(), country: v.country.toUpperCase() });
+  };
+  return (
+    <Modal opened onClose={onClose} title={location ? `Edit ${location.code}` : 'Add location'}>
+      <form onSubmit={submit}>
+        <Stack>
+          {save.error && <Alert color="red">{errorMessage(save.error)}</Alert>}
+          <TextInput
+            label="Code"
+            description="e.g. STO1"
+            value={v.code}
+            onChange={set('code')}
+            error={errors.code}
+            required
+            data-autofocus
+          />
+          <TextInput label="Name" value={v.name} onChange={set('name')} error={errors.name} required />
+          <TextInput label="City" value={v.city} onChange={set('city')} error={errors.city} required />
+          <TextInput
+            label="Country"
+            description="ISO code, e.g. SE or NO"
+            maxLength={2}
+            value={v.country}
+            onChange={set('country')}
+            error={errors.country}
+            required
+          />
+          <FormFooter busy={save.isPending} onClose={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function ServiceModal({ service, onClose }: { service: Service | null; onClose: () => void }) {
+  const [name, setName] = useState(service?.name ?? '');
+  const [description, setDescription] = useState(service?.description ?? '');
+  const save = useSave(
+    service ? `/api/services/${service.id}` : '/api/services',
+    service ? 'patch' : 'post',
+    'Service',
+    onClose,
+  );
+  const errors = fieldErrors(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ name, description });
+  };
+  return (
+    <Modal opened onClose={onClose} title={service ? `Edit ${service.name}` : 'Add service'}>
+      <form onSubmit={submit}>
+        <Stack>
+          {save.error && <Alert color="red">{errorMessage(save.error)}</Alert>}
+          <TextInput
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            required
+            data-autofocus
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={3}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={errors.description}
+          />
+          <FormFooter busy={save.isPending} onClose={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
