@@ -1,5 +1,7 @@
 import type { Config } from './kernel/config/config.js';
 import { buildApp } from './kernel/http/app.js';
+import { type JobRunner, startJobRunner } from './kernel/jobs/job-runner.js';
+import { maintenanceJobs } from './kernel/jobs/maintenance-jobs.js';
 import { createLogger } from './kernel/logging/logger.js';
 import { routeModules } from './modules/index.js';
 import { openRuntime } from './runtime.js';
@@ -21,16 +23,18 @@ function printFirstStart(email: string, password: string): void {
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const runtime = await openRuntime(config, logger, { bootstrap: true });
-  const { app } = await buildApp(
-    { config, db: runtime.handle.db, keyring: runtime.keyring, logger },
-    routeModules,
-  );
+  const { db } = runtime.handle;
+  const { app } = await buildApp({ config, db, keyring: runtime.keyring, logger }, routeModules);
+  const jobs: JobRunner | undefined = config.runJobs
+    ? await startJobRunner(runtime.handle.pool, logger, maintenanceJobs(db, runtime.keyring, logger))
+    : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await jobs?.stop();
     await runtime.handle.close();
     process.exit(0);
   };

@@ -54,6 +54,18 @@ describe('tillit command line', () => {
     assert.equal(second.code, 1);
     assert.match(second.stderr, /already open in another Tillit process/);
     await server.stop();
+    const restarted = await startServer(envA);
+    try {
+      assert.doesNotMatch(
+        restarted.stdout(),
+        /password:/,
+        'the one-time password is printed on the first start only',
+      );
+      const org = await fetch(`${restarted.url}/api/organization`);
+      assert.equal(org.status, 401, 'the restarted server answers and still requires sign-in');
+    } finally {
+      await restarted.stop();
+    }
   });
 
   test('user create, reset-password and token create', async () => {

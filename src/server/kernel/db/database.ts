@@ -10,6 +10,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /** The driver pool under Kysely, for libraries that bring their own SQL (pg-boss). */
+  pool: pg.Pool;
   kind: DatabaseKind;
   /** Where the embedded database lives, for PGlite only. */
   pglite?: PGlite;
@@ -41,9 +43,12 @@ function kyselyOver(pool: pg.Pool): Kysely<Database> {
 
 export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
+  // An idle connection that the server closes (restart, failover, pg_terminate_backend) is dropped by
+  // the pool and replaced on the next query; without a listener its error would crash the process.
+  pool.on('error', () => undefined);
   const db = kyselyOver(pool);
   await sql`select 1`.execute(db);
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, pool, kind: 'postgres', close: () => db.destroy() };
 }
 
 /** Wraps an open PGlite instance; the caller keeps ownership of locking. */
@@ -52,6 +57,7 @@ export function wrapPglite(pglite: PGlite, onClose?: () => void): DatabaseHandle
   const db = kyselyOver(pool);
   return {
     db,
+    pool,
     kind: 'pglite',
     pglite,
     async close() {
