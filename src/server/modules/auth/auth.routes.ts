@@ -7,6 +7,7 @@ import {
   sessionResponseSchema,
 } from '../../../contracts/auth.js';
 import type { Config } from '../../kernel/config/config.js';
+import { AppError } from '../../kernel/errors/app-error.js';
 import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { errorResponses as errors, noContent } from '../../kernel/http/route-schemas.js';

@@ -116,7 +116,7 @@ export async function signOut(ctx: ServiceContext, sessionId: string): Promise<v
 export async function changePassword(
   ctx: ServiceContext,
   input: z.output<typeof changePasswordRequestSchema>,
-  currentSessionId: string | undefined,
+  currentSessionId: string,
 ): Promise<void> {
   const user = await findUserInOrganization(ctx.db, ctx.organizationId, ctx.actor.userId ?? '');
   if (!user) throw notFound('The user');

@@ -60,6 +60,13 @@ describe('API tokens', () => {
       payload: { name: 'x', scopes: ['tokens.manage-own'], expiresInDays: 300 },
     });
     assert.equal(minted.statusCode, 403);
+    const password = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: bearer(own),
+      payload: { currentPassword: 'x', newPassword: 'a new long password' },
+    });
+    assert.equal(password.statusCode, 403, 'a token cannot change its owner’s password');
   });
 
   test('revoked, expired, unknown and malformed tokens are refused with 401', async () => {
