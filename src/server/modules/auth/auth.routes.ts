@@ -114,7 +114,11 @@ export const registerAuthRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req, reply) => {
-      await changePassword(contextOf(req, db), req.body, req.auth?.session?.id);
+      const session = req.auth?.session;
+      if (!session) {
+        throw new AppError('FORBIDDEN', 'Change your password in a signed-in session, not with an API token');
+      }
+      await changePassword(contextOf(req, db), req.body, session.id);
       return reply.status(204).send(null);
     },
   );
