@@ -33,11 +33,12 @@ async function restoreFrom(file: string): Promise<void> {
   if (!existsSync(file)) throw new CliError(`${file} does not exist`);
   await withRuntime(async (runtime) => {
     const db = runtime.handle.db;
-    const input = createReadStream(file).pipe(createGunzip());
-    const { header, rows } = await restoreBackup(
-      db,
-      createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY }),
-    );
+    const openLines = () =>
+      createInterface({
+        input: createReadStream(file).pipe(createGunzip()),
+        crlfDelay: Number.POSITIVE_INFINITY,
+      });
+    const { header, rows } = await restoreBackup(db, openLines);
     trustPublicKey(runtime.keyring, header.auditPublicKey);
     const orgs = await db.selectFrom('organizations').select('id').execute();
     for (const { id } of orgs) {

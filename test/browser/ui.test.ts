@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../support/cli.js';
+import { createTestInstance, type TestInstance } from '../support/test-database.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
@@ -21,6 +21,7 @@ async function signIn(page: Page, base: string, email: string, password: string)
 }
 
 describe('the web app in Chromium', () => {
+  let instance: TestInstance;
   let server: RunningServer;
   let browser: Browser;
   let base: string;
@@ -32,7 +33,8 @@ describe('the web app in Chromium', () => {
       existsSync(CHROMIUM),
       `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
     );
-    server = await startServer({ TILLIT_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'tillit-ui-')) });
+    instance = await createTestInstance('ui');
+    server = await startServer(instance.env);
     base = server.url;
     adminEmail = /^\s*email:\s+(\S+)$/m.exec(server.stdout())?.[1] ?? '';
     adminPassword = /^\s*password:\s+(\S+)$/m.exec(server.stdout())?.[1] ?? '';
@@ -45,6 +47,7 @@ describe('the web app in Chromium', () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+    await instance?.dispose();
   });
 
   test('a wrong password shows an error; the keyboard alone signs in', async () => {

@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { backedUpTables } from '../../src/server/kernel/backup/backup.service.js';
-import { openPglite } from '../../src/server/kernel/db/database.js';
 import { type RunningServer, runTillit, startServer } from '../support/cli.js';
+import { createTestInstance, type TestInstance, testDatabaseKind } from '../support/test-database.js';
 
-const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `tillit-cli-${name}-`));
-
-async function tableDump(dataDir: string, auditEvents: number): Promise<Record<string, string[]>> {
-  const handle = await openPglite(dataDir);
+async function tableDump(instance: TestInstance, auditEvents: number): Promise<Record<string, string[]>> {
+  const handle = await instance.open();
   try {
     const out: Record<string, string[]> = {};
     for (const t of backedUpTables) {
@@ -32,17 +29,25 @@ async function tableDump(dataDir: string, auditEvents: number): Promise<Record<s
 }
 
 describe('tillit command line', () => {
-  const a = tmp('a');
-  const b = tmp('b');
-  const envA = { TILLIT_DATA_DIR: a };
-  const envB = { TILLIT_DATA_DIR: b };
+  let instanceA: TestInstance;
+  let instanceB: TestInstance;
+  const damagedTargets: TestInstance[] = [];
+  let a: string;
+  let envA: Record<string, string>;
+  let envB: Record<string, string>;
   let server: RunningServer;
 
   before(async () => {
+    instanceA = await createTestInstance('cli-a');
+    instanceB = await createTestInstance('cli-b');
+    a = instanceA.dataDir;
+    envA = instanceA.env;
+    envB = instanceB.env;
     server = await startServer(envA);
   });
   after(async () => {
     await server?.stop();
+    for (const i of [instanceA, instanceB, ...damagedTargets]) await i?.dispose();
   });
 
   test('the first start prints a one-time admin password and a second process is refused', async () => {
@@ -51,8 +56,12 @@ describe('tillit command line', () => {
     const res = await fetch(`${server.url}/readyz`);
     assert.equal(res.status, 200);
     const second = await runTillit(['migrate'], envA);
-    assert.equal(second.code, 1);
-    assert.match(second.stderr, /already open in another Tillit process/);
+    if (testDatabaseKind === 'pglite') {
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, /already open in another Tillit process/);
+    } else {
+      assert.equal(second.code, 0, `PostgreSQL serves several processes: ${second.stderr}`);
+    }
     await server.stop();
     const restarted = await startServer(envA);
     try {
@@ -129,7 +138,7 @@ describe('tillit command line', () => {
       envB,
     );
     assert.equal(verifyB.code, 0, verifyB.stdout + verifyB.stderr);
-    assert.deepEqual(await tableDump(b, treeSize), await tableDump(a, treeSize));
+    assert.deepEqual(await tableDump(instanceB, treeSize), await tableDump(instanceA, treeSize));
 
     const again = await runTillit(['restore', '--in', backupFile], envA);
     assert.equal(again.code, 1);
@@ -150,11 +159,12 @@ describe('tillit command line', () => {
       [altered, /Checksum mismatch/],
       [notBackup, /not a Tillit backup header/],
     ] as const) {
-      const c = tmp('c');
-      const res = await runTillit(['restore', '--in', file], { TILLIT_DATA_DIR: c });
+      const c = await createTestInstance('cli-c');
+      damagedTargets.push(c);
+      const res = await runTillit(['restore', '--in', file], c.env);
       assert.equal(res.code, 1, res.stdout);
       assert.match(res.stderr, message);
-      const handle = await openPglite(c);
+      const handle = await c.open();
       const orgs = await handle.db.selectFrom('organizations').select('id').execute();
       const events = await handle.db.selectFrom('audit_events').select('seq').execute();
       await handle.close();
@@ -163,7 +173,7 @@ describe('tillit command line', () => {
   });
 
   test('verify exits 1 and names the problem after tampering', async () => {
-    const handle = await openPglite(b);
+    const handle = await instanceB.open();
     await sql`UPDATE audit_events SET data = '{"name":"tampered"}' WHERE seq = 3`.execute(handle.db);
     await handle.close();
     const res = await runTillit(['audit', 'verify'], envB);

@@ -1,12 +1,26 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { type DatabaseHandle, openPostgres, wrapPglite } from '../../src/server/kernel/db/database.js';
+import {
+  type DatabaseHandle,
+  openPglite,
+  openPostgres,
+  wrapPglite,
+} from '../../src/server/kernel/db/database.js';
 import { migrateToLatest } from '../../src/server/kernel/db/migrate.js';
 import type { Database } from '../../src/server/kernel/db/schema.js';
 
@@ -107,3 +121,37 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 export type TestDb = Kysely<Database>;
+
+export interface TestInstance {
+  /** Environment for a `tillit` process: its data directory and, on PostgreSQL, its own empty database. */
+  env: Record<string, string>;
+  dataDir: string;
+  open(): Promise<DatabaseHandle>;
+  dispose(): Promise<void>;
+}
+
+/** Settings for a real `tillit` process on a fresh, empty database of the kind under test. */
+export async function createTestInstance(label: string): Promise<TestInstance> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `tillit-${label}-`));
+  if (!testDatabaseUrl) {
+    return {
+      env: { TILLIT_DATA_DIR: dataDir },
+      dataDir,
+      open: () => openPglite(dataDir),
+      dispose: async () => undefined,
+    };
+  }
+  const name = `tillit_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = await openPostgres(testDatabaseUrl, 1);
+  await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin.db);
+  const url = withDatabase(testDatabaseUrl, name);
+  return {
+    env: { TILLIT_DATA_DIR: dataDir, DATABASE_URL: url },
+    dataDir,
+    open: () => openPostgres(url, 2),
+    async dispose() {
+      await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin.db);
+      await admin.close();
+    },
+  };
+}

@@ -65,7 +65,7 @@ describe('backup and restore', () => {
 
   test('a restore reproduces every row exactly and the audit log verifies', async () => {
     const target = await emptyTarget();
-    const { rows } = await restoreBackup(target.db, linesOf(archive));
+    const { rows } = await restoreBackup(target.db, () => linesOf(archive));
     assert.ok(rows > 20);
     assert.deepEqual(await dump(target.db), await dump(source.handle.db));
     const ctx = { db: target.db, organizationId: source.organizationId, actor: source.systemContext().actor };
@@ -75,7 +75,7 @@ describe('backup and restore', () => {
     assert.equal(v.ok, true, v.problems.join('; '));
     assert.ok(v.checkpointsVerified >= 1);
     await assert.rejects(
-      restoreBackup(target.db, linesOf(archive)),
+      restoreBackup(target.db, () => linesOf(archive)),
       (e: Error) => e instanceof RestoreError && /already holds data/.test(e.message),
     );
   });
@@ -95,7 +95,10 @@ describe('backup and restore', () => {
     ];
     for (const [text, message] of damaged) {
       const target = await emptyTarget();
-      await assert.rejects(restoreBackup(target.db, linesOf(text)), message);
+      await assert.rejects(
+        restoreBackup(target.db, () => linesOf(text)),
+        message,
+      );
       const counts = await Promise.all(
         backedUpTables.map((t) =>
           sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t.name)}`.execute(target.db),

@@ -94,10 +94,13 @@ async function insertBatch(
   );
 }
 
-/** Restores a backup into an empty database in one transaction: any problem leaves the database untouched. */
+/**
+ * Restores a backup into an empty database in one transaction: any problem leaves the database untouched.
+ * The archive is opened only once the transaction runs, so a streaming reader loses no lines meanwhile.
+ */
 export async function restoreBackup(
   db: Kysely<Database>,
-  lines: AsyncIterable<string>,
+  openLines: () => AsyncIterable<string>,
 ): Promise<{ header: BackupHeader; rows: number }> {
   await assertEmpty(db);
   const latest = await latestMigrationName();
@@ -106,7 +109,7 @@ export async function restoreBackup(
     let batch: Record<string, unknown>[] = [];
     let batchTable = '';
     let rows = 0;
-    for await (const record of readBackup(lines)) {
+    for await (const record of readBackup(openLines())) {
       if (record.kind === 'header') {
         header = record.header;
         if (header.migration !== latest) {
