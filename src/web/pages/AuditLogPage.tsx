@@ -259,7 +259,7 @@ export function AuditLogPage() {
           <FilterBar filters={filters} onChange={changeFilters} />
           <QueryState loading={events.isLoading} error={events.error}>
             <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
-              {events.data?.total ?? 0} events
+              {events.data?.total === 1 ? '1 event' : `${events.data?.total ?? 0} events`}
             </Text>
             <Table highlightOnHover aria-label="Audit events">
               <Table.Thead>
