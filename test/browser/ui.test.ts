@@ -112,7 +112,7 @@ describe('the web app in Chromium', () => {
     await invitee.getByRole('alert').filter({ hasText: 'users.read' }).waitFor();
     assert.equal(await invitee.getByRole('button', { name: 'Invite' }).count(), 0);
 
-    await invitee.getByRole('button', { name: 'Account menu' }).click();
+    await invitee.getByRole('button', { name: /account menu/ }).click();
     await invitee.getByRole('menuitem', { name: 'Account' }).click();
     await invitee.getByLabel(/^Current password/).fill('a long and private passphrase');
     await invitee.getByLabel(/^New password/).fill('an even longer private passphrase');
@@ -151,7 +151,7 @@ describe('the web app in Chromium', () => {
     await page.getByText('1 event', { exact: true }).waitFor();
     assert.equal(await table.getByText('organization.updated').count(), 0);
     await shot(page, 'audit-log');
-    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('button', { name: /account menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.goto(`${base}/audit-log`);

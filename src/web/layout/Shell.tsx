@@ -1,7 +1,6 @@
 import {
   AppShell,
   Avatar,
-  Badge,
   Burger,
   Group,
   Menu,
@@ -9,6 +8,7 @@ import {
   ScrollArea,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
@@ -90,9 +90,9 @@ export function Shell() {
           </Group>
           <Menu position="bottom-end" withArrow>
             <Menu.Target>
-              <UnstyledButton aria-label="Account menu">
+              <UnstyledButton>
                 <Group gap={8}>
-                  <Avatar size="sm" color="blue" radius="xl">
+                  <Avatar size="sm" color="blue" radius="xl" aria-hidden>
                     {session.user.name.slice(0, 1).toUpperCase()}
                   </Avatar>
                   <div>
@@ -104,6 +104,7 @@ export function Shell() {
                     </Text>
                   </div>
                   <IconChevronDown size={14} aria-hidden />
+                  <VisuallyHidden>account menu</VisuallyHidden>
                 </Group>
               </UnstyledButton>
             </Menu.Target>
@@ -143,18 +144,20 @@ export function Shell() {
           {Object.entries(plannedModules).map(([section, modules]) => (
             <div key={section}>
               <NavSectionLabel>{section}</NavSectionLabel>
-              {modules.map((m) => (
-                <NavLink
-                  key={m}
-                  label={m}
-                  disabled
-                  rightSection={
-                    <Badge size="xs" variant="light" color="gray">
-                      planned
-                    </Badge>
-                  }
-                />
-              ))}
+              <ul className="planned-modules" aria-label={`${section} modules, planned`}>
+                {modules.map((m) => (
+                  <li key={m}>
+                    <Group justify="space-between" px="sm" py={6}>
+                      <Text size="sm" c="dimmed">
+                        {m}
+                      </Text>
+                      <Text size="xs" c="dimmed" fs="italic">
+                        planned
+                      </Text>
+                    </Group>
+                  </li>
+                ))}
+              </ul>
             </div>
           ))}
         </ScrollArea>

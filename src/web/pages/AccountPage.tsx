@@ -115,7 +115,7 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
           <Alert color="yellow" title="Copy the token now">
             It is shown only once; Tillit keeps only a hash of it.
           </Alert>
-          <Code block data-testid="new-token">
+          <Code block className="wrap-anywhere" data-testid="new-token">
             {create.data.token}
           </Code>
           <Group justify="flex-end">
@@ -244,7 +244,7 @@ function TokensCard() {
                   <Table.Td>{new Date(t.expiresAt).toLocaleDateString()}</Table.Td>
                   <Table.Td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</Table.Td>
                   <Table.Td>
-                    <Badge color={state.color} variant="light">
+                    <Badge color={state.color} variant="dot">
                       {state.label}
                     </Badge>
                   </Table.Td>

@@ -96,7 +96,7 @@ function IntegrityPanel() {
                 color={v.data.ok ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-red-6)'}
                 aria-hidden
               />
-              <Text fw={600} c={v.data.ok ? 'teal.7' : 'red.7'} data-testid="integrity-status">
+              <Text fw={600} c={v.data.ok ? 'teal.9' : 'red.9'} data-testid="integrity-status">
                 {v.data.ok ? 'The log is intact' : 'The log failed verification'}
               </Text>
               <Badge variant="light">{v.data.treeSize} events</Badge>
@@ -163,7 +163,7 @@ function EventRow({ event }: { event: AuditEvent }) {
       <Table.Tr>
         <Table.Td colSpan={6} p={0} style={{ borderBottom: open ? undefined : 'none' }}>
           <Collapse expanded={open}>
-            <Code block m="xs">
+            <Code block className="wrap-anywhere" m="xs">
               {JSON.stringify(event.data, null, 2)}
             </Code>
           </Collapse>

@@ -97,7 +97,7 @@ function useRemove(kind: 'locations' | 'services', label: string) {
 
 function RowActions({ name, onEdit, onDelete }: { name: string; onEdit: () => void; onDelete: () => void }) {
   return (
-    <Group gap={4} justify="flex-end">
+    <Group gap={4} justify="flex-end" wrap="nowrap">
       <Tooltip label={`Edit ${name}`}>
         <ActionIcon variant="subtle" aria-label={`Edit ${name}`} onClick={onEdit}>
           <IconPencil size={16} />

@@ -47,14 +47,16 @@ function IntegrityCard() {
               ) : (
                 <IconAlertTriangle color="var(--mantine-color-red-6)" aria-hidden />
               )}
-              <Text fw={600} c={q.data.ok ? 'teal.7' : 'red.7'}>
+              <Text fw={600} c={q.data.ok ? 'teal.9' : 'red.9'}>
                 {q.data.ok ? 'Intact' : `${q.data.problems.length} problem(s) found`}
               </Text>
             </Group>
             <Text size="sm">
               {q.data.treeSize} events, {q.data.checkpointsVerified} signed checkpoint(s) verified
             </Text>
-            <Code block>{q.data.rootHash}</Code>
+            <Code block className="wrap-anywhere">
+              {q.data.rootHash}
+            </Code>
           </Stack>
         )}
       </QueryState>

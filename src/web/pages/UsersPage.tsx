@@ -58,7 +58,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
             Send this one-time link to {invite.data.user.email}. It works once and expires{' '}
             {new Date(invite.data.expiresAt).toLocaleString()}.
           </Alert>
-          <Code block data-testid="invite-url">
+          <Code block className="wrap-anywhere" data-testid="invite-url">
             {invite.data.inviteUrl}
           </Code>
           <Group justify="flex-end">
@@ -149,7 +149,7 @@ function UserRow({ user, manage }: { user: User; manage: boolean }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={statusColor[user.status]} variant="light">
+        <Badge color={statusColor[user.status]} variant="dot">
           {user.status}
         </Badge>
       </Table.Td>

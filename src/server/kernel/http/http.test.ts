@@ -98,9 +98,11 @@ describe('logs never contain secrets', () => {
         url: '/api/auth/login',
         payload: { email: 'admin@test.example', password: 'wrong-password-123' },
       });
+      const inviteToken = 'invite-token-secret-0123456789';
+      await app.inject({ method: 'GET', url: `/accept-invite?token=${inviteToken}` });
       const log = lines.join('');
       assert.ok(lines.length > 5, 'requests were logged');
-      for (const secret of [TEST_PASSWORD, 'wrong-password-123', cookie, csrf, token]) {
+      for (const secret of [TEST_PASSWORD, 'wrong-password-123', cookie, csrf, token, inviteToken]) {
         assert.ok(secret.length > 8);
         assert.ok(!log.includes(secret), `a secret leaked into the log: ${secret.slice(0, 6)}…`);
       }

@@ -19,11 +19,35 @@ export const redactedPaths = [
   '*.databaseUrl',
 ];
 
+/** Query parameters that carry secrets (invitation links) are masked wherever a URL is logged. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:token|access_token|code|secret)=)[^&#]*/gi, '$1[redacted]');
+}
+
+interface LoggableRequest {
+  method?: string;
+  url?: string;
+  id?: string;
+  ip?: string;
+  hostname?: string;
+}
+
+const serializers = {
+  req: (req: LoggableRequest) => ({
+    method: req.method,
+    url: req.url ? redactUrl(req.url) : undefined,
+    id: req.id,
+    ip: req.ip,
+    hostname: req.hostname,
+  }),
+};
+
 export function createLogger(level: LoggerOptions['level'], destination?: pino.DestinationStream): Logger {
   const options: LoggerOptions = {
     level,
     base: { app: 'tillit' },
     redact: { paths: redactedPaths, censor: '[redacted]' },
+    serializers,
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   return destination ? pino(options, destination) : pino(options);

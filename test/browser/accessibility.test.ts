@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type RunningServer, startServer } from '../support/cli.js';
+import { createTestInstance, type TestInstance } from '../support/test-database.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core's WCAG 2.1 A/AA rules on the page and returns the serious and critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.help}): ${v.nodes
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`)
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  let instance: TestInstance;
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  before(async () => {
+    instance = await createTestInstance('a11y');
+    server = await startServer(instance.env);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    // axe is injected from the test; the app's CSP rightly forbids scripts that are not its own.
+    context = await browser.newContext({ bypassCSP: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await instance?.dispose();
+  });
+
+  test('every page has no serious or critical WCAG violations', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('heading', { name: 'Sign in to Tillit' }).waitFor();
+    const problems: string[] = (await seriousViolations(page)).map((v) => `sign-in: ${v}`);
+    const email = /^\s*email:\s+(\S+)$/m.exec(server.stdout())?.[1] ?? '';
+    const password = /^\s*password:\s+(\S+)$/m.exec(server.stdout())?.[1] ?? '';
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('organization-name').waitFor();
+    const pages: [string, string][] = [
+      ['/', 'Overview'],
+      ['/organization', 'Organisation'],
+      ['/users', 'Users'],
+      ['/audit-log', 'Audit log'],
+      ['/account', 'Account'],
+      ['/no-such-page', 'Page not found'],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      problems.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+    }
+    assert.deepEqual(problems, []);
+  });
+});
