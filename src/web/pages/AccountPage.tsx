@@ -25,6 +25,7 @@ import type { Permission } from '../../contracts/permissions.js';
 import type { ApiToken } from '../../contracts/tokens.js';
 import { api, errorMessage, fieldErrors } from '../api/client.js';
 import { useSession } from '../auth/session.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
@@ -161,14 +162,7 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Create token
-              </Button>
-            </Group>
+            <FormFooter busy={create.isPending} onClose={onClose} submitLabel="Create token" />
           </Stack>
         </form>
       )}

@@ -7,7 +7,6 @@ import {
   Code,
   Collapse,
   Group,
-  Pagination,
   Select,
   SimpleGrid,
   Stack,
@@ -26,6 +25,7 @@ import type { User } from '../../contracts/users.js';
 import { api, query } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
+import { PageControls } from '../ui/PageControls.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
 
@@ -278,14 +278,7 @@ export function AuditLogPage() {
                 ))}
               </Table.Tbody>
             </Table>
-            {events.data && events.data.total > PAGE_SIZE && (
-              <Pagination
-                mt="md"
-                total={Math.ceil(events.data.total / PAGE_SIZE)}
-                value={page}
-                onChange={setPage}
-              />
-            )}
+            <PageControls total={events.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
           </QueryState>
         </Card>
       </Stack>

@@ -7,7 +7,6 @@ import {
   CopyButton,
   Group,
   Modal,
-  Pagination,
   Select,
   Stack,
   Table,
@@ -22,7 +21,9 @@ import { type Role, roles } from '../../contracts/permissions.js';
 import type { User } from '../../contracts/users.js';
 import { api, errorMessage, fieldErrors } from '../api/client.js';
 import { useSession } from '../auth/session.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
+import { PageControls } from '../ui/PageControls.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
 
@@ -97,14 +98,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
               onChange={(v) => v && setRole(v as Role)}
               allowDeselect={false}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={invite.isPending}>
-                Create invitation
-              </Button>
-            </Group>
+            <FormFooter busy={invite.isPending} onClose={onClose} submitLabel="Create invitation" />
           </Stack>
         </form>
       )}
@@ -212,14 +206,7 @@ export function UsersPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {users.data && users.data.total > PAGE_SIZE && (
-            <Pagination
-              mt="md"
-              total={Math.ceil(users.data.total / PAGE_SIZE)}
-              value={page}
-              onChange={setPage}
-            />
-          )}
+          <PageControls total={users.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </QueryState>
       </Card>
       {inviting && <InviteModal onClose={() => setInviting(false)} />}

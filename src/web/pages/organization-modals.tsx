@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Location, Service } from '../../contracts/organization.js';
 import { api, errorMessage, fieldErrors } from '../api/client.js';
+import { FormFooter } from '../ui/FormFooter.js';
 import { notifySuccess } from '../ui/notify.js';
 
 function useSave<T>(url: string, method: 'post' | 'patch', label: string, onClose: () => void) {
@@ -15,19 +16,6 @@ function useSave<T>(url: string, method: 'post' | 'patch', label: string, onClos
       onClose();
     },
   });
-}
-
-function FormFooter({ busy, onClose }: { busy: boolean; onClose: () => void }) {
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose}>
-        Cancel
-      </Button>
-      <Button type="submit" loading={busy}>
-        Save
-      </Button>
-    </Group>
-  );
 }
 
 export function LocationModal({ location, onClose }: { location: Location | null; onClose: () => void }) {
