@@ -39,3 +39,35 @@ export const auditCheckpointSchema = z.object({
   createdAt: z.string(),
   note: z.string().describe('Signed checkpoint (C2SP signed-note format); keep a copy outside Tillit'),
 });
+
+export const consistencyQuerySchema = z.strictObject({
+  from: z.coerce.number().int().min(1).describe('Size of the older tree, e.g. from a checkpoint you kept'),
+  to: z.coerce.number().int().min(1).optional().describe('Size of the newer tree; default: the whole log'),
+});
+
+export const consistencyProofSchema = z.object({
+  fromSize: z.number().int(),
+  toSize: z.number().int(),
+  fromRoot: z.string(),
+  toRoot: z.string(),
+  proof: z.array(z.string()).describe('RFC 6962 consistency proof, hex SHA-256 nodes'),
+});
+export type ConsistencyProof = z.infer<typeof consistencyProofSchema>;
+
+export const inclusionQuerySchema = z.strictObject({
+  treeSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Tree size to prove against; default: the whole log'),
+});
+
+export const inclusionProofSchema = z.object({
+  seq: z.number().int(),
+  leafHash: z.string(),
+  treeSize: z.number().int(),
+  rootHash: z.string(),
+  proof: z.array(z.string()).describe('RFC 6962 audit path, hex SHA-256 nodes; leaf index is seq − 1'),
+});
+export type InclusionProof = z.infer<typeof inclusionProofSchema>;

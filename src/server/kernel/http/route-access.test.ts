@@ -43,6 +43,8 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/audit-events': 'audit.read',
   'GET /api/audit-log/verification': 'audit.read',
   'POST /api/audit-log/checkpoints': 'audit.checkpoint',
+  'GET /api/audit-log/consistency': 'audit.read',
+  'GET /api/audit-events/:seq/inclusion': 'audit.read',
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
@@ -78,7 +80,7 @@ describe('every route × every role', () => {
     for (const route of t.routes.filter(
       (r) => r.method !== 'HEAD' && r.url.startsWith('/api/') && r.url !== '/api/openapi.json',
     )) {
-      const url = route.url.replace(':id', ANY_ID);
+      const url = route.url.replace(':id', ANY_ID).replace(':seq', '1');
       const payload = ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined;
       const anonymous = await t.app.inject({ method: route.method as 'GET', url, payload });
       if (route.access === 'public')

@@ -7,7 +7,9 @@ import {
   startTestApp,
   type TestApp,
 } from '../../../../test/support/test-app.js';
+import { auditLeafHash } from '../../kernel/audit/audit-leaf.js';
 import { parseCheckpoint } from '../../kernel/audit/checkpoint.js';
+import { verifyConsistency, verifyInclusion } from '../../kernel/audit/merkle.js';
 
 describe('audit log API', () => {
   let t: TestApp;
@@ -63,13 +65,72 @@ describe('audit log API', () => {
     assert.equal(parsed.rootHash.toString('hex'), v.rootHash);
   });
 
+  test('an auditor holding an old checkpoint checks the grown log with a consistency proof', async () => {
+    const cp = await t.app.inject({
+      method: 'POST',
+      url: '/api/audit-log/checkpoints',
+      headers: sessionHeaders(manager),
+    });
+    const old = parseCheckpoint(cp.json().note);
+    const admin = await t.signIn('admin');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/services',
+      headers: sessionHeaders(admin),
+      payload: { name: 'Managed DNS' },
+    });
+    const res = await get(`/api/audit-log/consistency?from=${old.treeSize}`);
+    assert.equal(res.statusCode, 200);
+    const p = res.json();
+    assert.equal(p.fromRoot, old.rootHash.toString('hex'));
+    assert.ok(p.toSize > old.treeSize);
+    const toHex = (h: string) => Buffer.from(h, 'hex');
+    assert.ok(verifyConsistency(p.fromSize, p.toSize, old.rootHash, toHex(p.toRoot), p.proof.map(toHex)));
+    assert.equal((await get(`/api/audit-log/consistency?from=${p.toSize + 5}`)).statusCode, 400);
+  });
+
+  test('an event can be proven to be in the log from its own content', async () => {
+    const event = (await get('/api/audit-events?action=organization.updated')).json().items[0];
+    const res = await get(`/api/audit-events/${event.seq}/inclusion`);
+    assert.equal(res.statusCode, 200);
+    const p = res.json();
+    const leaf = auditLeafHash({
+      organizationId: t.organizationId,
+      seq: event.seq,
+      occurredAt: new Date(event.occurredAt),
+      actorType: event.actorType,
+      actorId: event.actor?.id ?? null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      data: event.data,
+    });
+    assert.equal(leaf.toString('hex'), p.leafHash, 'the leaf is recomputable from what the API shows');
+    const toHex = (h: string) => Buffer.from(h, 'hex');
+    assert.ok(verifyInclusion(leaf, event.seq - 1, p.treeSize, p.proof.map(toHex), toHex(p.rootHash)));
+    assert.equal((await get('/api/audit-events/99999/inclusion')).statusCode, 404);
+  });
+
   test('verification over HTTP reports tampering', async () => {
+    const before = await t.app.inject({
+      method: 'POST',
+      url: '/api/audit-log/checkpoints',
+      headers: sessionHeaders(manager),
+    });
+    const signed = parseCheckpoint(before.json().note);
     await sql`UPDATE audit_events SET data = '{"changes":{}}' WHERE action = 'organization.updated'`.execute(
       t.handle.db,
     );
     const v = (await get('/api/audit-log/verification')).json();
     assert.equal(v.ok, false);
     assert.match(v.problems.join('\n'), /content was changed/);
+    const p = (await get(`/api/audit-log/consistency?from=${signed.treeSize}`)).json();
+    const toHex = (h: string) => Buffer.from(h, 'hex');
+    assert.equal(
+      verifyConsistency(p.fromSize, p.toSize, signed.rootHash, toHex(p.toRoot), p.proof.map(toHex)),
+      false,
+      'a proof over rewritten history does not match the checkpoint the auditor kept',
+    );
     const cp = await t.app.inject({
       method: 'POST',
       url: '/api/audit-log/checkpoints',

@@ -1,11 +1,17 @@
+import { z } from 'zod';
 import {
   auditCheckpointSchema,
   auditEventQuerySchema,
   auditEventSchema,
   auditVerificationSchema,
+  consistencyProofSchema,
+  consistencyQuerySchema,
+  inclusionProofSchema,
+  inclusionQuerySchema,
 } from '../../../contracts/audit.js';
 import { pageOf } from '../../../contracts/paging.js';
 import { createCheckpoint, verifyOrganizationAuditLog } from '../../kernel/audit/audit-checkpoints.js';
+import { proveConsistency, proveInclusion } from '../../kernel/audit/audit-proofs.js';
 import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { errorResponses as errors } from '../../kernel/http/route-schemas.js';
@@ -52,5 +58,34 @@ export const registerAuditLogRoutes: RouteModule = (app, { db, keyring }) => {
       },
     },
     async (req, reply) => reply.status(201).send(await createCheckpoint(contextOf(req, db), keyring)),
+  );
+
+  app.get(
+    '/api/audit-log/consistency',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'RFC 6962 proof that the log grew from an older size without changing what it held',
+        querystring: consistencyQuerySchema,
+        response: { 200: consistencyProofSchema, ...errors },
+      },
+    },
+    (req) => proveConsistency(contextOf(req, db), req.query.from, req.query.to),
+  );
+
+  app.get(
+    '/api/audit-events/:seq/inclusion',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'RFC 6962 proof that one event is in the log',
+        params: z.strictObject({ seq: z.coerce.number().int().min(1) }),
+        querystring: inclusionQuerySchema,
+        response: { 200: inclusionProofSchema, ...errors },
+      },
+    },
+    (req) => proveInclusion(contextOf(req, db), req.params.seq, req.query.treeSize),
   );
 };
