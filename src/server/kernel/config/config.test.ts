@@ -30,3 +30,10 @@ test('bad values are refused with the variable named', () => {
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL must start with postgres/);
   assert.throws(() => loadConfig({ TILLIT_DEMO: 'maybe' }), /TILLIT_DEMO/);
 });
+
+test('trusting a proxy is off unless configured, and accepts proxy addresses', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ TILLIT_TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ TILLIT_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy, '10.0.0.0/8,127.0.0.1');
+  assert.throws(() => loadConfig({ TILLIT_TRUST_PROXY: 'everyone' }), /TILLIT_TRUST_PROXY must be/);
+});

@@ -27,7 +27,19 @@ const envSchema = z.object({
   TILLIT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   TILLIT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   TILLIT_JOBS: booleanFromEnv.default(true),
+  TILLIT_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'TILLIT_TRUST_PROXY must be true, false or a comma-separated list of proxy addresses/CIDRs',
+    )
+    .default('false'),
 });
+
+/** Fastify's trustProxy: which X-Forwarded-For hops to believe when finding the client's address. */
+function trustProxyFrom(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
+}
 
 export interface Config {
   dataDir: string;
@@ -45,6 +57,7 @@ export interface Config {
   loginRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
   runJobs: boolean;
+  trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.TILLIT_LOGIN_RATE_LIMIT,
     apiRateLimitPerMinute: e.TILLIT_API_RATE_LIMIT,
     runJobs: e.TILLIT_JOBS,
+    trustProxy: trustProxyFrom(e.TILLIT_TRUST_PROXY),
   };
 }

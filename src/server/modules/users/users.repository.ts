@@ -32,15 +32,23 @@ export function updateUserRow(db: Kysely<Database>, id: string, patch: UserUpdat
     .executeTakeFirstOrThrow();
 }
 
-export async function countActiveAdmins(db: Kysely<Database>, organizationId: string): Promise<number> {
-  const row = await db
+/**
+ * Counts the active admins and locks their rows until the transaction ends, so two admins demoting each
+ * other at the same moment cannot both pass the "one admin must remain" check.
+ */
+export async function lockAndCountActiveAdmins(
+  db: Kysely<Database>,
+  organizationId: string,
+): Promise<number> {
+  const rows = await db
     .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select('id')
     .where('organization_id', '=', organizationId)
     .where('role', '=', 'admin')
     .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .forUpdate()
+    .execute();
+  return rows.length;
 }
 
 export async function deleteSessionsOfUser(

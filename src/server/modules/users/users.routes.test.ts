@@ -6,6 +6,9 @@ import {
   startTestApp,
   type TestApp,
 } from '../../../../test/support/test-app.js';
+import { rolePermissions } from '../../../contracts/permissions.js';
+import type { ServiceContext } from '../../kernel/context.js';
+import { updateUser } from './users.service.js';
 
 describe('users', () => {
   let t: TestApp;
@@ -75,5 +78,57 @@ describe('users', () => {
     const bad = await patch(t.users.viewer.id, { role: 'root' });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().error.details[0].path, 'role');
+  });
+});
+
+describe('the last admin under concurrency', () => {
+  test('two admins demoting each other at once: exactly one succeeds', async () => {
+    const t = await startTestApp();
+    try {
+      const system = t.systemContext();
+      const bootstrapAdmin = await t.handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'admin@norrsken.example')
+        .executeTakeFirstOrThrow();
+      await updateUser(system, bootstrapAdmin.id, { status: 'disabled' });
+      await updateUser(system, t.users.contributor.id, { role: 'admin' });
+      const as = (userId: string): ServiceContext => ({
+        ...system,
+        actor: { type: 'user', userId, tokenId: null, role: 'admin', permissions: rolePermissions.admin },
+      });
+      // The first demotion holds its transaction open; the second starts meanwhile and must wait for it
+      // rather than count two admins from a snapshot that is about to change.
+      let ready!: () => void;
+      let commit!: () => void;
+      const firstDone = new Promise<void>((r) => {
+        ready = r;
+      });
+      const gate = new Promise<void>((r) => {
+        commit = r;
+      });
+      const first = t.handle.db.transaction().execute(async (trx) => {
+        await updateUser({ ...as(t.users.admin.id), db: trx }, t.users.contributor.id, { role: 'viewer' });
+        ready();
+        await gate;
+      });
+      await firstDone;
+      const second = updateUser(as(t.users.contributor.id), t.users.admin.id, { role: 'viewer' });
+      await Promise.race([second.catch(() => undefined), new Promise((r) => setTimeout(r, 500))]);
+      commit();
+      const results = await Promise.allSettled([first, second]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      const refused = results.find((r) => r.status === 'rejected');
+      assert.match(String(refused?.reason), /at least one active admin/);
+      const admins = await t.handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('status', '=', 'active')
+        .execute();
+      assert.equal(admins.length, 1);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -17,10 +17,10 @@ import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { presentUser } from './users.presenter.js';
 import {
-  countActiveAdmins,
   deleteSessionsOfUser,
   findUserByEmail,
   findUserInOrganization,
+  lockAndCountActiveAdmins,
   updateUserRow,
 } from './users.repository.js';
 
@@ -125,7 +125,11 @@ async function assertAdminRemains(
   const wasActiveAdmin = before.role === 'admin' && before.status === 'active';
   const staysActiveAdmin =
     (patch.role ?? before.role) === 'admin' && (patch.status ?? before.status) === 'active';
-  if (wasActiveAdmin && !staysActiveAdmin && (await countActiveAdmins(ctx.db, ctx.organizationId)) <= 1) {
+  if (
+    wasActiveAdmin &&
+    !staysActiveAdmin &&
+    (await lockAndCountActiveAdmins(ctx.db, ctx.organizationId)) <= 1
+  ) {
     throw conflict('The organisation must keep at least one active admin');
   }
 }
