@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../support/cli.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
+import { type RunningApp, startApp } from './app-server.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -39,13 +39,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let instance: TestInstance;
-  let server: RunningServer;
+  let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
 
   before(async () => {
+    assert.ok(
+      existsSync('/usr/bin/chromium'),
+      "browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install chromium",
+    );
     instance = await createTestInstance('a11y');
-    server = await startServer(instance.env);
+    app = await startApp(instance.env);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -55,19 +59,17 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
   after(async () => {
     await browser?.close();
-    await server?.stop();
+    await app?.stop();
     await instance?.dispose();
   });
 
   test('every page has no serious or critical WCAG violations', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${app.url}/sign-in`);
     await page.getByRole('heading', { name: 'Sign in to Tillit' }).waitFor();
     const problems: string[] = (await seriousViolations(page)).map((v) => `sign-in: ${v}`);
-    const email = /^\s*email:\s+(\S+)$/m.exec(server.stdout())?.[1] ?? '';
-    const password = /^\s*password:\s+(\S+)$/m.exec(server.stdout())?.[1] ?? '';
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel(/^Password/).fill(password);
+    await page.getByLabel('E-mail').fill(app.adminEmail);
+    await page.getByLabel(/^Password/).fill(app.adminPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('organization-name').waitFor();
     const pages: [string, string][] = [
@@ -79,7 +81,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/no-such-page', 'Page not found'],
     ];
     for (const [path, heading] of pages) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${app.url}${path}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
       problems.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));

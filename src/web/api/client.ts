@@ -29,6 +29,14 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, url: string, body?: unknown): Promise<T> {
@@ -40,21 +48,19 @@ async function request<T>(method: Method, url: string, body?: unknown): Promise<
     headers,
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch(() => {
+    throw new ApiError(0, 'NETWORK', 'Tillit cannot be reached; check your connection and try again.');
   });
   if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
+  const data = parseJson(await res.text());
   if (!res.ok) {
     const error = (
       data as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined
     )?.error;
-    if (res.status === 401 && !url.startsWith('/api/auth/login')) onUnauthenticated();
-    throw new ApiError(
-      res.status,
-      error?.code ?? 'UNKNOWN',
-      error?.message ?? `Request failed (${res.status})`,
-      error?.details,
-    );
+    const code = error?.code ?? 'UNKNOWN';
+    // Only a missing or expired session ends it; a wrong current password (INVALID_CREDENTIALS) does not.
+    if (code === 'UNAUTHENTICATED') onUnauthenticated();
+    throw new ApiError(res.status, code, error?.message ?? `Request failed (${res.status})`, error?.details);
   }
   return data as T;
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { SessionResponse } from '../../contracts/auth.js';
 import type { Permission } from '../../contracts/permissions.js';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.js';
@@ -7,6 +7,8 @@ import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/c
 interface SessionState {
   session: SessionResponse | null;
   loading: boolean;
+  /** True when a signed-in session ended on its own (expired, revoked or signed out elsewhere). */
+  expired: boolean;
   can(permission: Permission): boolean;
   signedIn(session: SessionResponse): void;
   signOut(): Promise<void>;
@@ -28,35 +30,48 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const { data, isLoading } = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
   const session = data ?? null;
+  const [expired, setExpired] = useState(false);
   setCsrfToken(session?.csrfToken ?? '');
 
+  // Nothing one person loaded may show to the next one who signs in on this browser.
+  const forgetData = useCallback(
+    () => client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] }),
+    [client],
+  );
   const signedIn = useCallback(
     (s: SessionResponse) => {
+      forgetData();
+      setExpired(false);
       setCsrfToken(s.csrfToken);
       client.setQueryData(SESSION_KEY, s);
     },
-    [client],
+    [client, forgetData],
   );
   const signOut = useCallback(async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
     setCsrfToken('');
     client.setQueryData(SESSION_KEY, null);
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-  }, [client]);
+    forgetData();
+  }, [client, forgetData]);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => client.setQueryData(SESSION_KEY, null));
+    setUnauthenticatedHandler(() => {
+      if (!client.getQueryData(SESSION_KEY)) return;
+      setExpired(true);
+      client.setQueryData(SESSION_KEY, null);
+    });
   }, [client]);
 
   const value = useMemo<SessionState>(
     () => ({
       session,
       loading: isLoading,
+      expired,
       can: (p) => session?.permissions.includes(p) ?? false,
       signedIn,
       signOut,
     }),
-    [session, isLoading, signedIn, signOut],
+    [session, isLoading, expired, signedIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,9 +1,11 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { SessionResponse } from '../../contracts/auth.js';
-import { api, errorMessage, fieldErrors } from '../api/client.js';
+import { api, fieldErrors } from '../api/client.js';
 import { useSession } from '../auth/session.js';
+import { FormAlert } from '../ui/FormAlert.js';
 import { useTitle } from '../ui/use-title.js';
 
 export function AcceptInvitePage() {
@@ -16,7 +18,7 @@ export function AcceptInvitePage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -33,7 +35,7 @@ export function AcceptInvitePage() {
       navigate('/', { replace: true });
     } catch (err) {
       setErrors(fieldErrors(err));
-      setError(errorMessage(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -41,25 +43,24 @@ export function AcceptInvitePage() {
 
   return (
     <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
-      <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w={420}>
+      <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w={420} maw="100%">
         <form onSubmit={submit} noValidate>
           <Stack>
-            <Title order={1} size="h3">
-              Join your organisation on Tillit
-            </Title>
+            <Stack gap={4} align="center">
+              <IconShieldCheck size={40} color="var(--mantine-color-blue-8)" aria-hidden />
+              <Title order={1} size="h3">
+                Join your organisation on Tillit
+              </Title>
+            </Stack>
             <Text size="sm" c="dimmed">
               Choose your name and a password of at least 12 characters.
             </Text>
             {!token && (
-              <Alert color="red">
+              <Alert color="red" role="alert">
                 This link has no invitation token. Ask your administrator for a new link.
               </Alert>
             )}
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
+            <FormAlert error={error} />
             <TextInput
               label="Your name"
               required
@@ -70,6 +71,7 @@ export function AcceptInvitePage() {
             />
             <PasswordInput
               label="Password"
+              description="At least 12 characters"
               required
               autoComplete="new-password"
               value={password}

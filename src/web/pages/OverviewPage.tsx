@@ -1,7 +1,6 @@
-import { Badge, Card, Code, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { AuditVerification } from '../../contracts/audit.js';
+import { Link } from 'react-router';
 import type { Organization } from '../../contracts/organization.js';
 import type { Page } from '../../contracts/paging.js';
 import type { User } from '../../contracts/users.js';
@@ -9,6 +8,7 @@ import { api } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
+import { IntegritySummary } from './audit-integrity.js';
 
 function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -16,7 +16,7 @@ function Stat({ label, value, hint }: { label: string; value: string | number; h
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
         {label}
       </Text>
-      <Text size="xl" fw={700} mt={4}>
+      <Text fz={28} fw={700} mt={4} lh={1.2}>
         {value}
       </Text>
       {hint && (
@@ -28,38 +28,44 @@ function Stat({ label, value, hint }: { label: string; value: string | number; h
   );
 }
 
-function IntegrityCard() {
-  const q = useQuery({
-    queryKey: ['audit-verification'],
-    queryFn: () => api.get<AuditVerification>('/api/audit-log/verification'),
+function PeopleStat() {
+  const users = useQuery({
+    queryKey: ['users', 'count'],
+    queryFn: () => api.get<Page<User>>('/api/users?pageSize=1'),
   });
+  return <Stat label="People" value={users.data?.total ?? '…'} hint="with access to Tillit" />;
+}
+
+function ProfileCard({ org }: { org: Organization }) {
   return (
     <Card withBorder padding="lg">
-      <Title order={2} size="h4" mb="sm">
-        Audit log integrity
-      </Title>
-      <QueryState loading={q.isLoading} error={q.error}>
-        {q.data && (
-          <Stack gap="xs">
-            <Group gap="xs">
-              {q.data.ok ? (
-                <IconShieldCheck color="var(--mantine-color-teal-6)" aria-hidden />
-              ) : (
-                <IconAlertTriangle color="var(--mantine-color-red-6)" aria-hidden />
-              )}
-              <Text fw={600} c={q.data.ok ? 'teal.9' : 'red.9'}>
-                {q.data.ok ? 'Intact' : `${q.data.problems.length} problem(s) found`}
-              </Text>
-            </Group>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          Data centres
+        </Title>
+        <Anchor component={Link} to="/organization" size="sm">
+          See the profile
+        </Anchor>
+      </Group>
+      <Stack gap={8}>
+        {org.locations.map((l) => (
+          <Group key={l.id} justify="space-between" wrap="nowrap">
             <Text size="sm">
-              {q.data.treeSize} events, {q.data.checkpointsVerified} signed checkpoint(s) verified
+              <b>{l.code}</b> {l.name}
             </Text>
-            <Code block className="wrap-anywhere">
-              {q.data.rootHash}
-            </Code>
-          </Stack>
-        )}
-      </QueryState>
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {l.city}, {l.country}
+            </Text>
+          </Group>
+        ))}
+        {org.locations.length === 0 && <Text c="dimmed">No locations yet.</Text>}
+      </Stack>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700} mt="lg">
+        Security contact
+      </Text>
+      <Text size="sm" data-testid="security-contact">
+        {org.securityContactEmail ?? 'Not set'}
+      </Text>
     </Card>
   );
 }
@@ -70,21 +76,17 @@ export function OverviewPage() {
     queryKey: ['organization'],
     queryFn: () => api.get<Organization>('/api/organization'),
   });
-  const users = useQuery({
-    queryKey: ['users', 'count'],
-    queryFn: () => api.get<Page<User>>('/api/users?pageSize=1'),
-    enabled: can('users.read'),
-  });
+  const organization = session?.organization.name ?? 'your organisation';
   return (
     <>
       <PageHeader
         title="Overview"
-        description={`Welcome, ${session?.user.name ?? ''}. This is where ${session?.organization.name ?? 'your organisation'} stands.`}
+        description={`Welcome, ${session?.user.name ?? ''}. This is where ${organization} stands.`}
       />
       <QueryState loading={org.isLoading} error={org.error}>
         {org.data && (
           <Stack>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <SimpleGrid cols={{ base: 1, sm: can('users.read') ? 3 : 2 }}>
               <Stat
                 label="Locations"
                 value={org.data.locations.length}
@@ -95,29 +97,23 @@ export function OverviewPage() {
                 value={org.data.services.length}
                 hint={org.data.services.map((s) => s.name).join(', ')}
               />
-              {can('users.read') && (
-                <Stat label="People" value={users.data?.total ?? '…'} hint="with access to Tillit" />
-              )}
+              {can('users.read') && <PeopleStat />}
             </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <Card withBorder padding="lg">
-                <Title order={2} size="h4" mb="sm">
-                  Data centres
-                </Title>
-                <Stack gap={6}>
-                  {org.data.locations.map((l) => (
-                    <Group key={l.id} justify="space-between">
-                      <Text size="sm">
-                        <b>{l.code}</b> {l.name}
-                      </Text>
-                      <Badge variant="light">
-                        {l.city}, {l.country}
-                      </Badge>
-                    </Group>
-                  ))}
-                </Stack>
-              </Card>
-              {can('audit.read') && <IntegrityCard />}
+            <SimpleGrid cols={{ base: 1, md: can('audit.read') ? 2 : 1 }}>
+              <ProfileCard org={org.data} />
+              {can('audit.read') && (
+                <Card withBorder padding="lg">
+                  <Group justify="space-between" mb="sm">
+                    <Title order={2} size="h4">
+                      Audit log integrity
+                    </Title>
+                    <Anchor component={Link} to="/audit-log" size="sm">
+                      See all events
+                    </Anchor>
+                  </Group>
+                  <IntegritySummary />
+                </Card>
+              )}
             </SimpleGrid>
           </Stack>
         )}

@@ -11,30 +11,43 @@ function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+interface SignInProblem {
+  title: string;
+  message: string;
+}
+
+function problemOf(err: unknown): SignInProblem {
+  if (err instanceof ApiError && err.code === 'RATE_LIMITED')
+    return { title: 'Too many attempts', message: err.message };
+  if (err instanceof ApiError && err.code === 'VALIDATION_FAILED')
+    return { title: 'Sign-in failed', message: 'Enter a valid e-mail address and your password.' };
+  return { title: 'Sign-in failed', message: errorMessage(err) };
+}
+
 export function SignInPage() {
   useTitle('Sign in');
-  const { session, signedIn } = useSession();
+  const { session, expired, signedIn } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<SignInProblem | null>(null);
   const [busy, setBusy] = useState(false);
   if (session) return <Navigate to={safeNext(params.get('next'))} replace />;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!email.trim() || !password) {
+      setProblem({ title: 'Sign-in failed', message: 'Enter your e-mail address and your password.' });
+      return;
+    }
     setBusy(true);
-    setError(null);
+    setProblem(null);
     try {
-      signedIn(await api.post<SessionResponse>('/api/auth/login', { email, password }));
+      signedIn(await api.post<SessionResponse>('/api/auth/login', { email: email.trim(), password }));
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.code === 'VALIDATION_FAILED'
-          ? 'Enter a valid e-mail address and your password.'
-          : errorMessage(err),
-      );
+      setProblem(problemOf(err));
     } finally {
       setBusy(false);
     }
@@ -42,11 +55,11 @@ export function SignInPage() {
 
   return (
     <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
-      <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w={400}>
+      <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w={400} maw="100%">
         <form onSubmit={submit} noValidate>
           <Stack>
             <Stack gap={4} align="center">
-              <IconShieldCheck size={40} color="var(--mantine-color-blue-6)" aria-hidden />
+              <IconShieldCheck size={40} color="var(--mantine-color-blue-8)" aria-hidden />
               <Title order={1} size="h3">
                 Sign in to Tillit
               </Title>
@@ -54,9 +67,14 @@ export function SignInPage() {
                 Security and compliance, in the open
               </Text>
             </Stack>
-            {error && (
-              <Alert color="red" role="alert" title="Sign-in failed">
-                {error}
+            {expired && !problem && (
+              <Alert color="blue" role="status" title="Your session has ended">
+                Sign in again to continue where you were.
+              </Alert>
+            )}
+            {problem && (
+              <Alert color="red" role="alert" title={problem.title}>
+                {problem.message}
               </Alert>
             )}
             <TextInput
@@ -66,7 +84,6 @@ export function SignInPage() {
               required
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
-              data-autofocus
             />
             <PasswordInput
               label="Password"

@@ -1,8 +1,9 @@
-import { Alert, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Location, Service } from '../../contracts/organization.js';
-import { api, errorMessage, fieldErrors } from '../api/client.js';
+import { api, fieldErrors } from '../api/client.js';
+import { FormAlert } from '../ui/FormAlert.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { notifySuccess } from '../ui/notify.js';
 
@@ -10,8 +11,8 @@ function useSave<T>(url: string, method: 'post' | 'patch', label: string, onClos
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: T) => (method === 'post' ? api.post(url, body) : api.patch(url, body)),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['organization'] });
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['organization'] });
       notifySuccess(`${label} saved`);
       onClose();
     },
@@ -32,17 +33,19 @@ export function LocationModal({ location, onClose }: { location: Location | null
     onClose,
   );
   const errors = fieldErrors(save.error);
+  // Codes and country codes are upper case; typing them so saves a round trip to the server.
+  const upper = new Set<keyof typeof v>(['code', 'country']);
   const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV({ ...v, [k]: e.currentTarget.value });
+    setV({ ...v, [k]: upper.has(k) ? e.currentTarget.value.toUpperCase() : e.currentTarget.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ ...v, code: v.code.toUpperCase(), country: v.country.toUpperCase() });
+    save.mutate({ ...v, code: v.code.trim(), name: v.name.trim(), city: v.city.trim() });
   };
   return (
     <Modal opened onClose={onClose} title={location ? `Edit ${location.code}` : 'Add location'}>
       <form onSubmit={submit}>
         <Stack>
-          {save.error && <Alert color="red">{errorMessage(save.error)}</Alert>}
+          <FormAlert error={save.error} />
           <TextInput
             label="Code"
             description="e.g. STO1"
@@ -88,7 +91,7 @@ export function ServiceModal({ service, onClose }: { service: Service | null; on
     <Modal opened onClose={onClose} title={service ? `Edit ${service.name}` : 'Add service'}>
       <form onSubmit={submit}>
         <Stack>
-          {save.error && <Alert color="red">{errorMessage(save.error)}</Alert>}
+          <FormAlert error={save.error} />
           <TextInput
             label="Name"
             value={name}

@@ -1,0 +1,79 @@
+import { Badge, Group, NavLink, Text } from '@mantine/core';
+import { IconBuilding, IconHome, IconListDetails, IconUsers } from '@tabler/icons-react';
+import { Link, useLocation } from 'react-router';
+import type { Permission } from '../../contracts/permissions.js';
+import { useSession } from '../auth/session.js';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: typeof IconHome;
+  permission?: Permission;
+}
+
+const builtPages: NavItem[] = [
+  { to: '/', label: 'Overview', icon: IconHome },
+  { to: '/organization', label: 'Organisation', icon: IconBuilding, permission: 'organization.read' },
+  { to: '/users', label: 'Users', icon: IconUsers, permission: 'users.read' },
+  { to: '/audit-log', label: 'Audit log', icon: IconListDetails, permission: 'audit.read' },
+];
+
+/** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
+const plannedModules: [string, string[]][] = [
+  ['Programme', ['Frameworks', 'Controls', 'Evidence', 'Risks', 'Policies', 'Audits']],
+  ['Operations', ['Incidents', 'Vulnerabilities', 'Access']],
+  ['Privacy', ['Privacy', 'Suppliers']],
+  ['Publish', ['Trust center']],
+];
+
+function SectionLabel({ children }: { children: string }) {
+  return (
+    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={4}>
+      {children}
+    </Text>
+  );
+}
+
+export function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const { can } = useSession();
+  const { pathname } = useLocation();
+  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+  return (
+    <nav aria-label="Main">
+      <SectionLabel>Administration</SectionLabel>
+      {builtPages
+        .filter((p) => !p.permission || can(p.permission))
+        .map((p) => (
+          <NavLink
+            key={p.to}
+            component={Link}
+            to={p.to}
+            label={p.label}
+            leftSection={<p.icon size={18} aria-hidden />}
+            active={isActive(p.to)}
+            aria-current={isActive(p.to) ? 'page' : undefined}
+            onClick={onNavigate}
+          />
+        ))}
+      {plannedModules.map(([section, modules]) => (
+        <div key={section}>
+          <SectionLabel>{section}</SectionLabel>
+          <ul className="planned-modules" aria-label={`${section}: planned modules, not available yet`}>
+            {modules.map((m) => (
+              <li key={m} aria-disabled="true">
+                <Group justify="space-between" px="sm" py={6} wrap="nowrap">
+                  <Text size="sm" c="dimmed">
+                    {m}
+                  </Text>
+                  <Badge size="xs" variant="light" color="gray" radius="sm">
+                    planned
+                  </Badge>
+                </Group>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

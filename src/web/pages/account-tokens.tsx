@@ -1,0 +1,123 @@
+import { Badge, Button, Card, Code, Group, Table, Text, Title } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Page } from '../../contracts/paging.js';
+import type { ApiToken } from '../../contracts/tokens.js';
+import { api } from '../api/client.js';
+import { ConfirmButton } from '../ui/ConfirmButton.js';
+import { date, dateTime } from '../ui/format.js';
+import { notifyError, notifySuccess } from '../ui/notify.js';
+import { QueryState } from '../ui/QueryState.js';
+import { CreateTokenModal } from './account-token-create.js';
+
+function tokenState(t: ApiToken): { label: string; color: string } {
+  if (t.revokedAt) return { label: 'revoked', color: 'gray' };
+  if (new Date(t.expiresAt) <= new Date()) return { label: 'expired', color: 'orange' };
+  return { label: 'active', color: 'teal' };
+}
+
+function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }) {
+  const state = tokenState(token);
+  return (
+    <Table.Tr>
+      <Table.Td fw={500}>{token.name}</Table.Td>
+      <Table.Td>
+        <Code>{token.prefix}…</Code>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {token.scopes.map((s) => (
+            <Badge key={s} size="xs" variant="outline" color="gray" tt="none">
+              {s}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(token.expiresAt)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(token.lastUsedAt, 'never')}</Table.Td>
+      <Table.Td>
+        <Badge color={state.color} variant="dot" tt="none">
+          {state.label}
+        </Badge>
+      </Table.Td>
+      <Table.Td ta="right">
+        {state.label === 'active' && (
+          <ConfirmButton
+            title={`Revoke ${token.name}?`}
+            message="Anything still using this token is refused from now on. This cannot be undone."
+            confirmLabel="Revoke"
+            onConfirm={onRevoke}
+          >
+            {(open) => (
+              <Button size="xs" variant="subtle" color="red" onClick={open}>
+                Revoke
+              </Button>
+            )}
+          </ConfirmButton>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function TokensCard() {
+  const client = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const tokens = useQuery({
+    queryKey: ['tokens'],
+    queryFn: () => api.get<Page<ApiToken>>('/api/tokens?pageSize=200'),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/tokens/${id}`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['tokens'] });
+      notifySuccess('Token revoked');
+    },
+    onError: notifyError,
+  });
+  return (
+    <Card withBorder padding="lg">
+      <Group justify="space-between" mb={4}>
+        <Title order={2} size="h4">
+          API tokens
+        </Title>
+        <Button size="xs" leftSection={<IconKey size={14} aria-hidden />} onClick={() => setCreating(true)}>
+          Create token
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">
+        For automation such as CI pushing check results: send <Code>Authorization: Bearer tlt_…</Code>. A
+        token can do only what you can, within its scopes.
+      </Text>
+      <QueryState loading={tokens.isLoading} error={tokens.error}>
+        <Table.ScrollContainer minWidth={720}>
+          <Table aria-label="API tokens">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Token</Table.Th>
+                <Table.Th>Scopes</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th>Last used</Table.Th>
+                <Table.Th>State</Table.Th>
+                <Table.Th aria-label="Actions" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tokens.data?.items.map((t) => (
+                <TokenRow key={t.id} token={t} onRevoke={() => revoke.mutate(t.id)} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {tokens.data?.total === 0 && (
+          <Text c="dimmed" ta="center" py="md">
+            You have no API tokens.
+          </Text>
+        )}
+      </QueryState>
+      {creating && <CreateTokenModal onClose={() => setCreating(false)} />}
+    </Card>
+  );
+}
