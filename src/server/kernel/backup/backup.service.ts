@@ -19,6 +19,20 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'audit_log_heads', orderBy: 'organization_id' },
   { name: 'audit_events', orderBy: 'organization_id, seq' },
   { name: 'audit_checkpoints', orderBy: 'id' },
+  { name: 'frameworks', orderBy: 'id' },
+  // Parents come before their children in catalogue order, which the self-reference needs on restore.
+  { name: 'requirements', orderBy: 'framework_id, position' },
+  { name: 'requirement_mappings', orderBy: 'id' },
+  { name: 'controls', orderBy: 'id' },
+  { name: 'control_requirements', orderBy: 'control_id, requirement_id' },
+  { name: 'applicability', orderBy: 'requirement_id' },
+  { name: 'evidence', orderBy: 'id' },
+  { name: 'evidence_controls', orderBy: 'evidence_id, control_id' },
+  { name: 'checks', orderBy: 'id' },
+  { name: 'check_controls', orderBy: 'check_id, control_id' },
+  { name: 'metric_samples', orderBy: 'id' },
+  { name: 'tasks', orderBy: 'id' },
+  { name: 'notifications', orderBy: 'id' },
 ];
 
 /** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */

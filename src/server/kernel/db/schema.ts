@@ -114,6 +114,167 @@ export interface AuditCheckpointsTable {
   created_at: CreatedAt;
 }
 
+type Json<T> = ColumnType<T, string, string>;
+
+export interface FrameworksTable {
+  id: Generated<string>;
+  organization_id: string;
+  key: string;
+  name: string;
+  version: string;
+  publisher: string;
+  description: string;
+  attribution: string;
+  source: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface RequirementsTable {
+  id: Generated<string>;
+  organization_id: string;
+  framework_id: string;
+  parent_id: string | null;
+  key: string;
+  ref: string;
+  kind: string;
+  title: string;
+  statement: string;
+  guidance: string;
+  params: Json<unknown>;
+  labels: Json<Record<string, string>>;
+  position: number;
+}
+
+export interface RequirementMappingsTable {
+  id: Generated<string>;
+  organization_id: string;
+  source_framework: string;
+  source_ref: string;
+  target_framework: string;
+  target_ref: string;
+  relationship: string;
+  note: string;
+  origin: string;
+  created_at: CreatedAt;
+}
+
+export interface ControlsTable {
+  id: Generated<string>;
+  organization_id: string;
+  ref: string;
+  title: string;
+  implementation: string;
+  status: string;
+  owner_id: string | null;
+  service_id: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ControlRequirementsTable {
+  organization_id: string;
+  control_id: string;
+  requirement_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ApplicabilityTable {
+  requirement_id: string;
+  organization_id: string;
+  applicable: boolean;
+  justification: string;
+  decided_by: string | null;
+  decided_at: DefaultedTimestamp;
+}
+
+export interface EvidenceTable {
+  id: Generated<string>;
+  organization_id: string;
+  kind: string;
+  title: string;
+  description: string;
+  url: string | null;
+  file_sha256: string | null;
+  file_name: string | null;
+  file_size: number | null;
+  file_content_type: string | null;
+  check_id: string | null;
+  check_outcome: string | null;
+  valid_from: Timestamp;
+  expires_at: Timestamp | null;
+  reviewer_id: string | null;
+  reviewed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EvidenceControlsTable {
+  organization_id: string;
+  evidence_id: string;
+  control_id: string;
+}
+
+export interface ChecksTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  description: string;
+  kind: string;
+  config: Json<unknown>;
+  schedule: string | null;
+  evidence_validity_days: number;
+  owner_id: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  last_run_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CheckControlsTable {
+  organization_id: string;
+  check_id: string;
+  control_id: string;
+}
+
+export interface MetricSamplesTable {
+  id: Generated<string>;
+  organization_id: string;
+  metric: string;
+  subject: string;
+  value: number;
+  observed_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  description: string;
+  status: ColumnType<string, string | undefined, string>;
+  assignee_id: string | null;
+  due_at: Timestamp | null;
+  source_type: string | null;
+  source_id: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -125,6 +286,19 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_log_heads: AuditLogHeadsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  frameworks: FrameworksTable;
+  requirements: RequirementsTable;
+  requirement_mappings: RequirementMappingsTable;
+  controls: ControlsTable;
+  control_requirements: ControlRequirementsTable;
+  applicability: ApplicabilityTable;
+  evidence: EvidenceTable;
+  evidence_controls: EvidenceControlsTable;
+  checks: ChecksTable;
+  check_controls: CheckControlsTable;
+  metric_samples: MetricSamplesTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -137,3 +311,10 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type AuditCheckpointRow = Selectable<AuditCheckpointsTable>;
+export type FrameworkRow = Selectable<FrameworksTable>;
+export type RequirementRow = Selectable<RequirementsTable>;
+export type ControlRow = Selectable<ControlsTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type CheckRow = Selectable<ChecksTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
