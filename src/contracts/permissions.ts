@@ -13,18 +13,54 @@ export const permissions = [
   'tokens.manage-own',
   'audit.read',
   'audit.checkpoint',
+  'frameworks.read',
+  'frameworks.manage',
+  'controls.read',
+  /** Edit the controls one owns (the service checks ownership unless the actor has controls.manage). */
+  'controls.edit-own',
+  'controls.manage',
+  'evidence.read',
+  'evidence.submit',
+  'evidence.manage',
+  'checks.read',
+  /** Push check results and metric samples, e.g. from CI with an API token. */
+  'checks.report',
+  'checks.manage',
+  'tasks.read',
+  'tasks.manage',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
-const everyone: Permission[] = ['organization.read', 'tokens.manage-own'];
+const everyone: Permission[] = [
+  'organization.read',
+  'tokens.manage-own',
+  'frameworks.read',
+  'controls.read',
+  'evidence.read',
+  'checks.read',
+  'tasks.read',
+];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  'compliance-manager': new Set([...everyone, 'users.read', 'audit.read', 'audit.checkpoint']),
-  contributor: new Set([...everyone]),
+  'compliance-manager': new Set([
+    ...everyone,
+    'users.read',
+    'audit.read',
+    'audit.checkpoint',
+    'frameworks.manage',
+    'controls.edit-own',
+    'controls.manage',
+    'evidence.submit',
+    'evidence.manage',
+    'checks.report',
+    'checks.manage',
+    'tasks.manage',
+  ]),
+  contributor: new Set([...everyone, 'controls.edit-own', 'evidence.submit', 'checks.report']),
   auditor: new Set([...everyone, 'audit.read']),
   viewer: new Set([...everyone]),
 };
