@@ -144,6 +144,7 @@ export interface RequirementsTable {
   params: Json<unknown>;
   labels: Json<Record<string, string>>;
   position: number;
+  depth: ColumnType<number, number | undefined, number>;
 }
 
 export interface RequirementMappingsTable {

@@ -16,6 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       params jsonb NOT NULL DEFAULT '[]',
       labels jsonb NOT NULL DEFAULT '{}',
       position integer NOT NULL,
+      depth integer NOT NULL DEFAULT 0,
       UNIQUE (framework_id, key)
     )`.execute(db);
   await sql`CREATE INDEX requirements_framework_position_idx ON requirements (framework_id, position)`.execute(db);
