@@ -1,0 +1,95 @@
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { count } from '../../ui/format.js';
+import { FilePicker } from './file-picker.js';
+
+interface ImportResult {
+  imported: number;
+  unchanged: number;
+}
+
+function MappingImport() {
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string>();
+  const importing = useMutation({
+    mutationFn: (csv: string) => api.post<ImportResult>('/api/mappings/import', { csv }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['requirement'] });
+      void client.invalidateQueries({ queryKey: ['requirements'] });
+    },
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    importing.reset();
+    if (!file) return setFileError('Choose a CSV file');
+    setFileError(undefined);
+    importing.mutate(await file.text());
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" maw={560}>
+        <FormAlert error={importing.error} />
+        {importing.data && (
+          <Alert color="teal" role="status">
+            {count(importing.data.imported, 'mapping')} imported, {importing.data.unchanged} unchanged.
+          </Alert>
+        )}
+        <FilePicker
+          label="Mapping CSV file"
+          description="Columns: sourceFramework, sourceRef, targetFramework, targetRef, relationship, note"
+          accept=".csv,text/csv"
+          error={fileError}
+          onChange={(f) => {
+            setFile(f);
+            setFileError(undefined);
+          }}
+        />
+        <Group>
+          <Button
+            type="submit"
+            variant="light"
+            leftSection={<IconUpload size={14} aria-hidden />}
+            loading={importing.isPending}
+          >
+            Import mappings
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function MappingsCard() {
+  const { can } = useSession();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="framework-mappings">
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <div>
+          <Title order={2} size="h4" id="framework-mappings">
+            Cross-framework mappings
+          </Title>
+          <Text size="sm" c="dimmed">
+            How requirements of one framework relate to another's, so one control can satisfy both.
+          </Text>
+        </div>
+        <Button
+          component="a"
+          href="/api/mappings.csv"
+          download
+          size="xs"
+          variant="default"
+          leftSection={<IconDownload size={14} aria-hidden />}
+        >
+          Download mappings (CSV)
+        </Button>
+      </Group>
+      {can('frameworks.manage') && <MappingImport />}
+    </Card>
+  );
+}

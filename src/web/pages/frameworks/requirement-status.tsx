@@ -1,0 +1,63 @@
+import { Badge, Text, VisuallyHidden } from '@mantine/core';
+import type { RequirementImplementationStatus } from '../../../contracts/soa.js';
+
+export function applicabilityLabel(applicable: boolean | null): string {
+  if (applicable === null) return 'Not yet decided';
+  return applicable ? 'Applicable' : 'Not applicable';
+}
+
+/** The decision as a badge whose text carries the meaning; the colour only repeats it. */
+export function ApplicabilityBadge({ applicable }: { applicable: boolean | null }) {
+  const color = applicable === null ? 'yellow' : applicable ? 'blue' : 'gray';
+  return (
+    <Badge variant="light" color={color} tt="none" radius="sm" style={{ whiteSpace: 'nowrap' }}>
+      {applicabilityLabel(applicable)}
+    </Badge>
+  );
+}
+
+export const implementationLabels: Record<RequirementImplementationStatus, string> = {
+  undecided: 'Not yet decided',
+  'not-applicable': 'Not applicable',
+  'not-addressed': 'No control mapped',
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  implemented: 'Implemented',
+};
+
+const implementationColors: Record<RequirementImplementationStatus, string> = {
+  undecided: 'gray',
+  'not-applicable': 'gray',
+  'not-addressed': 'red',
+  'not-started': 'orange',
+  'in-progress': 'yellow',
+  implemented: 'teal',
+};
+
+export const implementationOptions = Object.entries(implementationLabels).map(([value, label]) => ({
+  value,
+  label,
+}));
+
+/** Implementation only means something once a requirement is applicable; otherwise a dash. */
+export function ImplementationBadge({ status }: { status: RequirementImplementationStatus }) {
+  if (status === 'undecided' || status === 'not-applicable') {
+    return (
+      <Text span size="sm" c="dimmed">
+        <span aria-hidden>—</span>
+        <VisuallyHidden>Not relevant until applicable</VisuallyHidden>
+      </Text>
+    );
+  }
+  return (
+    <Badge
+      variant="light"
+      color={implementationColors[status]}
+      tt="none"
+      radius="sm"
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      {implementationLabels[status]}
+    </Badge>
+  );
+}
