@@ -1,0 +1,87 @@
+import { Select } from '@mantine/core';
+import type { ControlStatus } from '../../../contracts/soa.js';
+import { controlStatusOptions } from './control-status.js';
+import { ownerOptions, useOwners, useServices } from './use-directory.js';
+
+const BASELINE = 'baseline';
+
+/** Organisation-wide baseline or one service. */
+export function ScopeSelect({
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  value: string | null;
+  onChange: (serviceId: string | null) => void;
+  error?: string | undefined;
+  disabled?: boolean;
+}) {
+  const services = useServices();
+  return (
+    <Select
+      label="Scope"
+      description="A baseline control applies to every service; a service control to that service only"
+      data={[
+        { value: BASELINE, label: 'Baseline (organisation-wide)' },
+        ...services.map((s) => ({ value: s.id, label: s.name })),
+      ]}
+      value={value ?? BASELINE}
+      allowDeselect={false}
+      onChange={(v) => onChange(!v || v === BASELINE ? null : v)}
+      error={error}
+      disabled={disabled}
+    />
+  );
+}
+
+/** The owner picker, or nothing for roles that may not list people. */
+export function OwnerSelect({
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  value: string | null;
+  onChange: (ownerId: string | null) => void;
+  error?: string | undefined;
+  disabled?: boolean;
+}) {
+  const owners = useOwners();
+  if (owners === null) return null;
+  return (
+    <Select
+      label="Owner"
+      placeholder="Nobody yet"
+      description="The person who implements the control and keeps its evidence current"
+      searchable
+      clearable
+      data={ownerOptions(owners)}
+      value={value}
+      onChange={onChange}
+      error={error}
+      disabled={disabled}
+    />
+  );
+}
+
+export function StatusSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: ControlStatus;
+  onChange: (status: ControlStatus) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <Select
+      label="Status"
+      data={controlStatusOptions}
+      value={value}
+      allowDeselect={false}
+      onChange={(v) => v && onChange(v as ControlStatus)}
+      error={error}
+    />
+  );
+}
