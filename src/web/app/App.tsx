@@ -6,6 +6,13 @@ import { Shell } from '../layout/Shell.js';
 import { AcceptInvitePage } from '../pages/AcceptInvitePage.js';
 import { AccountPage } from '../pages/AccountPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
+import { ControlPage } from '../pages/controls/ControlPage.js';
+import { ControlsPage } from '../pages/controls/ControlsPage.js';
+import { CoveragePage } from '../pages/coverage/CoveragePage.js';
+import { CoverageRequirementsPage } from '../pages/coverage/CoverageRequirementsPage.js';
+import { FrameworkPage } from '../pages/frameworks/FrameworkPage.js';
+import { FrameworksPage } from '../pages/frameworks/FrameworksPage.js';
+import { RequirementPage } from '../pages/frameworks/RequirementPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { OrganizationPage } from '../pages/OrganizationPage.js';
 import { OverviewPage } from '../pages/OverviewPage.js';
@@ -47,6 +54,13 @@ export function App() {
           <Route path="users" element={<UsersPage />} />
           <Route path="audit-log" element={<AuditLogPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="frameworks" element={<FrameworksPage />} />
+          <Route path="frameworks/:id" element={<FrameworkPage />} />
+          <Route path="requirements/:id" element={<RequirementPage />} />
+          <Route path="controls" element={<ControlsPage />} />
+          <Route path="controls/:id" element={<ControlPage />} />
+          <Route path="coverage" element={<CoveragePage />} />
+          <Route path="coverage/:frameworkId/:filter" element={<CoverageRequirementsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

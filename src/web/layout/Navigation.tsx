@@ -1,5 +1,13 @@
 import { Badge, Group, NavLink, Text } from '@mantine/core';
-import { IconBuilding, IconHome, IconListDetails, IconUsers } from '@tabler/icons-react';
+import {
+  IconBooks,
+  IconBuilding,
+  IconChartDonut,
+  IconHome,
+  IconListCheck,
+  IconListDetails,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import type { Permission } from '../../contracts/permissions.js';
 import { useSession } from '../auth/session.js';
@@ -18,9 +26,18 @@ const builtPages: NavItem[] = [
   { to: '/audit-log', label: 'Audit log', icon: IconListDetails, permission: 'audit.read' },
 ];
 
+/** Built modules, shown under their section above the planned ones. */
+const modulePages: Record<string, NavItem[]> = {
+  Programme: [
+    { to: '/frameworks', label: 'Frameworks', icon: IconBooks, permission: 'frameworks.read' },
+    { to: '/controls', label: 'Controls', icon: IconListCheck, permission: 'controls.read' },
+    { to: '/coverage', label: 'Coverage', icon: IconChartDonut, permission: 'frameworks.read' },
+  ],
+};
+
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
 const plannedModules: [string, string[]][] = [
-  ['Programme', ['Frameworks', 'Controls', 'Evidence', 'Risks', 'Policies', 'Audits']],
+  ['Programme', ['Evidence', 'Risks', 'Policies', 'Audits']],
   ['Operations', ['Incidents', 'Vulnerabilities', 'Access']],
   ['Privacy', ['Privacy', 'Suppliers']],
   ['Publish', ['Trust center']],
@@ -38,26 +55,29 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { can } = useSession();
   const { pathname } = useLocation();
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+  const links = (items: NavItem[]) =>
+    items
+      .filter((p) => !p.permission || can(p.permission))
+      .map((p) => (
+        <NavLink
+          key={p.to}
+          component={Link}
+          to={p.to}
+          label={p.label}
+          leftSection={<p.icon size={18} aria-hidden />}
+          active={isActive(p.to)}
+          aria-current={isActive(p.to) ? 'page' : undefined}
+          onClick={onNavigate}
+        />
+      ));
   return (
     <nav aria-label="Main">
       <SectionLabel>Administration</SectionLabel>
-      {builtPages
-        .filter((p) => !p.permission || can(p.permission))
-        .map((p) => (
-          <NavLink
-            key={p.to}
-            component={Link}
-            to={p.to}
-            label={p.label}
-            leftSection={<p.icon size={18} aria-hidden />}
-            active={isActive(p.to)}
-            aria-current={isActive(p.to) ? 'page' : undefined}
-            onClick={onNavigate}
-          />
-        ))}
+      {links(builtPages)}
       {plannedModules.map(([section, modules]) => (
         <div key={section}>
           <SectionLabel>{section}</SectionLabel>
+          {links(modulePages[section] ?? [])}
           <ul className="planned-modules" aria-label={`${section}: planned modules, not available yet`}>
             {modules.map((m) => (
               <li key={m} aria-disabled="true">

@@ -9,6 +9,7 @@ import { useSession } from '../auth/session.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
 import { IntegritySummary } from './audit-integrity.js';
+import { CoverageSummary } from './coverage/coverage-summary.js';
 
 function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -99,6 +100,7 @@ export function OverviewPage() {
               />
               {can('users.read') && <PeopleStat />}
             </SimpleGrid>
+            {can('frameworks.read') && <CoverageSummary />}
             <SimpleGrid cols={{ base: 1, md: can('audit.read') ? 2 : 1 }}>
               <ProfileCard org={org.data} />
               {can('audit.read') && (
