@@ -267,7 +267,7 @@ describe('the web app in Chromium', () => {
   test('unknown addresses show a page-not-found page', async () => {
     const page = await browser.newPage();
     await signIn(page, base, adminEmail, adminPassword);
-    await page.goto(`${base}/frameworks`);
+    await page.goto(`${base}/no-such-module`);
     await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Go to the overview' }).click();
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
