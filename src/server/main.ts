@@ -24,7 +24,10 @@ export async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const runtime = await openRuntime(config, logger, { bootstrap: true });
   const { db } = runtime.handle;
-  const { app } = await buildApp({ config, db, keyring: runtime.keyring, logger }, routeModules);
+  const { app } = await buildApp(
+    { config, db, keyring: runtime.keyring, logger, files: runtime.files },
+    routeModules,
+  );
   const jobs: JobRunner | undefined = config.runJobs
     ? await startJobRunner(runtime.handle.pool, logger, maintenanceJobs(db, runtime.keyring, logger))
     : undefined;

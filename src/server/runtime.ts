@@ -3,12 +3,14 @@ import { type AuditKeyring, loadKeyring } from './kernel/audit/signing-key.js';
 import type { Config } from './kernel/config/config.js';
 import { type DatabaseHandle, openDatabase } from './kernel/db/database.js';
 import { migrateToLatest } from './kernel/db/migrate.js';
+import { createFileStore, type FileStore } from './kernel/files/index.js';
 import type { Logger } from './kernel/logging/logger.js';
 
 export interface Runtime {
   handle: DatabaseHandle;
   keyring: AuditKeyring;
   firstStart: FirstStartResult | undefined;
+  files: FileStore;
 }
 
 /** Opens the database, applies migrations, loads the signing key and sets up the first organisation. */
@@ -25,7 +27,7 @@ export async function openRuntime(
     const firstStart = options.bootstrap
       ? await bootstrapIfEmpty(handle.db, keyring, { demo: config.seedDemo })
       : undefined;
-    return { handle, keyring, firstStart };
+    return { handle, keyring, firstStart, files: createFileStore(config) };
   } catch (err) {
     await handle.close();
     throw err;

@@ -36,6 +36,12 @@ const envSchema = z.object({
     .default('false'),
 });
 
+  TILLIT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_240).default(50),
+  TILLIT_S3_ENDPOINT: z.url().optional(),
+  TILLIT_S3_BUCKET: z.string().min(3).max(63).optional(),
+  TILLIT_S3_REGION: z.string().min(1).default('us-east-1'),
+  TILLIT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  TILLIT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 /** Fastify's trustProxy: which X-Forwarded-For hops to believe when finding the client's address. */
 function trustProxyFrom(value: string): boolean | string {
   return value === 'true' || value === 'false' ? value === 'true' : value;
@@ -43,6 +49,15 @@ function trustProxyFrom(value: string): boolean | string {
 
 export interface Config {
   dataDir: string;
+/** S3-compatible object storage for files; without it files live under the data directory. */
+export interface S3Config {
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Both keys or neither; without them the AWS SDK's default credential chain applies. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+}
+
   databaseUrl: string | undefined;
   host: string;
   port: number;
@@ -61,12 +76,38 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
+  maxUploadBytes: number;
+  s3: S3Config | undefined;
   override name = 'ConfigError';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
+function s3From(e: z.infer<typeof envSchema>): S3Config | undefined {
+  const keys = [e.TILLIT_S3_ACCESS_KEY_ID, e.TILLIT_S3_SECRET_ACCESS_KEY];
+  if (keys.filter(Boolean).length === 1) {
+    throw new ConfigError(
+      'Invalid configuration: set both TILLIT_S3_ACCESS_KEY_ID and TILLIT_S3_SECRET_ACCESS_KEY, or neither',
+    );
+  }
+  if (!e.TILLIT_S3_BUCKET) {
+    if (e.TILLIT_S3_ENDPOINT || keys.some(Boolean)) {
+      throw new ConfigError('Invalid configuration: TILLIT_S3_BUCKET is required to use S3 storage');
+    }
+    return undefined;
+  }
+  return {
+    endpoint: e.TILLIT_S3_ENDPOINT,
+    bucket: e.TILLIT_S3_BUCKET,
+    region: e.TILLIT_S3_REGION,
+    credentials:
+      e.TILLIT_S3_ACCESS_KEY_ID && e.TILLIT_S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.TILLIT_S3_ACCESS_KEY_ID, secretAccessKey: e.TILLIT_S3_SECRET_ACCESS_KEY }
+        : undefined,
+  };
+}
+
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
@@ -93,3 +134,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyFrom(e.TILLIT_TRUST_PROXY),
   };
 }
+    maxUploadBytes: e.TILLIT_MAX_UPLOAD_MB * 1024 * 1024,
+    s3: s3From(e),

@@ -16,6 +16,7 @@ import type { AuditKeyring } from '../audit/signing-key.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
+import { createFileStore, type FileStore } from '../files/index.js';
 import type { Logger } from '../logging/logger.js';
 import { installAccessControl, type RegisteredRoute } from './access-control.js';
 import { handleError } from './error-handler.js';
@@ -27,9 +28,12 @@ export interface AppDeps {
   db: Kysely<Database>;
   keyring: AuditKeyring;
   logger: Logger;
+  /** Where uploaded files go; the store the configuration describes when left out. */
+  files?: FileStore;
 }
 
-export type RouteModule = (app: App, deps: AppDeps) => void;
+export type ModuleDeps = AppDeps & { files: FileStore };
+export type RouteModule = (app: App, deps: ModuleDeps) => void;
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
@@ -119,7 +123,8 @@ export async function buildApp(
   await registerSecurityPlugins(app, deps.config);
   const routes = installAccessControl(app, deps.db);
   await registerOpenApi(app);
-  for (const register of modules) register(app, deps);
+  const moduleDeps: ModuleDeps = { ...deps, files: deps.files ?? createFileStore(deps.config) };
+  for (const register of modules) register(app, moduleDeps);
   registerWebAssets(app, webDir);
   await app.ready();
   return { app, routes };

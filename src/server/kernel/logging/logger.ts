@@ -17,6 +17,10 @@ export const redactedPaths = [
   'headers.cookie',
   'databaseUrl',
   '*.databaseUrl',
+  'secretAccessKey',
+  '*.secretAccessKey',
+  '*.*.secretAccessKey',
+  '*.*.*.secretAccessKey',
 ];
 
 /** Query parameters that carry secrets (invitation links) are masked wherever a URL is logged. */

@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../errors/app-error.js';
+import type { StagedFile, StageOptions, StoredFile } from './file-store.js';
+
+export const tooLarge = (maxBytes: number) =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `The file is larger than the limit of ${Math.floor(maxBytes / (1024 * 1024)) || maxBytes} ${maxBytes >= 1024 * 1024 ? 'MiB' : 'bytes'}`,
+  );
+
+/** Counts and hashes bytes on their way to disk, failing as soon as they pass the limit. */
+function meter(options: StageOptions) {
+  const hash = createHash('sha256');
+  let size = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (options.maxBytes !== undefined && size > options.maxBytes) return done(tooLarge(options.maxBytes));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  return { stream, result: () => ({ sha256: hash.digest('hex'), size }) };
+}
+
+/**
+ * Streams `source` into a new file in `tempDir` (a random name, never one from the caller) while hashing,
+ * and hands it to `publish` on commit. The staged file is removed on failure, discard and after commit.
+ */
+export async function stageToTempFile(
+  source: Readable,
+  tempDir: string,
+  options: StageOptions,
+  publish: (tempPath: string, sha256: string, size: number) => Promise<void>,
+): Promise<StagedFile> {
+  await mkdir(tempDir, { recursive: true, mode: 0o700 });
+  const tempPath = path.join(tempDir, `${randomBytes(16).toString('hex')}.part`);
+  const counter = meter(options);
+  try {
+    await pipeline(source, counter.stream, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }));
+    await chmod(tempPath, 0o400);
+  } catch (err) {
+    await rm(tempPath, { force: true });
+    throw err;
+  }
+  const { sha256, size } = counter.result();
+  let settled = false;
+  const discard = async () => {
+    settled = true;
+    await rm(tempPath, { force: true });
+  };
+  return {
+    sha256,
+    size,
+    read: () => createReadStream(tempPath),
+    async commit() {
+      if (settled) return;
+      await publish(tempPath, sha256, size);
+      await discard();
+    },
+    discard,
+  };
+}
+
+/** Commits a staged file, removing the staged copy whether or not that succeeds. */
+export async function commitStaged(staged: StagedFile): Promise<StoredFile> {
+  try {
+    await staged.commit();
+  } finally {
+    await staged.discard();
+  }
+  return { sha256: staged.sha256, size: staged.size };
+}
