@@ -1,0 +1,44 @@
+import MarkdownIt from 'markdown-it';
+
+const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** Browsers drop these from URLs before reading the scheme, so `java\tscript:` would still run. */
+const STRIPPED_BY_BROWSERS = /[\p{Cc}\p{Cf} ]/u;
+
+/**
+ * Whether a link or image target may be rendered: http, https and mailto, or a relative reference (path,
+ * `?query`, `#fragment`), which resolves against our own origin and so cannot carry a scheme of its own.
+ * markdown-it's default only refuses javascript:, vbscript:, file: and most data: URLs; this allows instead.
+ */
+export function isSafeLink(url: string): boolean {
+  const candidate = url.trim();
+  if (STRIPPED_BY_BROWSERS.test(candidate)) return false;
+  const scheme = SCHEME.exec(candidate)?.[1];
+  if (scheme !== undefined) return ALLOWED_SCHEMES.has(scheme.toLowerCase());
+  // A colon before the first / ? or # is a scheme to some URL parser even if not to SCHEME above.
+  const firstSegment = candidate.split(/[/?#]/, 1)[0] ?? '';
+  return !firstSegment.includes(':');
+}
+
+const markdown = new MarkdownIt('default', {
+  html: false,
+  linkify: true,
+  typographer: false,
+});
+// markdown-it calls this for links, images, autolinks, linkified text and reference definitions alike,
+// with the URL already entity-decoded and percent-encoded; a refused target stays plain text.
+markdown.validateLink = isSafeLink;
+
+const REL = 'noopener noreferrer nofollow';
+markdown.renderer.rules.link_open = (tokens, index, options, _env, self) => {
+  tokens[index]?.attrSet('rel', REL);
+  return self.renderToken(tokens, index, options);
+};
+
+/**
+ * HTML for Markdown written by users (policies, trust-center pages, control statements). Raw HTML in the
+ * input is escaped, never passed through, and only the link targets `isSafeLink` allows become links.
+ */
+export function renderMarkdown(text: string): string {
+  return markdown.render(text);
+}
