@@ -1,5 +1,6 @@
 // `npm run bench`: generates a large organisation and measures the audit log and an authenticated read
-// route on PGlite, and on PostgreSQL when BENCH_DATABASE_URL (or TILLIT_TEST_DATABASE_URL) is set.
+// route on PGlite, and on PostgreSQL when BENCH_DATABASE_URL (or TILLIT_TEST_DATABASE_URL) is set; then a large
+// compliance programme (bench/programme.ts).
 // Loopback only, bounded in time; figures go to bench/results/*.json.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,12 +20,18 @@ import { buildApp } from '../src/server/kernel/http/app.js';
 import { createLogger } from '../src/server/kernel/logging/logger.js';
 import { routeModules } from '../src/server/modules/index.js';
 import { createUser } from '../src/server/modules/users/users.service.js';
+import { benchProgramme } from './programme.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const USERS = Number(process.env.BENCH_USERS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const EVENTS_PER_TRANSACTION = 50;
-const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const resultsDir = path.join(benchDir, 'results');
+const nistCatalog = path.resolve(
+  benchDir,
+  '../../shared/data/oscal-NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json',
+);
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   const start = process.hrtime.bigint();
@@ -79,11 +86,13 @@ async function benchOne(kind: 'pglite' | 'postgres', open: () => Promise<Databas
   try {
     await migrateToLatest(handle.db);
     const keyring = loadKeyring(config.auditKeyFile);
-    const first = await bootstrapIfEmpty(handle.db, keyring, { demo: true });
+    const first = await bootstrapIfEmpty(handle.db, keyring, { demo: true, demoProgramme: false });
     if (!first) throw new Error('the benchmark needs an empty database');
     const ctx: ServiceContext = { db: handle.db, organizationId: first.organizationId, actor: systemActor };
     process.stdout.write(`[${kind}] generating ${USERS} users and ${EVENTS} audit events…\n`);
     const generated = await generateOrganization(ctx);
+    process.stdout.write(`[${kind}] generating a large compliance programme…\n`);
+    const programme = await benchProgramme(ctx, nistCatalog);
     const verify = await timed(() =>
       verifyOrganizationAuditLog(ctx, { trustedPublicKeys: keyring.trustedPublicKeys }),
     );
@@ -111,6 +120,8 @@ async function benchOne(kind: 'pglite' | 'postgres', open: () => Promise<Databas
       const routes = [
         await loadTest(`${base}/api/organization`, { cookie }),
         await loadTest(`${base}/api/audit-events?pageSize=50&action=service.updated`, { cookie }),
+        await loadTest(`${base}/api/controls?pageSize=50`, { cookie }),
+        await loadTest(`${base}/api/coverage`, { cookie }),
       ];
       return {
         database: kind,
@@ -118,6 +129,7 @@ async function benchOne(kind: 'pglite' | 'postgres', open: () => Promise<Databas
         users: USERS,
         ...generated,
         auditVerifyPerSecond: Math.round(verify.value.treeSize / verify.seconds),
+        programme,
         routes,
       };
     } finally {

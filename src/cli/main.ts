@@ -4,6 +4,7 @@ import { serve } from '../server/main.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
+import { registerFrameworkCommands } from './framework-commands.js';
 
 const program = new Command()
   .name('tillit')
@@ -19,6 +20,7 @@ program
 registerAdminCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
+registerFrameworkCommands(program);
 
 try {
   await program.parseAsync(process.argv);

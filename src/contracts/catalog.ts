@@ -42,7 +42,10 @@ export const catalogSchema = z
     /** Stable identifier, e.g. `iso27001-2022`, `nist-800-53-rev5-low`. Lower-case, digits and dashes. */
     key: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{1,79}$/, 'Framework key must be 2–80 lower-case letters, digits, dots or dashes'),
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,79}$/,
+        'Framework key must be 2–80 lower-case letters, digits, dots or dashes',
+      ),
     name: z.string().min(1).max(200),
     version: z.string().max(100).default(''),
     publisher: z.string().max(200).default(''),
@@ -76,7 +79,13 @@ export type Catalog = z.infer<typeof catalogSchema>;
 export type CatalogInput = z.input<typeof catalogSchema>;
 
 /** How a requirement of one framework relates to one of another (NIST IR 8477 set-theory relationships). */
-export const mappingRelationships = ['equivalent', 'subset-of', 'superset-of', 'intersects', 'related'] as const;
+export const mappingRelationships = [
+  'equivalent',
+  'subset-of',
+  'superset-of',
+  'intersects',
+  'related',
+] as const;
 export const mappingRelationshipSchema = z.enum(mappingRelationships);
 export type MappingRelationship = z.infer<typeof mappingRelationshipSchema>;
 

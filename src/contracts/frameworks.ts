@@ -165,8 +165,10 @@ export const coverageDrillDowns = [
 ] as const;
 export const coverageDrillDownQuerySchema = z.strictObject({
   filter: z.enum(coverageDrillDowns),
+  serviceId: z.string().uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const soaQuerySchema = z.strictObject({ serviceId: z.string().uuid().optional() });
+/** A per-service view: the organisation-wide baseline controls plus the service's own. */
+export const serviceScopeQuerySchema = z.strictObject({ serviceId: z.string().uuid().optional() });

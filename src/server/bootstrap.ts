@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { demoOrganization, seedDemoContent } from './demo/demo-organization.js';
+import { seedDemoProgramme } from './demo/demo-programme.js';
 import { createCheckpoint } from './kernel/audit/audit-checkpoints.js';
 import type { AuditKeyring } from './kernel/audit/signing-key.js';
 import { generatePassword } from './kernel/auth/secrets.js';
@@ -16,6 +17,8 @@ export interface FirstStartResult {
 
 export interface BootstrapOptions {
   demo: boolean;
+  /** With the demo: frameworks, applicability and controls too (tests that start from none turn it off). */
+  demoProgramme?: boolean;
   organizationName?: string;
   adminEmail?: string;
 }
@@ -53,6 +56,7 @@ export async function bootstrapIfEmpty(
       password: adminPassword,
     });
     if (options.demo) await seedDemoContent(orgCtx);
+    if (options.demo && options.demoProgramme !== false) await seedDemoProgramme(orgCtx);
     return { organizationId, adminEmail, adminPassword };
   });
   if (result) {

@@ -25,7 +25,10 @@ export async function openRuntime(
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
     const keyring = loadKeyring(config.auditKeyFile);
     const firstStart = options.bootstrap
-      ? await bootstrapIfEmpty(handle.db, keyring, { demo: config.seedDemo })
+      ? await bootstrapIfEmpty(handle.db, keyring, {
+          demo: config.seedDemo,
+          demoProgramme: config.seedDemoProgramme,
+        })
       : undefined;
     return { handle, keyring, firstStart, files: createFileStore(config) };
   } catch (err) {

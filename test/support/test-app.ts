@@ -65,7 +65,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const handle = await createTestDatabase();
   const keyring = loadKeyring(config.auditKeyFile);
-  const first = await bootstrapIfEmpty(handle.db, keyring, { demo: true });
+  const first = await bootstrapIfEmpty(handle.db, keyring, { demo: true, demoProgramme: false });
   if (!first) throw new Error('bootstrap did not run on a fresh database');
   const organizationId = first.organizationId;
   const systemContext = (): ServiceContext => ({ db: handle.db, organizationId, actor: systemActor });

@@ -1,6 +1,8 @@
 import type { RouteModule } from '../kernel/http/app.js';
 import { registerAuditLogRoutes } from './audit-log/audit-log.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerControlRoutes } from './controls/index.js';
+import { registerFrameworkRoutes } from './frameworks/index.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
 import { registerTokensRoutes } from './tokens/tokens.routes.js';
@@ -13,4 +15,6 @@ export const routeModules: RouteModule[] = [
   registerUsersRoutes,
   registerTokensRoutes,
   registerAuditLogRoutes,
+  registerFrameworkRoutes,
+  registerControlRoutes,
 ];

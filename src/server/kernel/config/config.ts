@@ -17,6 +17,8 @@ const envSchema = z.object({
   TILLIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TILLIT_AUDIT_KEY_FILE: z.string().min(1).optional(),
   TILLIT_DEMO: booleanFromEnv.default(true),
+  /** With the demo organisation, also its compliance programme (frameworks, applicability, controls). */
+  TILLIT_DEMO_PROGRAMME: booleanFromEnv.default(true),
   TILLIT_SECURE_COOKIES: booleanFromEnv.optional(),
   TILLIT_SESSION_TTL_HOURS: z.coerce
     .number()
@@ -34,21 +36,19 @@ const envSchema = z.object({
       'TILLIT_TRUST_PROXY must be true, false or a comma-separated list of proxy addresses/CIDRs',
     )
     .default('false'),
-});
-
   TILLIT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_240).default(50),
   TILLIT_S3_ENDPOINT: z.url().optional(),
   TILLIT_S3_BUCKET: z.string().min(3).max(63).optional(),
   TILLIT_S3_REGION: z.string().min(1).default('us-east-1'),
   TILLIT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   TILLIT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+});
+
 /** Fastify's trustProxy: which X-Forwarded-For hops to believe when finding the client's address. */
 function trustProxyFrom(value: string): boolean | string {
   return value === 'true' || value === 'false' ? value === 'true' : value;
 }
 
-export interface Config {
-  dataDir: string;
 /** S3-compatible object storage for files; without it files live under the data directory. */
 export interface S3Config {
   endpoint: string | undefined;
@@ -58,6 +58,8 @@ export interface S3Config {
   credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
+export interface Config {
+  dataDir: string;
   databaseUrl: string | undefined;
   host: string;
   port: number;
@@ -67,23 +69,21 @@ export interface S3Config {
   logLevel: z.infer<typeof envSchema>['TILLIT_LOG_LEVEL'];
   auditKeyFile: string;
   seedDemo: boolean;
+  seedDemoProgramme: boolean;
   secureCookies: boolean;
   sessionTtlHours: number;
   loginRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
   runJobs: boolean;
   trustProxy: boolean | string;
+  maxUploadBytes: number;
+  s3: S3Config | undefined;
 }
 
 export class ConfigError extends Error {
-  maxUploadBytes: number;
-  s3: S3Config | undefined;
   override name = 'ConfigError';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
 function s3From(e: z.infer<typeof envSchema>): S3Config | undefined {
   const keys = [e.TILLIT_S3_ACCESS_KEY_ID, e.TILLIT_S3_SECRET_ACCESS_KEY];
   if (keys.filter(Boolean).length === 1) {
@@ -108,6 +108,9 @@ function s3From(e: z.infer<typeof envSchema>): S3Config | undefined {
   };
 }
 
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
@@ -126,13 +129,14 @@ function s3From(e: z.infer<typeof envSchema>): S3Config | undefined {
     logLevel: e.TILLIT_LOG_LEVEL,
     auditKeyFile: path.resolve(e.TILLIT_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem')),
     seedDemo: e.TILLIT_DEMO,
+    seedDemoProgramme: e.TILLIT_DEMO_PROGRAMME,
     secureCookies: e.TILLIT_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     sessionTtlHours: e.TILLIT_SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.TILLIT_LOGIN_RATE_LIMIT,
     apiRateLimitPerMinute: e.TILLIT_API_RATE_LIMIT,
     runJobs: e.TILLIT_JOBS,
     trustProxy: trustProxyFrom(e.TILLIT_TRUST_PROXY),
-  };
-}
     maxUploadBytes: e.TILLIT_MAX_UPLOAD_MB * 1024 * 1024,
     s3: s3From(e),
+  };
+}

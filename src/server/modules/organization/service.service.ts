@@ -69,6 +69,16 @@ export async function updateService(ctx: ServiceContext, id: string, patch: Serv
 export async function deleteService(ctx: ServiceContext, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const before = await findService(tx, id);
+    const controls = await tx.db
+      .selectFrom('controls')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('service_id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (Number(controls.n) > 0) {
+      throw conflict(
+        `The service ${before.name} still has ${controls.n} control(s); move them to the baseline or another service first`,
+      );
+    }
     await tx.db.deleteFrom('services').where('id', '=', id).execute();
     await recordAuditEvent(tx, 'service.deleted', { type: 'service', id }, { name: before.name });
   });

@@ -19,7 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       depth integer NOT NULL DEFAULT 0,
       UNIQUE (framework_id, key)
     )`.execute(db);
-  await sql`CREATE INDEX requirements_framework_position_idx ON requirements (framework_id, position)`.execute(db);
+  await sql`CREATE INDEX requirements_framework_position_idx ON requirements (framework_id, position)`.execute(
+    db,
+  );
   await sql`CREATE INDEX requirements_framework_ref_idx ON requirements (framework_id, ref)`.execute(db);
   await sql`CREATE INDEX requirements_parent_idx ON requirements (parent_id)`.execute(db);
 }

@@ -9,5 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (control_id, requirement_id)
     )`.execute(db);
-  await sql`CREATE INDEX control_requirements_requirement_idx ON control_requirements (requirement_id)`.execute(db);
+  await sql`CREATE INDEX control_requirements_requirement_idx ON control_requirements (requirement_id)`.execute(
+    db,
+  );
 }

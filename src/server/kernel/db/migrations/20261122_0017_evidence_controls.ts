@@ -8,5 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       control_id uuid NOT NULL REFERENCES controls(id) ON DELETE CASCADE,
       PRIMARY KEY (evidence_id, control_id)
     )`.execute(db);
-  await sql`CREATE INDEX evidence_controls_control_idx ON evidence_controls (control_id, evidence_id)`.execute(db);
+  await sql`CREATE INDEX evidence_controls_control_idx ON evidence_controls (control_id, evidence_id)`.execute(
+    db,
+  );
 }

@@ -1,0 +1,2 @@
+export { evidenceState, hasEvidence, hasFreshEvidence, isFailing } from './control-health.js';
+export { registerControlRoutes } from './controls.routes.js';

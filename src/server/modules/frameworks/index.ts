@@ -1,0 +1,2 @@
+export { registerFrameworkRoutes } from './frameworks.routes.js';
+export { installBuiltin } from './frameworks.service.js';
