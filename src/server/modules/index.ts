@@ -2,6 +2,7 @@ import type { RouteModule } from '../kernel/http/app.js';
 import { registerAuditLogRoutes } from './audit-log/audit-log.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerControlRoutes } from './controls/index.js';
+import { registerEvidenceRoutes } from './evidence/index.js';
 import { registerFrameworkRoutes } from './frameworks/index.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
@@ -17,4 +18,5 @@ export const routeModules: RouteModule[] = [
   registerAuditLogRoutes,
   registerFrameworkRoutes,
   registerControlRoutes,
+  registerEvidenceRoutes,
 ];

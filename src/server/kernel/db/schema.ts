@@ -202,6 +202,8 @@ export interface EvidenceTable {
   file_content_type: string | null;
   check_id: string | null;
   check_outcome: string | null;
+  check_trigger: string | null;
+  check_details: ColumnType<unknown, string | null | undefined, string | null>;
   valid_from: Timestamp;
   expires_at: Timestamp | null;
   reviewer_id: string | null;

@@ -70,6 +70,17 @@ const expectedAccess: Record<string, RouteAccess> = {
   'DELETE /api/controls/:id': 'controls.manage',
   'POST /api/controls/:id/requirements': 'controls.edit-own',
   'DELETE /api/controls/:id/requirements/:requirementId': 'controls.edit-own',
+  'GET /api/evidence': 'evidence.read',
+  'POST /api/evidence/links': 'evidence.submit',
+  'POST /api/evidence/files': 'evidence.submit',
+  'GET /api/evidence/:id': 'evidence.read',
+  'GET /api/evidence/:id/file': 'evidence.read',
+  // Submitters change or remove their own evidence until it is reviewed; the service asks evidence.manage otherwise.
+  'PATCH /api/evidence/:id': 'evidence.submit',
+  'DELETE /api/evidence/:id': 'evidence.submit',
+  'POST /api/evidence/:id/review': 'evidence.manage',
+  'POST /api/evidence/:id/controls': 'evidence.submit',
+  'DELETE /api/evidence/:id/controls/:controlId': 'evidence.submit',
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
