@@ -63,6 +63,8 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/frameworks/:id/coverage/requirements': 'frameworks.read',
   'POST /api/mappings/import': 'frameworks.manage',
   'GET /api/mappings.csv': 'frameworks.read',
+  'GET /api/frameworks/:id/oscal-ssp.json': 'frameworks.read',
+  'GET /api/services/:id/oscal-component-definition.json': 'frameworks.read',
   'GET /api/controls': 'controls.read',
   'POST /api/controls': 'controls.manage',
   'GET /api/controls/:id': 'controls.read',

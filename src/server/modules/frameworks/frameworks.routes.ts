@@ -32,6 +32,7 @@ import {
   listLibrary,
 } from './frameworks.service.js';
 import { exportMappings, importMappings } from './mappings.service.js';
+import { exportComponentDefinition, exportSystemSecurityPlan } from './oscal-export.service.js';
 import {
   getRequirement,
   listRequirements,
@@ -241,6 +242,38 @@ export const registerFrameworkRoutes: RouteModule = (app, { db }) => {
       },
     },
     (req) => coverageDrillDown(contextOf(req, db), req.params.id, req.query, req.query.serviceId),
+  );
+  app.get(
+    '/api/frameworks/:id/oscal-ssp.json',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'An OSCAL 1.0.6 system security plan of the platform against this framework',
+        params: idParams,
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportSystemSecurityPlan(contextOf(req, db), req.params.id);
+      return sendDownload(reply, file.body, file.fileName, 'application/json; charset=utf-8');
+    },
+  );
+  app.get(
+    '/api/services/:id/oscal-component-definition.json',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'An OSCAL 1.0.6 component definition of a service: the baseline controls plus its own',
+        params: idParams,
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportComponentDefinition(contextOf(req, db), req.params.id);
+      return sendDownload(reply, file.body, file.fileName, 'application/json; charset=utf-8');
+    },
   );
   app.post(
     '/api/mappings/import',
