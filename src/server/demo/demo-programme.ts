@@ -138,6 +138,14 @@ const controls: DemoControl[] = [
 
 const demoFrameworks = ['iso27001-2022', 'nis2', 'gdpr', 'fr2000'];
 
+const demoJustifications: Record<string, string> = {
+  'iso27001-2022':
+    'Applies to a provider of compute, storage, backup and Kubernetes from its own data centres',
+  nis2: 'A cloud computing service provider is an essential entity under NIS2',
+  gdpr: 'We process personal data on behalf of our customers as their processor',
+  fr2000: 'Our integrated management system is certified to FR2000',
+};
+
 async function requirementIds(ctx: ServiceContext, labels: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const label of labels) {
@@ -171,20 +179,19 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
   }
   const frameworkIds = new Map<string, string>();
   for (const key of demoFrameworks) frameworkIds.set(key, (await installBuiltin(ctx, key)).id);
-  const isoId = frameworkIds.get('iso27001-2022') ?? '';
-  const annexA = await ctx.db
-    .selectFrom('requirements')
-    .select('id')
-    .where('framework_id', '=', isoId)
-    .where('kind', '=', 'requirement')
-    .where('ref', 'like', 'A.%')
-    .execute();
-  await setApplicabilityInBulk(ctx, isoId, {
-    requirementIds: annexA.map((r) => r.id),
-    applicable: true,
-    justification:
-      'Applies to a provider of compute, storage, backup and Kubernetes from its own data centres',
-  });
+  for (const [key, id] of frameworkIds) {
+    const requirements = await ctx.db
+      .selectFrom('requirements')
+      .select('id')
+      .where('framework_id', '=', id)
+      .where('kind', '=', 'requirement')
+      .execute();
+    await setApplicabilityInBulk(ctx, id, {
+      requirementIds: requirements.map((r) => r.id),
+      applicable: true,
+      justification: demoJustifications[key] ?? 'Applies to the whole organisation',
+    });
+  }
   const services = await ctx.db
     .selectFrom('services')
     .select(['id', 'name'])
