@@ -53,7 +53,13 @@ export function CreateControlModal({ onClose }: { onClose: () => void }) {
     });
   };
   return (
-    <Modal opened onClose={onClose} title="New control" size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title="New control"
+      size="xl"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={create.error} />

@@ -21,7 +21,6 @@ export function ScopeSelect({
   return (
     <Select
       label="Scope"
-      description="A baseline control applies to every service; a service control to that service only"
       data={[
         { value: BASELINE, label: 'Baseline (organisation-wide)' },
         ...services.map((s) => ({ value: s.id, label: s.name })),
@@ -53,7 +52,6 @@ export function OwnerSelect({
     <Select
       label="Owner"
       placeholder="Nobody yet"
-      description="The person who implements the control and keeps its evidence current"
       searchable
       clearable
       data={ownerOptions(owners)}

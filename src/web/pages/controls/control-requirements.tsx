@@ -44,7 +44,13 @@ function AddRequirementsModal({ control, onClose }: { control: ControlDetail; on
     if (picked.size > 0) add.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={`Map ${control.ref} to requirements`} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Map ${control.ref} to requirements`}
+      size="xl"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={add.error} />

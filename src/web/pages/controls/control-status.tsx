@@ -18,13 +18,7 @@ export const controlStatusOptions = controlStatuses.map((s) => ({ value: s, labe
 
 export function ControlStatusBadge({ status }: { status: ControlStatus }) {
   return (
-    <Badge
-      variant="light"
-      color={controlStatusColors[status]}
-      tt="none"
-      radius="sm"
-      style={{ whiteSpace: 'nowrap' }}
-    >
+    <Badge variant="dot" color={controlStatusColors[status]} tt="none" radius="sm" miw="max-content">
       {controlStatusLabels[status]}
     </Badge>
   );
@@ -42,13 +36,7 @@ export const evidenceOptions = Object.entries(evidenceLabels).map(([value, label
 
 export function EvidenceBadge({ state }: { state: EvidenceState }) {
   return (
-    <Badge
-      variant="light"
-      color={evidenceColors[state]}
-      tt="none"
-      radius="sm"
-      style={{ whiteSpace: 'nowrap' }}
-    >
+    <Badge variant="dot" color={evidenceColors[state]} tt="none" radius="sm" miw="max-content">
       {evidenceLabels[state]}
     </Badge>
   );
@@ -56,7 +44,7 @@ export function EvidenceBadge({ state }: { state: EvidenceState }) {
 
 export function FailingBadge() {
   return (
-    <Badge variant="light" color="red" tt="none" radius="sm" style={{ whiteSpace: 'nowrap' }}>
+    <Badge variant="dot" color="red" tt="none" radius="sm" miw="max-content">
       Check failing
     </Badge>
   );

@@ -59,11 +59,11 @@ function Meter({
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {label}
-      </Text>
-      <Text fz="xl" fw={700} data-testid={testId}>
+      <Text fz="xl" fw={700} lh={1.2} data-testid={testId}>
         {value}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {label}
       </Text>
     </div>
   );
@@ -110,15 +110,17 @@ export function CoverageCard({ coverage: c, serviceId }: { coverage: Coverage; s
           testId="controls-implemented"
           color="teal"
         />
-        <SimpleGrid cols={4} spacing="xs">
-          <Figure label="Evidence fresh" value={c.evidenceFresh} testId="evidence-fresh" />
-          <Figure label="Evidence stale" value={c.evidenceStale} testId="evidence-stale" />
-          <Figure label="No evidence" value={c.evidenceMissing} testId="evidence-missing" />
-          <Figure label="Failing" value={c.failingControls} testId="failing" />
-        </SimpleGrid>
-        <Text size="xs" c="dimmed">
-          Evidence and failing checks count controls mapped to requirements that are not excluded.
-        </Text>
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            Controls of applicable and undecided requirements
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+            <Figure label="Evidence fresh" value={c.evidenceFresh} testId="evidence-fresh" />
+            <Figure label="Evidence stale" value={c.evidenceStale} testId="evidence-stale" />
+            <Figure label="No evidence" value={c.evidenceMissing} testId="evidence-missing" />
+            <Figure label="Check failing" value={c.failingControls} testId="failing" />
+          </SimpleGrid>
+        </div>
         <nav aria-label={`Drill down into ${c.frameworkName}`}>
           <Group gap="md">
             {link('undecided', `${c.undecided} not yet decided`)}

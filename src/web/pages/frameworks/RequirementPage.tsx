@@ -70,8 +70,12 @@ export function RequirementPage() {
             <Grid>
               <Grid.Col span={{ base: 12, md: 7 }}>
                 <Stack>
-                  <CatalogueText title="Statement" html={r.statementHtml} id="statement-heading" />
-                  <CatalogueText title="Guidance" html={r.guidanceHtml} id="guidance-heading" />
+                  {(r.statementHtml || !r.guidanceHtml) && (
+                    <CatalogueText title="Statement" html={r.statementHtml} id="statement-heading" />
+                  )}
+                  {r.guidanceHtml && (
+                    <CatalogueText title="Guidance" html={r.guidanceHtml} id="guidance-heading" />
+                  )}
                   <ParametersCard params={r.params} />
                 </Stack>
               </Grid.Col>

@@ -49,7 +49,13 @@ export function ImportFrameworkModal({ onClose }: { onClose: () => void }) {
   };
   const installed = frameworks.data?.items ?? [];
   return (
-    <Modal opened onClose={onClose} title="Import an OSCAL framework" size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title="Import an OSCAL framework"
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={importing.error} />

@@ -95,7 +95,7 @@ export function InstalledFrameworks() {
                   <Table.Td>{f.version || '—'}</Table.Td>
                   <Table.Td ta="right">{f.requirementCount}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color="gray" tt="none" radius="sm">
+                    <Badge variant="light" color="gray" tt="none" radius="sm" miw="max-content">
                       {sourceLabels[f.source]}
                     </Badge>
                   </Table.Td>

@@ -30,7 +30,7 @@ function LibraryEntry({ entry }: { entry: LibraryFramework }) {
           {entry.name}
         </Title>
         {entry.installedFrameworkId && (
-          <Badge variant="light" color="teal" tt="none" radius="sm">
+          <Badge variant="dot" color="teal" tt="none" radius="sm" miw="max-content">
             Installed
           </Badge>
         )}

@@ -42,7 +42,7 @@ function MappingImport() {
         )}
         <FilePicker
           label="Mapping CSV file"
-          description="Columns: sourceFramework, sourceRef, targetFramework, targetRef, relationship, note"
+          description="Columns: source_framework, source_ref, target_framework, target_ref, relationship, note (the format of the download)"
           accept=".csv,text/csv"
           error={fileError}
           onChange={(f) => {

@@ -10,7 +10,7 @@ export function applicabilityLabel(applicable: boolean | null): string {
 export function ApplicabilityBadge({ applicable }: { applicable: boolean | null }) {
   const color = applicable === null ? 'yellow' : applicable ? 'blue' : 'gray';
   return (
-    <Badge variant="light" color={color} tt="none" radius="sm" style={{ whiteSpace: 'nowrap' }}>
+    <Badge variant="dot" color={color} tt="none" radius="sm" miw="max-content">
       {applicabilityLabel(applicable)}
     </Badge>
   );
@@ -50,13 +50,7 @@ export function ImplementationBadge({ status }: { status: RequirementImplementat
     );
   }
   return (
-    <Badge
-      variant="light"
-      color={implementationColors[status]}
-      tt="none"
-      radius="sm"
-      style={{ whiteSpace: 'nowrap' }}
-    >
+    <Badge variant="dot" color={implementationColors[status]} tt="none" radius="sm" miw="max-content">
       {implementationLabels[status]}
     </Badge>
   );

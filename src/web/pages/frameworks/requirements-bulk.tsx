@@ -54,7 +54,12 @@ function BulkModal({
     save.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={`Mark ${count(ids.length, 'requirement')} ${verb}`}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Mark ${count(ids.length, 'requirement')} ${verb}`}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={save.error} />
