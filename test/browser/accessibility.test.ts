@@ -37,6 +37,40 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** Detail pages of the demo programme: a framework, a requirement, a control and a coverage drill-down. */
+async function programmePages(page: Page, base: string): Promise<[string, string][]> {
+  const get = async <T>(url: string) => (await (await page.request.get(`${base}${url}`)).json()) as T;
+  type Named = { id: string; key: string; name: string };
+  const frameworks = await get<{ items: Named[] }>('/api/frameworks?pageSize=200');
+  const iso = frameworks.items.find((f) => f.key === 'iso27001-2022') ?? frameworks.items[0];
+  assert.ok(iso, 'the demo programme installs frameworks');
+  const requirements = await get<{ items: { id: string; ref: string; title: string; kind: string }[] }>(
+    `/api/frameworks/${iso.id}/requirements?q=A.5.1&pageSize=5`,
+  );
+  const requirement = requirements.items.find((r) => r.kind === 'requirement');
+  assert.ok(requirement, 'the framework has requirements');
+  const controls = await get<{ items: { id: string; ref: string; title: string }[] }>(
+    '/api/controls?pageSize=1',
+  );
+  const control = controls.items[0];
+  assert.ok(control, 'the demo programme has controls');
+  return [
+    [`/frameworks/${iso.id}`, iso.name],
+    [`/requirements/${requirement.id}`, `${requirement.ref} ${requirement.title}`],
+    [`/controls/${control.id}`, `${control.ref} ${control.title}`],
+    [`/coverage/${iso.id}/uncovered`, `${iso.name}: applicable, but no control mapped`],
+  ];
+}
+
+/** Opens a dialog with its button on a page and returns axe's findings inside it. */
+async function dialogViolations(page: Page, base: string, path: string, button: string, dialog: string) {
+  await page.goto(`${base}${path}`);
+  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('dialog', { name: dialog }).waitFor();
+  await page.waitForLoadState('networkidle');
+  return (await seriousViolations(page)).map((v) => `${path} (${dialog}): ${v}`);
+}
+
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let instance: TestInstance;
   let app: RunningApp;
@@ -79,6 +113,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/audit-log', 'Audit log'],
       ['/account', 'Account'],
       ['/no-such-page', 'Page not found'],
+      ['/frameworks', 'Frameworks'],
+      ['/controls', 'Controls'],
+      ['/coverage', 'Coverage'],
+      ...(await programmePages(page, app.url)),
     ];
     for (const [path, heading] of pages) {
       await page.goto(`${app.url}${path}`);
@@ -86,6 +124,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await page.waitForLoadState('networkidle');
       problems.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
     }
+    problems.push(...(await dialogViolations(page, app.url, '/controls', 'New control', 'New control')));
+    problems.push(
+      ...(await dialogViolations(page, app.url, '/frameworks', 'Import OSCAL', 'Import an OSCAL framework')),
+    );
     assert.deepEqual(problems, []);
   });
 });

@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createTestInstance, type TestInstance } from '../support/test-database.js';
+import { type RunningApp, startApp } from './app-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
+const ISO = 'ISO/IEC 27001:2022';
+const MANAGER = {
+  email: 'cecilia@norrsken.example',
+  name: 'Cecilia Compliance',
+  password: 'a long compliance passphrase',
+};
+
+async function shot(page: Page, name: string) {
+  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** Signs in over HTTP and returns what a JSON client needs: the session cookie and the CSRF token. */
+async function apiSignIn(base: string, email: string, password: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** The compliance manager joins the way people do: the admin invites, the invitee accepts. */
+async function createComplianceManager(app: RunningApp) {
+  const admin = await apiSignIn(app.url, app.adminEmail, app.adminPassword);
+  const invite = await fetch(`${app.url}/api/users/invitations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    body: JSON.stringify({ email: MANAGER.email, name: MANAGER.name, role: 'compliance-manager' }),
+  });
+  assert.equal(invite.status, 201, await invite.clone().text());
+  const { inviteToken } = (await invite.json()) as { inviteToken: string };
+  const accept = await fetch(`${app.url}/api/auth/accept-invite`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: inviteToken, name: MANAGER.name, password: MANAGER.password }),
+  });
+  assert.equal(accept.status, 200, await accept.clone().text());
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+const requirementRow = (page: Page, ref: string) => page.locator(`tr[data-requirement="${ref}"]`);
+
+async function searchRequirements(page: Page, text: string) {
+  await page.getByLabel('Search requirements').fill(text);
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
+}
+
+const coverageCard = (page: Page) => page.getByRole('region', { name: ISO });
+
+/** Reads one figure of the framework's coverage card, e.g. "1 of 2 (50 %)" → 1. */
+async function coverageFigure(page: Page, testId: string): Promise<number> {
+  await page.waitForLoadState('networkidle');
+  const text = (await coverageCard(page).getByTestId(testId).textContent()) ?? '';
+  const n = /^\d+/.exec(text.trim());
+  assert.ok(n, `coverage ${testId} shows a number: ${text}`);
+  return Number(n[0]);
+}
+
+describe('the compliance manager in Chromium: frameworks, applicability, controls, coverage, SoA', () => {
+  let instance: TestInstance;
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    assert.ok(
+      existsSync(CHROMIUM),
+      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
+    );
+    instance = await createTestInstance('compliance');
+    // No demo programme: this test installs the framework itself.
+    app = await startApp({ ...instance.env, TILLIT_DEMO_PROGRAMME: 'false' });
+    await createComplianceManager(app);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel('E-mail').fill(MANAGER.email);
+    await page.getByLabel(/^Password/).fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    await instance?.dispose();
+  });
+
+  test('installs ISO 27001 from the library and opens it', async () => {
+    await nav(page, 'Frameworks').click();
+    await page.getByRole('heading', { name: 'Frameworks', level: 1 }).waitFor();
+    assert.equal(await page.title(), 'Frameworks · Tillit');
+    const installed = page.getByRole('table', { name: 'Installed frameworks' });
+    assert.equal(await installed.getByRole('link', { name: ISO }).count(), 0);
+    await page.getByRole('button', { name: `Install ${ISO}` }).click();
+    await page.getByText(`${ISO} installed with`).waitFor();
+    await installed.getByRole('link', { name: ISO }).waitFor();
+    await installed.getByText('copyright ISO/IEC').waitFor();
+    assert.equal(await page.getByRole('button', { name: `Install ${ISO}` }).count(), 0);
+    await shot(page, 'frameworks');
+
+    await installed.getByRole('link', { name: ISO }).click();
+    await page.getByRole('heading', { name: ISO, level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: `Requirements of ${ISO}` });
+    await requirementRow(page, 'A.5.1').waitFor();
+    await requirementRow(page, 'A.8.34').waitFor();
+    await table.getByText('Organizational controls').first().waitFor();
+    assert.equal(await requirementRow(page, 'A.5.1').getByText('Not yet decided').count(), 1);
+  });
+
+  test('marks A.5.1 applicable on its page; the justification is required', async () => {
+    await searchRequirements(page, 'A.5.1');
+    await requirementRow(page, 'A.5.1').getByRole('link').click();
+    await page.getByRole('heading', { name: /^A\.5\.1 /, level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Guidance' }).waitFor();
+    const decision = page.getByRole('region', { name: 'Applicability' });
+    await decision.getByTestId('applicability').getByText('Not yet decided').waitFor();
+    await decision.getByRole('radio', { name: 'Applicable', exact: true }).check();
+    await decision.getByRole('button', { name: 'Save decision' }).click();
+    await decision.getByText('A justification is required').waitFor();
+    await decision
+      .getByLabel(/^Justification/)
+      .fill('Management sets and approves the policy set; required by our risk treatment plan.');
+    await decision.getByRole('button', { name: 'Save decision' }).click();
+    await decision.getByTestId('applicability').getByText('Applicable', { exact: true }).waitFor();
+    await decision.getByText(/^Decided .* by Cecilia Compliance$/).waitFor();
+    await shot(page, 'requirement');
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: ISO }).click();
+    await searchRequirements(page, 'A.5.1');
+    await requirementRow(page, 'A.5.1').getByText('Applicable', { exact: true }).waitFor();
+    await requirementRow(page, 'A.5.1').getByText('No control mapped').waitFor();
+  });
+
+  test('marks A.7.4 not applicable from the list with a justification', async () => {
+    await searchRequirements(page, 'A.7.4');
+    const row = requirementRow(page, 'A.7.4');
+    await row.getByText('Not yet decided').waitFor();
+    await row.getByRole('checkbox', { name: 'Select A.7.4' }).check();
+    await page.getByTestId('selected-count').filter({ hasText: '1 selected' }).waitFor();
+    await page.getByRole('button', { name: 'Mark not applicable' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mark 1 requirement not applicable' });
+    await dialog.getByRole('button', { name: 'Mark not applicable' }).click();
+    await dialog.getByText('A justification is required').waitFor();
+    await dialog
+      .getByLabel(/^Justification/)
+      .fill('Our data centres are run by a colocation partner who monitors them.');
+    await dialog.getByRole('button', { name: 'Mark not applicable' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('Not applicable', { exact: true }).waitFor();
+    await row.getByText('colocation partner').waitFor();
+    await page.getByTestId('selected-count').filter({ hasText: 'Select requirements' }).waitFor();
+    await shot(page, 'framework');
+  });
+
+  test('a control mapped to A.5.1 through the picker moves the coverage', async () => {
+    await nav(page, 'Coverage').click();
+    await page.getByRole('heading', { name: 'Coverage', level: 1 }).waitFor();
+    const coveredBefore = await coverageFigure(page, 'covered');
+    assert.equal(coveredBefore, 0, 'nothing is covered before the first control');
+
+    await nav(page, 'Controls').click();
+    await page.getByRole('heading', { name: 'Controls', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New control' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New control' });
+    await dialog.getByLabel(/^Title/).fill('Information security policy set');
+    await dialog
+      .getByLabel(/^Implementation statement/)
+      .fill('The policy set is **approved** by management.');
+    await dialog.getByLabel('Find requirements').fill('A.5.1');
+    await dialog.getByRole('checkbox', { name: /^A\.5\.2 / }).waitFor({ state: 'detached' });
+    await dialog.getByRole('checkbox', { name: /^A\.5\.1 / }).check();
+    await dialog.getByTestId('picked-count').filter({ hasText: '1 requirement chosen' }).waitFor();
+    await shot(page, 'new-control');
+    await dialog.getByRole('button', { name: 'Create control' }).click();
+    await page
+      .getByRole('heading', { name: /^CTL-001 Information security policy set$/, level: 1 })
+      .waitFor();
+    const mapped = page.getByRole('table', { name: 'Requirements this control meets' });
+    await mapped.getByRole('link', { name: /^A\.5\.1 / }).waitFor();
+    await page
+      .getByRole('region', { name: 'Implementation statement' })
+      .locator('strong', { hasText: 'approved' })
+      .waitFor();
+    await shot(page, 'control');
+
+    await nav(page, 'Coverage').click();
+    // The dashboard may show the figure it had while it fetches the new one.
+    await coverageCard(page)
+      .getByTestId('covered')
+      .filter({ hasText: new RegExp(`^${coveredBefore + 1} of `) })
+      .waitFor();
+    assert.equal(await coverageFigure(page, 'covered'), coveredBefore + 1, 'the control covers A.5.1');
+    await shot(page, 'coverage');
+  });
+
+  test('downloads the Statement of Applicability as XLSX', async () => {
+    await nav(page, 'Frameworks').click();
+    await page.getByRole('table', { name: 'Installed frameworks' }).getByRole('link', { name: ISO }).click();
+    const soa = page.getByRole('region', { name: 'Statement of Applicability' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      soa.getByRole('link', { name: 'Download XLSX' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^SoA-ISO-IEC-27001-2022-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = readFileSync(await download.path());
+    assert.equal(file.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX file is a ZIP archive');
+  });
+});
