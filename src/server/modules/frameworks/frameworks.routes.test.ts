@@ -206,6 +206,32 @@ describe('frameworks, requirements, applicability and mappings', () => {
     assert.ok(ra5.mappings.some((m) => m.frameworkKey === 'iso27001-2022' && m.ref === 'A.8.8'));
   });
 
+  test('an OSCAL profile is resolved against an installed framework', async () => {
+    const profile = JSON.parse(
+      readFileSync(
+        new URL(
+          '../../../../../shared/data/oscal-NIST_SP-800-53_rev5_LOW-baseline_profile.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    );
+    const noSource = await api.call('POST', '/api/frameworks/import', {
+      format: 'oscal-profile',
+      document: profile,
+    });
+    assert.equal(noSource.statusCode, 400);
+    assert.match(noSource.json().error.message, /source framework/);
+    const resolved = await api.expect<Framework>(201, 'POST', '/api/frameworks/import', {
+      format: 'oscal-profile',
+      key: 'nist-low-profile',
+      sourceFramework: 'nist-800-53-rev5-low',
+      document: profile,
+    });
+    assert.equal(resolved.requirementCount, countOscalControls(nistLow.catalog));
+    assert.equal((await auditActions(t)).at(-1), 'framework.imported');
+  });
+
   test('an invalid OSCAL file is refused with a clear message and nothing is written', async () => {
     const before = (await api.expect<Page<Framework>>(200, 'GET', '/api/frameworks')).total;
     const res = await api.call('POST', '/api/frameworks/import', {
