@@ -1,4 +1,4 @@
-import type { CatalogParameter, RequirementKind } from '../../../contracts/catalog.js';
+import type { RequirementKind } from '../../../contracts/catalog.js';
 import type { Framework } from '../../../contracts/frameworks.js';
 import type { FrameworkRow } from '../../kernel/db/schema.js';
 
@@ -16,4 +16,3 @@ export const presentFramework = (r: FrameworkRow & { requirement_count: number }
 });
 
 export const asRequirementKind = (kind: string) => kind as RequirementKind;
-export const asParams = (params: unknown) => params as CatalogParameter[];
