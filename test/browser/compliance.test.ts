@@ -7,6 +7,7 @@ import { createTestInstance, type TestInstance } from '../support/test-database.
 import { type RunningApp, startApp } from './app-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 const ISO = 'ISO/IEC 27001:2022';
 const MANAGER = {
@@ -211,6 +212,35 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
       .waitFor();
     assert.equal(await coverageFigure(page, 'covered'), coveredBefore + 1, 'the control covers A.5.1');
     await shot(page, 'coverage');
+  });
+
+  test('imports an OSCAL catalog; a file that is not JSON gets a clear error', async () => {
+    await nav(page, 'Frameworks').click();
+    await page.getByRole('button', { name: 'Import OSCAL' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import an OSCAL framework' });
+    const file = dialog.getByLabel(/^OSCAL JSON file/);
+    await file.setInputFiles({
+      name: 'catalog.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"catalog": '),
+    });
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.getByText('catalog.json is not a JSON file').waitFor();
+    await file.setInputFiles(path.join(sharedData, 'oscal-basic-catalog.json'));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: /^Sample Security Catalog/, level: 1 }).waitFor();
+    await page.getByRole('cell', { name: '2 Access control' }).waitFor();
+    await shot(page, 'oscal-import');
+    await requirementRow(page, '1.1.1').getByRole('link').click();
+    await page
+      .getByRole('heading', { name: '1.1.1 Information security roles and responsibilities' })
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Statement' })
+      .getByText('should be defined and allocated')
+      .waitFor();
+    await page.getByRole('region', { name: 'Parameters' }).getByText('a duration', { exact: true }).waitFor();
+    await shot(page, 'oscal-requirement');
   });
 
   test('downloads the Statement of Applicability as XLSX', async () => {

@@ -50,7 +50,10 @@ function Statement({ control }: { control: ControlDetail }) {
       {control.implementationHtml ? (
         <Typography>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised by the server */}
-          <div className="wrap-anywhere" dangerouslySetInnerHTML={{ __html: control.implementationHtml }} />
+          <div
+            style={{ overflowWrap: 'anywhere' }}
+            dangerouslySetInnerHTML={{ __html: control.implementationHtml }}
+          />
         </Typography>
       ) : (
         <Text c="dimmed" size="sm">

@@ -14,7 +14,7 @@ export function CatalogueText({ title, html, id }: { title: string; html: string
       {html ? (
         <Typography>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the server's Markdown renderer */}
-          <div className="wrap-anywhere" dangerouslySetInnerHTML={{ __html: html }} />
+          <div style={{ overflowWrap: 'anywhere' }} dangerouslySetInnerHTML={{ __html: html }} />
         </Typography>
       ) : (
         <Text c="dimmed" size="sm">
