@@ -1,4 +1,4 @@
-import { Button, Card, Grid, Group, Stack, Text, Title, Typography } from '@mantine/core';
+import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { Crumbs } from '../frameworks/crumbs.js';
+import { ServerHtml } from '../frameworks/server-html.js';
 import { invalidateControls } from './control-create.js';
 import { ControlEditForm } from './control-edit.js';
 import { ControlRequirements } from './control-requirements.js';
@@ -48,13 +49,7 @@ function Statement({ control }: { control: ControlDetail }) {
         Implementation statement
       </Title>
       {control.implementationHtml ? (
-        <Typography>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised by the server */}
-          <div
-            style={{ overflowWrap: 'anywhere' }}
-            dangerouslySetInnerHTML={{ __html: control.implementationHtml }}
-          />
-        </Typography>
+        <ServerHtml html={control.implementationHtml} />
       ) : (
         <Text c="dimmed" size="sm">
           No implementation statement yet.

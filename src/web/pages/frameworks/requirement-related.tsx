@@ -1,8 +1,9 @@
-import { Anchor, Card, Table, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Card, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { MappingRelationship } from '../../../contracts/catalog.js';
 import type { RequirementDetail } from '../../../contracts/frameworks.js';
 import { ControlStatusBadge } from '../controls/control-status.js';
+import { ServerHtml } from './server-html.js';
 
 /** Server-rendered, sanitised Markdown of the catalogue; the only HTML this page inserts. */
 export function CatalogueText({ title, html, id }: { title: string; html: string; id: string }) {
@@ -12,10 +13,7 @@ export function CatalogueText({ title, html, id }: { title: string; html: string
         {title}
       </Title>
       {html ? (
-        <Typography>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the server's Markdown renderer */}
-          <div style={{ overflowWrap: 'anywhere' }} dangerouslySetInnerHTML={{ __html: html }} />
-        </Typography>
+        <ServerHtml html={html} />
       ) : (
         <Text c="dimmed" size="sm">
           None in the catalogue.
