@@ -5,6 +5,14 @@ import type { RequirementSummary } from '../../../contracts/frameworks.js';
 import { ApplicabilityBadge, ImplementationBadge } from './requirement-status.js';
 
 const INDENT = 20;
+const rowCheckbox = {
+  width: 18,
+  height: 18,
+  margin: 0,
+  verticalAlign: 'middle',
+  accentColor: 'var(--mantine-color-blue-8)',
+  cursor: 'pointer',
+};
 
 const GroupRow = memo(function GroupRow({ group, columns }: { group: RequirementSummary; columns: number }) {
   return (
@@ -33,7 +41,14 @@ const RequirementRow = memo(function RequirementRow({
     <Table.Tr data-requirement={r.ref} bg={selected ? 'var(--mantine-color-blue-light)' : undefined}>
       {selectable && (
         <Table.Td>
-          <Checkbox aria-label={`Select ${r.ref}`} checked={selected} onChange={() => onToggle(r.id)} />
+          {/* A native box: five hundred of them re-render fast when all are ticked at once. */}
+          <input
+            type="checkbox"
+            style={rowCheckbox}
+            aria-label={`Select ${r.ref}`}
+            checked={selected}
+            onChange={() => onToggle(r.id)}
+          />
         </Table.Td>
       )}
       <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap', paddingLeft: 12 + r.depth * INDENT }}>
