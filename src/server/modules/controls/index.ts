@@ -1,2 +1,8 @@
-export { evidenceState, hasEvidence, hasFreshEvidence, isFailing } from './control-health.js';
+export {
+  evidenceState,
+  evidenceStatesOf,
+  hasEvidence,
+  hasFreshEvidence,
+  isFailing,
+} from './control-health.js';
 export { registerControlRoutes } from './controls.routes.js';

@@ -8,7 +8,7 @@ import type {
 import type { Page } from '../../../contracts/paging.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { paged } from '../../kernel/http/paging.js';
-import { evidenceState, hasEvidence, hasFreshEvidence, isFailing } from '../controls/index.js';
+import { evidenceStatesOf, hasEvidence, hasFreshEvidence, isFailing } from '../controls/index.js';
 import { getFramework } from './frameworks.service.js';
 import { controlInScope, requirementWithStatusQuery } from './requirements.repository.js';
 import { presentRequirementSummary } from './requirements.service.js';
@@ -40,9 +40,17 @@ interface CoverageRow {
 export async function computeCoverage(ctx: ServiceContext, serviceId?: string): Promise<Coverage[]> {
   const org = ctx.organizationId;
   const result = await sql<CoverageRow>`
-    WITH control_state AS (
-      SELECT c.id, c.status, ${evidenceState('c')} AS evidence, ${isFailing('c')} AS failing
-      FROM controls c WHERE c.organization_id = ${org} AND ${controlInScope(serviceId)}
+    WITH control_evidence AS (${evidenceStatesOf(org)}),
+    failing_controls AS (
+      SELECT DISTINCT cc.control_id FROM check_controls cc JOIN checks k ON k.id = cc.check_id
+      WHERE cc.organization_id = ${org} AND k.status = 'failing'
+    ),
+    control_state AS (
+      SELECT c.id, c.status, coalesce(ce.state, 'missing') AS evidence, fc.control_id IS NOT NULL AS failing
+      FROM controls c
+      LEFT JOIN control_evidence ce ON ce.control_id = c.id
+      LEFT JOIN failing_controls fc ON fc.control_id = c.id
+      WHERE c.organization_id = ${org} AND ${controlInScope(serviceId)}
     ),
     req AS (
       SELECT r.id, r.framework_id, a.applicable,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { apiClient } from '../../../../test/support/api.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { ControlDetail } from '../../../contracts/controls.js';
@@ -70,6 +71,55 @@ describe('Statement of Applicability and coverage', () => {
     await api.expect(200, 'PATCH', `/api/controls/${control.id}`, { status: 'implemented' });
     c = await coverage();
     assert.deepEqual([c.covered, c.implemented, c.controlsImplemented], [1, 1, 1]);
+  });
+
+  test('evidence makes a control fresh, expiry makes it stale, and a failing check marks it failing', async () => {
+    const control = await api.expect<ControlDetail>(201, 'POST', '/api/controls', {
+      title: 'Patch management',
+      requirementIds: [id('A.8.8')],
+    });
+    const org = t.organizationId;
+    const addEvidence = async (validFrom: string, expiresAt: string | null) => {
+      const row = await sql<{
+        id: string;
+      }>`INSERT INTO evidence (organization_id, kind, title, url, valid_from, expires_at)
+        VALUES (${org}, 'link', 'Scan report', 'https://scans.example/1', ${validFrom}::timestamptz,
+          ${expiresAt}::timestamptz) RETURNING id`.execute(t.handle.db);
+      await sql`INSERT INTO evidence_controls (organization_id, evidence_id, control_id)
+        VALUES (${org}, ${row.rows[0]?.id}, ${control.id})`.execute(t.handle.db);
+    };
+    await addEvidence('2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z');
+    let c = await coverage();
+    assert.deepEqual([c.evidenceFresh, c.evidenceStale, c.evidenceMissing], [0, 1, 1]);
+    const stale = await api.expect<ControlDetail>(200, 'GET', `/api/controls/${control.id}`);
+    assert.equal(stale.evidenceState, 'stale');
+    await addEvidence(new Date(Date.now() - 86_400_000).toISOString(), null);
+    c = await coverage();
+    assert.deepEqual([c.evidenceFresh, c.evidenceStale, c.evidenceMissing], [1, 0, 1]);
+    const check = await sql<{ id: string }>`INSERT INTO checks (organization_id, name, kind, config,
+        evidence_validity_days, status) VALUES (${org}, 'Weekly scan', 'ci-push', '{"maxAgeHours": 200}', 7, 'failing')
+      RETURNING id`.execute(t.handle.db);
+    await sql`INSERT INTO check_controls (organization_id, check_id, control_id)
+      VALUES (${org}, ${check.rows[0]?.id}, ${control.id})`.execute(t.handle.db);
+    assert.equal((await coverage()).failingControls, 1);
+    const failing = await api.expect<{ items: { ref: string }[] }>(200, 'GET', '/api/controls?failing=true');
+    assert.deepEqual(
+      failing.items.map((x) => x.ref),
+      [control.ref],
+    );
+    const drill = await api.expect<Page<RequirementSummary>>(
+      200,
+      'GET',
+      `/api/frameworks/${iso.id}/coverage/requirements?filter=failing`,
+    );
+    assert.deepEqual(
+      drill.items.map((r) => r.ref),
+      ['A.8.8'],
+    );
+    await api.expect(204, 'DELETE', `/api/controls/${control.id}`);
+    await sql`DELETE FROM checks WHERE id = ${check.rows[0]?.id}`.execute(t.handle.db);
+    c = await coverage();
+    assert.deepEqual([c.evidenceFresh, c.failingControls], [0, 0]);
   });
 
   test('drill-down lists exactly the requirements behind a figure', async () => {
