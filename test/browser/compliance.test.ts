@@ -10,10 +10,20 @@ const CHROMIUM = '/usr/bin/chromium';
 const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 const ISO = 'ISO/IEC 27001:2022';
-const MANAGER = {
+interface Person {
+  email: string;
+  name: string;
+  password: string;
+}
+const MANAGER: Person = {
   email: 'cecilia@norrsken.example',
   name: 'Cecilia Compliance',
   password: 'a long compliance passphrase',
+};
+const ENGINEER: Person = {
+  email: 'erik@norrsken.example',
+  name: 'Erik Engineer',
+  password: 'a long engineering passphrase',
 };
 
 async function shot(page: Page, name: string) {
@@ -36,22 +46,30 @@ async function apiSignIn(base: string, email: string, password: string) {
   return { cookie, csrfToken };
 }
 
-/** The compliance manager joins the way people do: the admin invites, the invitee accepts. */
-async function createComplianceManager(app: RunningApp) {
+/** People join the way they do in Tillit: the admin invites, the invitee accepts. */
+async function invite(app: RunningApp, person: Person, role: string) {
   const admin = await apiSignIn(app.url, app.adminEmail, app.adminPassword);
-  const invite = await fetch(`${app.url}/api/users/invitations`, {
+  const invitation = await fetch(`${app.url}/api/users/invitations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
-    body: JSON.stringify({ email: MANAGER.email, name: MANAGER.name, role: 'compliance-manager' }),
+    body: JSON.stringify({ email: person.email, name: person.name, role }),
   });
-  assert.equal(invite.status, 201, await invite.clone().text());
-  const { inviteToken } = (await invite.json()) as { inviteToken: string };
+  assert.equal(invitation.status, 201, await invitation.clone().text());
+  const { inviteToken } = (await invitation.json()) as { inviteToken: string };
   const accept = await fetch(`${app.url}/api/auth/accept-invite`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: inviteToken, name: MANAGER.name, password: MANAGER.password }),
+    body: JSON.stringify({ token: inviteToken, name: person.name, password: person.password }),
   });
   assert.equal(accept.status, 200, await accept.clone().text());
+}
+
+async function signIn(page: Page, base: string, person: Person) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('E-mail').fill(person.email);
+  await page.getByLabel(/^Password/).fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
 }
 
 const nav = (page: Page, name: string) =>
@@ -89,17 +107,14 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
     instance = await createTestInstance('compliance');
     // No demo programme: this test installs the framework itself.
     app = await startApp({ ...instance.env, TILLIT_DEMO_PROGRAMME: 'false' });
-    await createComplianceManager(app);
+    await invite(app, MANAGER, 'compliance-manager');
+    await invite(app, ENGINEER, 'contributor');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(MANAGER.email);
-    await page.getByLabel(/^Password/).fill(MANAGER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await signIn(page, app.url, MANAGER);
   });
   after(async () => {
     await browser?.close();
@@ -212,6 +227,50 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
       .waitFor();
     assert.equal(await coverageFigure(page, 'covered'), coveredBefore + 1, 'the control covers A.5.1');
     await shot(page, 'coverage');
+  });
+
+  test('the manager makes an engineer the owner, who marks the control implemented', async () => {
+    await nav(page, 'Controls').click();
+    await page
+      .getByRole('table', { name: 'Controls' })
+      .getByRole('link', { name: 'Information security policy set' })
+      .click();
+    await page.getByRole('combobox', { name: 'Owner' }).click();
+    await page.getByRole('option', { name: ENGINEER.name }).click();
+    await page.getByRole('button', { name: 'Save control' }).click();
+    await page.getByText('Control CTL-001 saved').waitFor();
+    await page.getByTestId('control-facts').getByText(ENGINEER.name).waitFor();
+    await nav(page, 'Coverage').click();
+    const implementedBefore = await coverageFigure(page, 'implemented');
+
+    const context = await browser.newContext();
+    const owner = await context.newPage();
+    await signIn(owner, app.url, ENGINEER);
+    await nav(owner, 'Controls').click();
+    await owner.getByRole('heading', { name: 'Controls', level: 1 }).waitFor();
+    assert.equal(await owner.getByRole('button', { name: 'New control' }).count(), 0, 'only managers create');
+    await owner.getByRole('link', { name: 'Information security policy set' }).click();
+    assert.equal(
+      await owner.getByRole('combobox', { name: 'Owner' }).count(),
+      0,
+      'no people list without users.read',
+    );
+    assert.ok(
+      await owner.getByRole('textbox', { name: 'Reference' }).isDisabled(),
+      'only managers change refs',
+    );
+    await owner.getByRole('combobox', { name: 'Status' }).click();
+    await owner.getByRole('option', { name: 'Implemented' }).click();
+    await owner.getByRole('button', { name: 'Save control' }).click();
+    await owner.getByTestId('control-facts').getByText('Implemented').waitFor();
+    await shot(owner, 'control-owner');
+    await context.close();
+
+    await page.reload();
+    await coverageCard(page)
+      .getByTestId('implemented')
+      .filter({ hasText: new RegExp(`^${implementedBefore + 1} of `) })
+      .waitFor();
   });
 
   test('imports an OSCAL catalog; a file that is not JSON gets a clear error', async () => {

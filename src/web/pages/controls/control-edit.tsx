@@ -92,7 +92,7 @@ export function ControlEditForm({ control }: { control: ControlDetail }) {
                 value={v.ref}
                 onChange={(e) => set('ref')(e.currentTarget.value)}
                 error={errors.ref}
-                readOnly={!manage}
+                disabled={!manage}
                 required
               />
             </Grid.Col>
