@@ -302,6 +302,26 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
     await shot(page, 'oscal-requirement');
   });
 
+  test('downloads the mappings as CSV and imports them again unchanged', async () => {
+    await nav(page, 'Frameworks').click();
+    const mappings = page.getByRole('region', { name: 'Cross-framework mappings' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      mappings.getByRole('link', { name: 'Download mappings (CSV)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'tillit-mappings.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    const rows = csv.trim().split(/\r?\n/).length - 1;
+    assert.match(csv, /^\uFEFF?source_framework,source_ref,target_framework,target_ref,relationship,note/);
+    assert.ok(rows > 0, 'installing ISO 27001 brought its built-in mappings');
+    await mappings.getByLabel(/^Mapping CSV file/).setInputFiles(await download.path());
+    await mappings.getByRole('button', { name: 'Import mappings' }).click();
+    await mappings
+      .getByRole('status')
+      .filter({ hasText: `0 mappings imported, ${rows} unchanged` })
+      .waitFor();
+  });
+
   test('downloads the Statement of Applicability as XLSX', async () => {
     await nav(page, 'Frameworks').click();
     await page.getByRole('table', { name: 'Installed frameworks' }).getByRole('link', { name: ISO }).click();
