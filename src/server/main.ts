@@ -3,7 +3,7 @@ import { buildApp } from './kernel/http/app.js';
 import { type JobRunner, startJobRunner } from './kernel/jobs/job-runner.js';
 import { maintenanceJobs } from './kernel/jobs/maintenance-jobs.js';
 import { createLogger } from './kernel/logging/logger.js';
-import { routeModules } from './modules/index.js';
+import { moduleJobs, routeModules } from './modules/index.js';
 import { openRuntime } from './runtime.js';
 
 function printFirstStart(email: string, password: string): void {
@@ -29,7 +29,10 @@ export async function serve(config: Config): Promise<void> {
     routeModules,
   );
   const jobs: JobRunner | undefined = config.runJobs
-    ? await startJobRunner(runtime.handle.pool, logger, maintenanceJobs(db, runtime.keyring, logger))
+    ? await startJobRunner(runtime.handle.pool, logger, [
+        ...maintenanceJobs(db, runtime.keyring, logger),
+        ...moduleJobs(db, logger),
+      ])
     : undefined;
   let stopping = false;
   const stop = async (signal: string) => {

@@ -13,6 +13,7 @@ export async function insertControl(
       organization_id: organizationId,
       ref: values.ref,
       title: values.title ?? `Control ${values.ref}`,
+      implementation: '',
       status: 'in-progress',
       owner_id: values.ownerId ?? null,
     })

@@ -1,11 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../kernel/db/schema.js';
 import type { RouteModule } from '../kernel/http/app.js';
+import type { JobDefinition } from '../kernel/jobs/job-runner.js';
+import type { Logger } from '../kernel/logging/logger.js';
 import { registerAuditLogRoutes } from './audit-log/audit-log.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
+import { checkJobs, registerCheckRoutes } from './checks/index.js';
 import { registerControlRoutes } from './controls/index.js';
 import { registerEvidenceRoutes } from './evidence/index.js';
 import { registerFrameworkRoutes } from './frameworks/index.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
+import { registerTaskRoutes, reminderJobs } from './tasks/index.js';
 import { registerTokensRoutes } from './tokens/tokens.routes.js';
 import { registerUsersRoutes } from './users/users.routes.js';
 
@@ -19,4 +25,11 @@ export const routeModules: RouteModule[] = [
   registerFrameworkRoutes,
   registerControlRoutes,
   registerEvidenceRoutes,
+  registerCheckRoutes,
+  registerTaskRoutes,
 ];
+
+/** Background jobs of the modules: scheduled checks and daily reminders. */
+export function moduleJobs(db: Kysely<Database>, logger: Logger): JobDefinition[] {
+  return [...checkJobs(db, logger), ...reminderJobs(db, logger)];
+}

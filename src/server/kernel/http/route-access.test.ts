@@ -83,6 +83,24 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/evidence/:id/review': 'evidence.manage',
   'POST /api/evidence/:id/controls': 'evidence.submit',
   'DELETE /api/evidence/:id/controls/:controlId': 'evidence.submit',
+  'GET /api/checks': 'checks.read',
+  'POST /api/checks': 'checks.manage',
+  'GET /api/checks/:id': 'checks.read',
+  'PATCH /api/checks/:id': 'checks.manage',
+  'DELETE /api/checks/:id': 'checks.manage',
+  'POST /api/checks/:id/run': 'checks.report',
+  'POST /api/checks/:id/results': 'checks.report',
+  'GET /api/checks/:id/results': 'checks.read',
+  'POST /api/metric-samples': 'checks.report',
+  'GET /api/metric-samples': 'checks.read',
+  'GET /api/tasks': 'tasks.read',
+  'GET /api/tasks/:id': 'tasks.read',
+  // The assignee may set their own task's status; the service asks tasks.manage for anything else.
+  'PATCH /api/tasks/:id': 'tasks.read',
+  'GET /api/notifications': 'authenticated',
+  'GET /api/notifications/unread-count': 'authenticated',
+  'POST /api/notifications/:id/read': 'authenticated',
+  'POST /api/notifications/read-all': 'authenticated',
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

@@ -219,6 +219,7 @@ describe('evidence: links, validity, review and control links', () => {
         organization_id: org.id,
         kind: 'link',
         title: 'Foreign',
+        description: '',
         url: 'https://other.example',
         valid_from: new Date(),
       })

@@ -1,1 +1,9 @@
+export {
+  type CheckEvidence,
+  latestCheckResult,
+  listCheckResults,
+  newestControlEvidence,
+  recordCheckEvidence,
+} from './check-evidence.js';
+export { resolveControls } from './evidence.repository.js';
 export { registerEvidenceRoutes } from './evidence.routes.js';

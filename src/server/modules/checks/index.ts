@@ -1,0 +1,2 @@
+export { checkJobs, runDueChecks } from './checks.jobs.js';
+export { registerCheckRoutes } from './checks.routes.js';
