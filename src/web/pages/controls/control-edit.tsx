@@ -104,6 +104,7 @@ export function ControlEditForm({ control }: { control: ControlDetail }) {
               onChange={set('ownerId')}
               error={errors.ownerId}
               disabled={!manage}
+              currentName={control.ownerId === v.ownerId ? control.ownerName : null}
             />
             <ScopeSelect
               value={v.serviceId}

@@ -15,7 +15,7 @@ export function useServices(): Service[] {
 }
 
 /**
- * People who can own a control, or null when this role may not list people (then pages show owner names
+ * People who can own a control (active users), or null when this role may not list people (then pages show owner names
  * from the controls themselves and offer no owner picker).
  */
 export function useOwners(): User[] | null {
@@ -27,7 +27,7 @@ export function useOwners(): User[] | null {
     enabled: allowed,
   });
   if (!allowed) return null;
-  return (users.data?.items ?? []).filter((u) => u.status !== 'disabled');
+  return (users.data?.items ?? []).filter((u) => u.status === 'active');
 }
 
 export const ownerOptions = (owners: User[]) => owners.map((u) => ({ value: u.id, label: u.name }));
