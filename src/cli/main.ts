@@ -4,7 +4,9 @@ import { serve } from '../server/main.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
+import { registerEvidenceCommands } from './evidence-commands.js';
 import { registerFrameworkCommands } from './framework-commands.js';
+import { registerMetricsCommands } from './metrics-commands.js';
 
 const program = new Command()
   .name('tillit')
@@ -21,6 +23,8 @@ registerAdminCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
 registerFrameworkCommands(program);
+registerEvidenceCommands(program);
+registerMetricsCommands(program);
 
 try {
   await program.parseAsync(process.argv);
