@@ -28,6 +28,13 @@ export const permissions = [
   'checks.manage',
   'tasks.read',
   'tasks.manage',
+  'policies.read',
+  /** Write documents and drafts, submit, publish and run acknowledgement campaigns. */
+  'policies.manage',
+  /** Approve a version someone else wrote (four eyes). */
+  'policies.approve',
+  /** Read and accept published versions oneself. */
+  'policies.acknowledge',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -42,6 +49,7 @@ const everyone: Permission[] = [
   'evidence.read',
   'checks.read',
   'tasks.read',
+  'policies.read',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
@@ -59,10 +67,19 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'checks.report',
     'checks.manage',
     'tasks.manage',
+    'policies.manage',
+    'policies.approve',
+    'policies.acknowledge',
   ]),
-  contributor: new Set([...everyone, 'controls.edit-own', 'evidence.submit', 'checks.report']),
+  contributor: new Set([
+    ...everyone,
+    'controls.edit-own',
+    'evidence.submit',
+    'checks.report',
+    'policies.acknowledge',
+  ]),
   auditor: new Set([...everyone, 'audit.read']),
-  viewer: new Set([...everyone]),
+  viewer: new Set([...everyone, 'policies.acknowledge']),
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

@@ -11,6 +11,7 @@ import { registerEvidenceRoutes } from './evidence/index.js';
 import { registerFrameworkRoutes } from './frameworks/index.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
+import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
 import { registerTaskRoutes, reminderJobs } from './tasks/index.js';
 import { registerTokensRoutes } from './tokens/tokens.routes.js';
 import { registerUsersRoutes } from './users/users.routes.js';
@@ -27,9 +28,10 @@ export const routeModules: RouteModule[] = [
   registerEvidenceRoutes,
   registerCheckRoutes,
   registerTaskRoutes,
+  registerPoliciesRoutes,
 ];
 
 /** Background jobs of the modules: scheduled checks and daily reminders. */
 export function moduleJobs(db: Kysely<Database>, logger: Logger): JobDefinition[] {
-  return [...checkJobs(db, logger), ...reminderJobs(db, logger)];
+  return [...checkJobs(db, logger), ...reminderJobs(db, logger), ...policyJobs(db, logger)];
 }

@@ -33,6 +33,11 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'metric_samples', orderBy: 'id' },
   { name: 'tasks', orderBy: 'id' },
   { name: 'notifications', orderBy: 'id' },
+  { name: 'policy_documents', orderBy: 'id' },
+  { name: 'policy_versions', orderBy: 'id' },
+  { name: 'policy_campaigns', orderBy: 'id' },
+  { name: 'policy_campaign_targets', orderBy: 'campaign_id, user_id' },
+  { name: 'policy_acknowledgements', orderBy: 'id' },
 ];
 
 /** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */

@@ -278,6 +278,63 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+export interface PolicyDocumentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  kind: string;
+  owner_id: string;
+  classification: string;
+  review_interval_months: number;
+  next_review_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PolicyVersionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  document_id: string;
+  number: number;
+  body: string;
+  change_summary: ColumnType<string, string | undefined, string>;
+  status: string;
+  author_id: string | null;
+  submitted_at: Timestamp | null;
+  approver_id: string | null;
+  approved_at: Timestamp | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PolicyCampaignsTable {
+  id: Generated<string>;
+  organization_id: string;
+  document_id: string;
+  version_id: string;
+  /** JSON, validated by policyAudienceSchema when read. */
+  audience: ColumnType<unknown, string, string>;
+  due_at: Timestamp;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PolicyCampaignTargetsTable {
+  organization_id: string;
+  campaign_id: string;
+  user_id: string;
+}
+
+export interface PolicyAcknowledgementsTable {
+  id: Generated<string>;
+  organization_id: string;
+  version_id: string;
+  user_id: string;
+  acknowledged_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -302,6 +359,11 @@ export interface Database {
   metric_samples: MetricSamplesTable;
   tasks: TasksTable;
   notifications: NotificationsTable;
+  policy_documents: PolicyDocumentsTable;
+  policy_versions: PolicyVersionsTable;
+  policy_campaigns: PolicyCampaignsTable;
+  policy_campaign_targets: PolicyCampaignTargetsTable;
+  policy_acknowledgements: PolicyAcknowledgementsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
