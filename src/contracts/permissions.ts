@@ -35,6 +35,13 @@ export const permissions = [
   'policies.approve',
   /** Read and accept published versions oneself. */
   'policies.acknowledge',
+  'audits.read',
+  'audits.manage',
+  /** Conduct an audit: record checklist results and raise findings (auditors may; they change nothing else). */
+  'findings.raise',
+  'nonconformities.read',
+  /** Run the nonconformity register: root cause, correction, corrective actions, verification, closing. */
+  'nonconformities.manage',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -50,6 +57,8 @@ const everyone: Permission[] = [
   'checks.read',
   'tasks.read',
   'policies.read',
+  'audits.read',
+  'nonconformities.read',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
@@ -70,6 +79,9 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'policies.manage',
     'policies.approve',
     'policies.acknowledge',
+    'audits.manage',
+    'findings.raise',
+    'nonconformities.manage',
   ]),
   contributor: new Set([
     ...everyone,
@@ -78,7 +90,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'checks.report',
     'policies.acknowledge',
   ]),
-  auditor: new Set([...everyone, 'audit.read']),
+  auditor: new Set([...everyone, 'audit.read', 'findings.raise']),
   viewer: new Set([...everyone, 'policies.acknowledge']),
 };
 

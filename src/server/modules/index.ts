@@ -4,12 +4,14 @@ import type { RouteModule } from '../kernel/http/app.js';
 import type { JobDefinition } from '../kernel/jobs/job-runner.js';
 import type { Logger } from '../kernel/logging/logger.js';
 import { registerAuditLogRoutes } from './audit-log/audit-log.routes.js';
+import { registerAuditRoutes } from './audits/index.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { checkJobs, registerCheckRoutes } from './checks/index.js';
 import { registerControlRoutes } from './controls/index.js';
 import { registerEvidenceRoutes } from './evidence/index.js';
 import { registerFrameworkRoutes } from './frameworks/index.js';
 import { registerHealthRoutes } from './health/health.routes.js';
+import { registerNonconformityRoutes } from './nonconformities/index.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
 import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
 import { registerTaskRoutes, reminderJobs } from './tasks/index.js';
@@ -29,6 +31,8 @@ export const routeModules: RouteModule[] = [
   registerCheckRoutes,
   registerTaskRoutes,
   registerPoliciesRoutes,
+  registerAuditRoutes,
+  registerNonconformityRoutes,
 ];
 
 /** Background jobs of the modules: scheduled checks and daily reminders. */

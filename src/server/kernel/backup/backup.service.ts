@@ -38,6 +38,15 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'policy_campaigns', orderBy: 'id' },
   { name: 'policy_campaign_targets', orderBy: 'campaign_id, user_id' },
   { name: 'policy_acknowledgements', orderBy: 'id' },
+  { name: 'audit_programmes', orderBy: 'id' },
+  { name: 'audits', orderBy: 'id' },
+  { name: 'audit_frameworks', orderBy: 'audit_id, framework_id' },
+  { name: 'audit_services', orderBy: 'audit_id, service_id' },
+  { name: 'audit_checklist_items', orderBy: 'audit_id, position' },
+  { name: 'audit_findings', orderBy: 'id' },
+  { name: 'nonconformities', orderBy: 'id' },
+  { name: 'corrective_actions', orderBy: 'id' },
+  { name: 'nonconformity_verifications', orderBy: 'id' },
 ];
 
 /** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */

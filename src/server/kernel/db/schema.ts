@@ -335,6 +335,112 @@ export interface PolicyAcknowledgementsTable {
   acknowledged_at: DefaultedTimestamp;
 }
 
+export interface AuditProgrammesTable {
+  id: Generated<string>;
+  organization_id: string;
+  year: number;
+  objectives: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AuditsTable {
+  id: Generated<string>;
+  organization_id: string;
+  programme_id: string | null;
+  title: string;
+  type: string;
+  planned_start: string;
+  planned_end: string;
+  lead_auditor_id: string | null;
+  external_auditor: string;
+  status: ColumnType<string, string | undefined, string>;
+  conclusion: ColumnType<string, string | undefined, string>;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AuditFrameworksTable {
+  organization_id: string;
+  audit_id: string;
+  framework_id: string;
+}
+
+export interface AuditServicesTable {
+  organization_id: string;
+  audit_id: string;
+  service_id: string;
+}
+
+export interface AuditChecklistItemsTable {
+  id: Generated<string>;
+  organization_id: string;
+  audit_id: string;
+  requirement_id: string | null;
+  framework_name: string;
+  requirement_ref: string;
+  requirement_title: string;
+  position: number;
+  result: ColumnType<string, string | undefined, string>;
+  notes: ColumnType<string, string | undefined, string>;
+  checked_by: string | null;
+  checked_at: Timestamp | null;
+}
+
+export interface AuditFindingsTable {
+  id: Generated<string>;
+  organization_id: string;
+  audit_id: string;
+  checklist_item_id: string | null;
+  type: string;
+  description: string;
+  raised_by: string | null;
+  raised_at: DefaultedTimestamp;
+}
+
+export interface NonconformitiesTable {
+  id: Generated<string>;
+  organization_id: string;
+  ref: string;
+  source: string;
+  source_ref: string;
+  finding_id: string | null;
+  severity: string;
+  description: string;
+  owner_id: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  raised_on: string;
+  root_cause: ColumnType<string, string | undefined, string>;
+  correction: ColumnType<string, string | undefined, string>;
+  closed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CorrectiveActionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  nonconformity_id: string;
+  description: string;
+  owner_id: string;
+  due_date: string;
+  done_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface NonconformityVerificationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  nonconformity_id: string;
+  result: string;
+  notes: string;
+  verified_by: string;
+  verified_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -364,6 +470,15 @@ export interface Database {
   policy_campaigns: PolicyCampaignsTable;
   policy_campaign_targets: PolicyCampaignTargetsTable;
   policy_acknowledgements: PolicyAcknowledgementsTable;
+  audit_programmes: AuditProgrammesTable;
+  audits: AuditsTable;
+  audit_frameworks: AuditFrameworksTable;
+  audit_services: AuditServicesTable;
+  audit_checklist_items: AuditChecklistItemsTable;
+  audit_findings: AuditFindingsTable;
+  nonconformities: NonconformitiesTable;
+  corrective_actions: CorrectiveActionsTable;
+  nonconformity_verifications: NonconformityVerificationsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

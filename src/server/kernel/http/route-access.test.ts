@@ -123,6 +123,27 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/me/acknowledgements': 'policies.acknowledge',
   // Each person accepts for themselves; the service records the acting user.
   'POST /api/policies/:id/versions/:number/acknowledge': 'policies.acknowledge',
+  'GET /api/audit-programmes': 'audits.read',
+  'POST /api/audit-programmes': 'audits.manage',
+  'GET /api/audits': 'audits.read',
+  'POST /api/audits': 'audits.manage',
+  'GET /api/audits/:id': 'audits.read',
+  'PATCH /api/audits/:id': 'audits.manage',
+  'POST /api/audits/:id/status': 'audits.manage',
+  'GET /api/audits/:id/checklist': 'audits.read',
+  'PUT /api/audits/:id/checklist/:itemId': 'findings.raise',
+  'GET /api/audits/:id/findings': 'audits.read',
+  'POST /api/audits/:id/findings': 'findings.raise',
+  'GET /api/nonconformities': 'nonconformities.read',
+  'GET /api/nonconformities/counts': 'nonconformities.read',
+  'POST /api/nonconformities': 'nonconformities.manage',
+  'GET /api/nonconformities/:id': 'nonconformities.read',
+  'PATCH /api/nonconformities/:id': 'nonconformities.manage',
+  'POST /api/nonconformities/:id/status': 'nonconformities.manage',
+  'POST /api/nonconformities/:id/actions': 'nonconformities.manage',
+  // The action's owner marks it done; the service asks nonconformities.manage for anything else.
+  'PATCH /api/corrective-actions/:id': 'nonconformities.read',
+  'POST /api/nonconformities/:id/verifications': 'nonconformities.manage',
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

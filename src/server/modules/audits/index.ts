@@ -1,0 +1,5 @@
+export { registerAuditRoutes } from './audits.routes.js';
+export { changeAuditStatus, createAudit } from './audits.service.js';
+export { recordChecklistResult } from './checklist.service.js';
+export { raiseFinding } from './findings.service.js';
+export { createProgramme } from './programmes.service.js';
