@@ -3,6 +3,7 @@ import type { Database } from '../kernel/db/schema.js';
 import type { RouteModule } from '../kernel/http/app.js';
 import type { JobDefinition } from '../kernel/jobs/job-runner.js';
 import type { Logger } from '../kernel/logging/logger.js';
+import { registerAssetRoutes } from './assets/index.js';
 import { registerAuditLogRoutes } from './audit-log/audit-log.routes.js';
 import { registerAuditRoutes } from './audits/index.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
@@ -14,6 +15,7 @@ import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNonconformityRoutes } from './nonconformities/index.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
 import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
+import { registerRiskRoutes } from './risks/index.js';
 import { registerTaskRoutes, reminderJobs } from './tasks/index.js';
 import { registerTokensRoutes } from './tokens/tokens.routes.js';
 import { registerUsersRoutes } from './users/users.routes.js';
@@ -30,9 +32,11 @@ export const routeModules: RouteModule[] = [
   registerEvidenceRoutes,
   registerCheckRoutes,
   registerTaskRoutes,
-  registerPoliciesRoutes,
+  registerAssetRoutes,
+  registerRiskRoutes,
   registerAuditRoutes,
   registerNonconformityRoutes,
+  registerPoliciesRoutes,
 ];
 
 /** Background jobs of the modules: scheduled checks and daily reminders. */

@@ -33,11 +33,11 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'metric_samples', orderBy: 'id' },
   { name: 'tasks', orderBy: 'id' },
   { name: 'notifications', orderBy: 'id' },
-  { name: 'policy_documents', orderBy: 'id' },
-  { name: 'policy_versions', orderBy: 'id' },
-  { name: 'policy_campaigns', orderBy: 'id' },
-  { name: 'policy_campaign_targets', orderBy: 'campaign_id, user_id' },
-  { name: 'policy_acknowledgements', orderBy: 'id' },
+  { name: 'assets', orderBy: 'id' },
+  { name: 'risk_matrices', orderBy: 'organization_id' },
+  { name: 'risks', orderBy: 'id' },
+  { name: 'risk_assets', orderBy: 'risk_id, asset_id' },
+  { name: 'risk_controls', orderBy: 'risk_id, control_id' },
   { name: 'audit_programmes', orderBy: 'id' },
   { name: 'audits', orderBy: 'id' },
   { name: 'audit_frameworks', orderBy: 'audit_id, framework_id' },
@@ -47,6 +47,11 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'nonconformities', orderBy: 'id' },
   { name: 'corrective_actions', orderBy: 'id' },
   { name: 'nonconformity_verifications', orderBy: 'id' },
+  { name: 'policy_documents', orderBy: 'id' },
+  { name: 'policy_versions', orderBy: 'id' },
+  { name: 'policy_campaigns', orderBy: 'id' },
+  { name: 'policy_campaign_targets', orderBy: 'campaign_id, user_id' },
+  { name: 'policy_acknowledgements', orderBy: 'id' },
 ];
 
 /** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */

@@ -441,6 +441,68 @@ export interface NonconformityVerificationsTable {
   verified_at: DefaultedTimestamp;
 }
 
+export interface AssetsTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  description: string;
+  type: string;
+  classification: string;
+  owner_id: string | null;
+  location_id: string | null;
+  service_id: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface RiskMatricesTable {
+  organization_id: string;
+  likelihood_labels: ColumnType<unknown, string, string>;
+  impact_labels: ColumnType<unknown, string, string>;
+  band_medium: number;
+  band_high: number;
+  band_critical: number;
+  updated_at: DefaultedTimestamp;
+}
+
+/** A SQL `date`; drivers differ in how they return one, so it is read through to_char. */
+type SqlDate = ColumnType<unknown, string | null, string | null>;
+
+export interface RisksTable {
+  id: Generated<string>;
+  organization_id: string;
+  ref: string;
+  title: string;
+  description: string;
+  threat: string;
+  vulnerability: string;
+  owner_id: string | null;
+  inherent_likelihood: number;
+  inherent_impact: number;
+  residual_likelihood: number;
+  residual_impact: number;
+  treatment: string | null;
+  acceptance_approver_id: string | null;
+  acceptance_expires_on: SqlDate;
+  transfer_to: string | null;
+  status: string;
+  review_date: SqlDate;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface RiskAssetsTable {
+  organization_id: string;
+  risk_id: string;
+  asset_id: string;
+}
+
+export interface RiskControlsTable {
+  organization_id: string;
+  risk_id: string;
+  control_id: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -465,11 +527,11 @@ export interface Database {
   metric_samples: MetricSamplesTable;
   tasks: TasksTable;
   notifications: NotificationsTable;
-  policy_documents: PolicyDocumentsTable;
-  policy_versions: PolicyVersionsTable;
-  policy_campaigns: PolicyCampaignsTable;
-  policy_campaign_targets: PolicyCampaignTargetsTable;
-  policy_acknowledgements: PolicyAcknowledgementsTable;
+  assets: AssetsTable;
+  risk_matrices: RiskMatricesTable;
+  risks: RisksTable;
+  risk_assets: RiskAssetsTable;
+  risk_controls: RiskControlsTable;
   audit_programmes: AuditProgrammesTable;
   audits: AuditsTable;
   audit_frameworks: AuditFrameworksTable;
@@ -479,6 +541,11 @@ export interface Database {
   nonconformities: NonconformitiesTable;
   corrective_actions: CorrectiveActionsTable;
   nonconformity_verifications: NonconformityVerificationsTable;
+  policy_documents: PolicyDocumentsTable;
+  policy_versions: PolicyVersionsTable;
+  policy_campaigns: PolicyCampaignsTable;
+  policy_campaign_targets: PolicyCampaignTargetsTable;
+  policy_acknowledgements: PolicyAcknowledgementsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

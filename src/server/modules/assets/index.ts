@@ -1,0 +1,3 @@
+export { likePattern } from './assets.repository.js';
+export { registerAssetRoutes } from './assets.routes.js';
+export { assertActiveUser } from './references.js';

@@ -1,0 +1,1 @@
+export { registerRiskRoutes } from './risks.routes.js';

@@ -1,0 +1,201 @@
+import type { z } from 'zod';
+import type { Page } from '../../../contracts/paging.js';
+import type {
+  RiskDetail,
+  RiskHistoryEvent,
+  RiskListQuery,
+  RiskStatus,
+  RiskSummary,
+  riskInputSchema,
+  riskPatchSchema,
+  Treatment,
+} from '../../../contracts/risks.js';
+import type { ControlStatus } from '../../../contracts/soa.js';
+import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { inTransaction, type ServiceContext } from '../../kernel/context.js';
+import { notFound } from '../../kernel/errors/app-error.js';
+import { paged } from '../../kernel/http/paging.js';
+import { getRiskMatrix } from './risk-matrix.service.js';
+import { assertRiskState, normaliseTreatment, type RiskState } from './risk-rules.js';
+import { assertMayEditRisk } from './risks.policy.js';
+import { presentRiskSummary } from './risks.presenter.js';
+import { filteredRisks, lockOrganization, nextRiskRef, riskListQuery, todayUtc } from './risks.repository.js';
+import { saveRisk, stateOf } from './risks.store.js';
+
+type RiskInput = z.output<typeof riskInputSchema>;
+type RiskPatch = z.output<typeof riskPatchSchema>;
+
+export async function listRisks(ctx: ServiceContext, query: RiskListQuery): Promise<Page<RiskSummary>> {
+  const matrix = await getRiskMatrix(ctx);
+  return paged(
+    filteredRisks(ctx, query, matrix.bands, todayUtc()),
+    (q) => q.orderBy('r.ref').orderBy('r.id'),
+    query,
+    presentRiskSummary(matrix.bands),
+  );
+}
+
+export async function getRisk(ctx: ServiceContext, id: string): Promise<RiskDetail> {
+  const today = todayUtc();
+  const [matrix, row, assets, controls] = await Promise.all([
+    getRiskMatrix(ctx),
+    riskListQuery(ctx, today).where('r.id', '=', id).executeTakeFirst(),
+    ctx.db
+      .selectFrom('risk_assets as ra')
+      .innerJoin('assets as a', 'a.id', 'ra.asset_id')
+      .select(['a.id', 'a.name'])
+      .where('ra.organization_id', '=', ctx.organizationId)
+      .where('ra.risk_id', '=', id)
+      .orderBy('a.name')
+      .execute(),
+    ctx.db
+      .selectFrom('risk_controls as rc')
+      .innerJoin('controls as c', 'c.id', 'rc.control_id')
+      .select(['c.id', 'c.ref', 'c.title', 'c.status'])
+      .where('rc.organization_id', '=', ctx.organizationId)
+      .where('rc.risk_id', '=', id)
+      .orderBy('c.ref')
+      .execute(),
+  ]);
+  if (!row) throw notFound(`Risk ${id}`);
+  return {
+    ...presentRiskSummary(matrix.bands)(row),
+    description: row.description,
+    threat: row.threat,
+    vulnerability: row.vulnerability,
+    assets,
+    controls: controls.map((c) => ({ ...c, status: c.status as ControlStatus })),
+    acceptance:
+      row.acceptance_approver_id && row.acceptance_expires_on
+        ? {
+            approver: { id: row.acceptance_approver_id, name: row.approver_name ?? '' },
+            expiresOn: row.acceptance_expires_on,
+            expired: row.acceptance_expires_on < today,
+          }
+        : null,
+    transferTo: row.transfer_to,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+async function validated(ctx: ServiceContext, state: RiskState): Promise<RiskState> {
+  const normal = normaliseTreatment({
+    ...state,
+    controlIds: [...new Set(state.controlIds)],
+    assetIds: [...new Set(state.assetIds)],
+  });
+  await assertRiskState(ctx, normal, await getRiskMatrix(ctx), todayUtc());
+  return normal;
+}
+
+export async function createRisk(ctx: ServiceContext, input: RiskInput): Promise<RiskDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const state = await validated(tx, {
+      ...input,
+      residualLikelihood: input.residualLikelihood ?? input.inherentLikelihood,
+      residualImpact: input.residualImpact ?? input.inherentImpact,
+    });
+    await lockOrganization(tx);
+    const ref = await nextRiskRef(tx);
+    const text = {
+      title: input.title,
+      description: input.description,
+      threat: input.threat,
+      vulnerability: input.vulnerability,
+    };
+    const id = await saveRisk(tx, null, ref, text, state);
+    await recordAuditEvent(
+      tx,
+      'risk.created',
+      { type: 'risk', id },
+      {
+        ref,
+        title: input.title,
+        inherent: `${state.inherentLikelihood}×${state.inherentImpact}`,
+        residual: `${state.residualLikelihood}×${state.residualImpact}`,
+        treatment: state.treatment,
+        ownerId: state.ownerId,
+      },
+    );
+    return getRisk(tx, id);
+  });
+}
+
+export async function updateRisk(ctx: ServiceContext, id: string, patch: RiskPatch): Promise<RiskDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await stateOf(tx, id);
+    assertMayEditRisk(tx.actor, { owner_id: before.state.ownerId }, patch);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const merged = { ...before.state, ...defined } as RiskState & {
+      treatment: Treatment | null;
+      status: RiskStatus;
+    };
+    const state = await validated(tx, merged);
+    const text = {
+      title: patch.title ?? before.text.title,
+      description: patch.description ?? before.text.description,
+      threat: patch.threat ?? before.text.threat,
+      vulnerability: patch.vulnerability ?? before.text.vulnerability,
+    };
+    const changes = changedFields({ ...before.text, ...before.state }, { ...text, ...state });
+    if (Object.keys(changes).length === 0) return getRisk(tx, id);
+    await saveRisk(tx, id, before.ref, text, state);
+    await recordAuditEvent(tx, 'risk.updated', { type: 'risk', id }, { ref: before.ref, changes });
+    return getRisk(tx, id);
+  });
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(after)) {
+    const from = before[key];
+    const same = Array.isArray(to)
+      ? JSON.stringify([...to].sort()) === JSON.stringify([...(from as unknown[])].sort())
+      : from === to;
+    if (!same) changes[key] = { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}
+
+export async function deleteRisk(ctx: ServiceContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const before = await stateOf(tx, id);
+    await tx.db
+      .deleteFrom('risks')
+      .where('organization_id', '=', tx.organizationId)
+      .where('id', '=', id)
+      .execute();
+    await recordAuditEvent(
+      tx,
+      'risk.deleted',
+      { type: 'risk', id },
+      { ref: before.ref, title: before.text.title },
+    );
+  });
+}
+
+export async function riskHistory(
+  ctx: ServiceContext,
+  id: string,
+  query: { page: number; pageSize: number },
+): Promise<Page<RiskHistoryEvent>> {
+  await stateOf(ctx, id);
+  return paged(
+    ctx.db
+      .selectFrom('audit_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select(['e.seq', 'e.occurred_at', 'e.action', 'u.name as actor_name', 'e.data'])
+      .where('e.organization_id', '=', ctx.organizationId)
+      .where('e.entity_type', '=', 'risk')
+      .where('e.entity_id', '=', id),
+    (q) => q.orderBy('e.seq', 'desc'),
+    query,
+    (r) => ({
+      seq: Number(r.seq),
+      occurredAt: r.occurred_at.toISOString(),
+      action: r.action,
+      actorName: r.actor_name,
+      data: r.data as Record<string, unknown>,
+    }),
+  );
+}
