@@ -16,6 +16,9 @@ import { RequirementPage } from '../pages/frameworks/RequirementPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { OrganizationPage } from '../pages/OrganizationPage.js';
 import { OverviewPage } from '../pages/OverviewPage.js';
+import { PoliciesPage } from '../pages/policies/PoliciesPage.js';
+import { PolicyPage } from '../pages/policies/PolicyPage.js';
+import { ToReadPage } from '../pages/policies/ToReadPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { UsersPage } from '../pages/UsersPage.js';
 
@@ -61,6 +64,9 @@ export function App() {
           <Route path="controls/:id" element={<ControlPage />} />
           <Route path="coverage" element={<CoveragePage />} />
           <Route path="coverage/:frameworkId/:filter" element={<CoverageRequirementsPage />} />
+          <Route path="policies" element={<PoliciesPage />} />
+          <Route path="policies/:id" element={<PolicyPage />} />
+          <Route path="to-read" element={<ToReadPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,8 +1,10 @@
 import { Badge, Group, NavLink, Text } from '@mantine/core';
 import {
+  IconBookmark,
   IconBooks,
   IconBuilding,
   IconChartDonut,
+  IconFileText,
   IconHome,
   IconListCheck,
   IconListDetails,
@@ -32,12 +34,14 @@ const modulePages: Record<string, NavItem[]> = {
     { to: '/frameworks', label: 'Frameworks', icon: IconBooks, permission: 'frameworks.read' },
     { to: '/controls', label: 'Controls', icon: IconListCheck, permission: 'controls.read' },
     { to: '/coverage', label: 'Coverage', icon: IconChartDonut, permission: 'frameworks.read' },
+    { to: '/policies', label: 'Policies', icon: IconFileText, permission: 'policies.read' },
+    { to: '/to-read', label: 'To read', icon: IconBookmark, permission: 'policies.acknowledge' },
   ],
 };
 
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
 const plannedModules: [string, string[]][] = [
-  ['Programme', ['Evidence', 'Risks', 'Policies', 'Audits']],
+  ['Programme', ['Evidence', 'Risks', 'Audits']],
   ['Operations', ['Incidents', 'Vulnerabilities', 'Access']],
   ['Privacy', ['Privacy', 'Suppliers']],
   ['Publish', ['Trust center']],
