@@ -4,6 +4,7 @@ import { createControl } from '../modules/controls/controls.service.js';
 import { installBuiltin } from '../modules/frameworks/frameworks.service.js';
 import { setApplicabilityInBulk } from '../modules/frameworks/requirements.service.js';
 import { createUser } from '../modules/users/users.service.js';
+import { seedDemoAudits } from './demo-audits.js';
 import { seedDemoPolicies } from './demo-policies.js';
 
 /** Demo people who own controls; they get random passwords an admin can reset. */
@@ -209,4 +210,5 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
     });
   }
   await seedDemoPolicies(ctx);
+  await seedDemoAudits(ctx);
 }

@@ -6,6 +6,8 @@ import { Shell } from '../layout/Shell.js';
 import { AcceptInvitePage } from '../pages/AcceptInvitePage.js';
 import { AccountPage } from '../pages/AccountPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
+import { AuditPage } from '../pages/audits/AuditPage.js';
+import { AuditsPage } from '../pages/audits/AuditsPage.js';
 import { ControlPage } from '../pages/controls/ControlPage.js';
 import { ControlsPage } from '../pages/controls/ControlsPage.js';
 import { CoveragePage } from '../pages/coverage/CoveragePage.js';
@@ -13,6 +15,8 @@ import { CoverageRequirementsPage } from '../pages/coverage/CoverageRequirements
 import { FrameworkPage } from '../pages/frameworks/FrameworkPage.js';
 import { FrameworksPage } from '../pages/frameworks/FrameworksPage.js';
 import { RequirementPage } from '../pages/frameworks/RequirementPage.js';
+import { NonconformitiesPage } from '../pages/nonconformities/NonconformitiesPage.js';
+import { NonconformityPage } from '../pages/nonconformities/NonconformityPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { OrganizationPage } from '../pages/OrganizationPage.js';
 import { OverviewPage } from '../pages/OverviewPage.js';
@@ -67,6 +71,10 @@ export function App() {
           <Route path="policies" element={<PoliciesPage />} />
           <Route path="policies/:id" element={<PolicyPage />} />
           <Route path="to-read" element={<ToReadPage />} />
+          <Route path="audits" element={<AuditsPage />} />
+          <Route path="audits/:id" element={<AuditPage />} />
+          <Route path="nonconformities" element={<NonconformitiesPage />} />
+          <Route path="nonconformities/:id" element={<NonconformityPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

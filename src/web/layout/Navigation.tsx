@@ -1,9 +1,11 @@
 import { Badge, Group, NavLink, Text } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconBookmark,
   IconBooks,
   IconBuilding,
   IconChartDonut,
+  IconClipboardCheck,
   IconFileText,
   IconHome,
   IconListCheck,
@@ -36,12 +38,19 @@ const modulePages: Record<string, NavItem[]> = {
     { to: '/coverage', label: 'Coverage', icon: IconChartDonut, permission: 'frameworks.read' },
     { to: '/policies', label: 'Policies', icon: IconFileText, permission: 'policies.read' },
     { to: '/to-read', label: 'To read', icon: IconBookmark, permission: 'policies.acknowledge' },
+    { to: '/audits', label: 'Audits', icon: IconClipboardCheck, permission: 'audits.read' },
+    {
+      to: '/nonconformities',
+      label: 'Nonconformities',
+      icon: IconAlertTriangle,
+      permission: 'nonconformities.read',
+    },
   ],
 };
 
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
 const plannedModules: [string, string[]][] = [
-  ['Programme', ['Evidence', 'Risks', 'Audits']],
+  ['Programme', ['Evidence', 'Risks']],
   ['Operations', ['Incidents', 'Vulnerabilities', 'Access']],
   ['Privacy', ['Privacy', 'Suppliers']],
   ['Publish', ['Trust center']],

@@ -34,7 +34,7 @@ export const knownServices = (ctx: ServiceContext, ids: string[]) =>
 export function assertDates(start: string, end: string): void {
   if (end < start) {
     throw new AppError('VALIDATION_FAILED', `The planned end ${end} is before the planned start ${start}`, [
-      { path: 'plannedEnd', message: `Must be on or after ${start}` },
+      { path: 'plannedEnd', message: `The end must be on or after the start (${start})` },
     ]);
   }
 }

@@ -1,0 +1,54 @@
+import { Modal, NumberInput, Stack, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { AuditProgramme, AuditProgrammeInput } from '../../../contracts/audits.js';
+import { api, fieldErrors } from '../../api/client.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { FormFooter } from '../../ui/FormFooter.js';
+import { notifySuccess } from '../../ui/notify.js';
+
+export function CreateProgrammeModal({ onClose }: { onClose: () => void }) {
+  const client = useQueryClient();
+  const [year, setYear] = useState<number | string>(new Date().getFullYear());
+  const [objectives, setObjectives] = useState('');
+  const create = useMutation({
+    mutationFn: (input: AuditProgrammeInput) => api.post<AuditProgramme>('/api/audit-programmes', input),
+    onSuccess: async (p) => {
+      await client.invalidateQueries({ queryKey: ['audit-programmes'] });
+      notifySuccess(`Audit programme ${p.year} created`);
+      onClose();
+    },
+  });
+  const errors = fieldErrors(create.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ year: Number(year), objectives });
+  };
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="New audit programme">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormAlert error={create.error} />
+          <NumberInput
+            label="Year"
+            value={year}
+            onChange={setYear}
+            min={2000}
+            max={2100}
+            error={errors.year}
+            required
+          />
+          <Textarea
+            label="Objectives"
+            autosize
+            minRows={3}
+            value={objectives}
+            onChange={(e) => setObjectives(e.currentTarget.value)}
+            error={errors.objectives}
+          />
+          <FormFooter busy={create.isPending} onClose={onClose} submitLabel="Create programme" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
