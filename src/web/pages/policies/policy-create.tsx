@@ -17,6 +17,7 @@ export function invalidatePolicies(client: ReturnType<typeof useQueryClient>) {
       'policies',
       'policy',
       'policy-versions',
+      'policy-diff',
       'policy-campaigns',
       'campaign-people',
       'my-acknowledgements',
