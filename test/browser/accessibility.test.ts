@@ -62,6 +62,16 @@ async function programmePages(page: Page, base: string): Promise<[string, string
   ];
 }
 
+/** A risk of the demo organisation's register. */
+async function riskPages(page: Page, base: string): Promise<[string, string][]> {
+  const risks = (await (await page.request.get(`${base}/api/risks?pageSize=1`)).json()) as {
+    items: { id: string; ref: string; title: string }[];
+  };
+  const risk = risks.items[0];
+  assert.ok(risk, 'the demo programme has risks');
+  return [[`/risks/${risk.id}`, `${risk.ref} ${risk.title}`]];
+}
+
 /** Opens a dialog with its button on a page and returns axe's findings inside it. */
 async function dialogViolations(page: Page, base: string, path: string, button: string, dialog: string) {
   await page.goto(`${base}${path}`);
@@ -116,6 +126,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/frameworks', 'Frameworks'],
       ['/controls', 'Controls'],
       ['/coverage', 'Coverage'],
+      ['/risks', 'Risks'],
+      ['/risks/matrix', 'Risk matrix'],
+      ['/assets', 'Assets'],
+      ...(await riskPages(page, app.url)),
       ...(await programmePages(page, app.url)),
     ];
     for (const [path, heading] of pages) {
@@ -125,6 +139,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       problems.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
     }
     problems.push(...(await dialogViolations(page, app.url, '/controls', 'New control', 'New control')));
+    problems.push(...(await dialogViolations(page, app.url, '/risks', 'New risk', 'New risk')));
+    problems.push(...(await dialogViolations(page, app.url, '/assets', 'New asset', 'New asset')));
     problems.push(
       ...(await dialogViolations(page, app.url, '/frameworks', 'Import OSCAL', 'Import an OSCAL framework')),
     );

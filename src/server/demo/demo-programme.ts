@@ -6,6 +6,7 @@ import { setApplicabilityInBulk } from '../modules/frameworks/requirements.servi
 import { createUser } from '../modules/users/users.service.js';
 import { seedDemoAudits } from './demo-audits.js';
 import { seedDemoPolicies } from './demo-policies.js';
+import { seedDemoRisks } from './demo-risks.js';
 
 /** Demo people who own controls; they get random passwords an admin can reset. */
 const people = [
@@ -211,4 +212,5 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
   }
   await seedDemoPolicies(ctx);
   await seedDemoAudits(ctx);
+  await seedDemoRisks(ctx);
 }

@@ -23,6 +23,10 @@ import { OverviewPage } from '../pages/OverviewPage.js';
 import { PoliciesPage } from '../pages/policies/PoliciesPage.js';
 import { PolicyPage } from '../pages/policies/PolicyPage.js';
 import { ToReadPage } from '../pages/policies/ToReadPage.js';
+import { AssetsPage } from '../pages/risks/AssetsPage.js';
+import { RiskMatrixPage } from '../pages/risks/RiskMatrixPage.js';
+import { RiskPage } from '../pages/risks/RiskPage.js';
+import { RisksPage } from '../pages/risks/RisksPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { UsersPage } from '../pages/UsersPage.js';
 
@@ -75,6 +79,10 @@ export function App() {
           <Route path="audits/:id" element={<AuditPage />} />
           <Route path="nonconformities" element={<NonconformitiesPage />} />
           <Route path="nonconformities/:id" element={<NonconformityPage />} />
+          <Route path="risks" element={<RisksPage />} />
+          <Route path="risks/matrix" element={<RiskMatrixPage />} />
+          <Route path="risks/:id" element={<RiskPage />} />
+          <Route path="assets" element={<AssetsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -7,9 +7,11 @@ import {
   IconChartDonut,
   IconClipboardCheck,
   IconFileText,
+  IconFlame,
   IconHome,
   IconListCheck,
   IconListDetails,
+  IconServer,
   IconUsers,
 } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
@@ -36,6 +38,8 @@ const modulePages: Record<string, NavItem[]> = {
     { to: '/frameworks', label: 'Frameworks', icon: IconBooks, permission: 'frameworks.read' },
     { to: '/controls', label: 'Controls', icon: IconListCheck, permission: 'controls.read' },
     { to: '/coverage', label: 'Coverage', icon: IconChartDonut, permission: 'frameworks.read' },
+    { to: '/risks', label: 'Risks', icon: IconFlame, permission: 'risks.read' },
+    { to: '/assets', label: 'Assets', icon: IconServer, permission: 'assets.read' },
     { to: '/policies', label: 'Policies', icon: IconFileText, permission: 'policies.read' },
     { to: '/to-read', label: 'To read', icon: IconBookmark, permission: 'policies.acknowledge' },
     { to: '/audits', label: 'Audits', icon: IconClipboardCheck, permission: 'audits.read' },
@@ -50,7 +54,7 @@ const modulePages: Record<string, NavItem[]> = {
 
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
 const plannedModules: [string, string[]][] = [
-  ['Programme', ['Evidence', 'Risks']],
+  ['Programme', ['Evidence']],
   ['Operations', ['Incidents', 'Vulnerabilities', 'Access']],
   ['Privacy', ['Privacy', 'Suppliers']],
   ['Publish', ['Trust center']],
@@ -91,20 +95,22 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         <div key={section}>
           <SectionLabel>{section}</SectionLabel>
           {links(modulePages[section] ?? [])}
-          <ul className="planned-modules" aria-label={`${section}: planned modules, not available yet`}>
-            {modules.map((m) => (
-              <li key={m} aria-disabled="true">
-                <Group justify="space-between" px="sm" py={6} wrap="nowrap">
-                  <Text size="sm" c="dimmed">
-                    {m}
-                  </Text>
-                  <Badge size="xs" variant="light" color="gray" radius="sm">
-                    planned
-                  </Badge>
-                </Group>
-              </li>
-            ))}
-          </ul>
+          {modules.length > 0 && (
+            <ul className="planned-modules" aria-label={`${section}: planned modules, not available yet`}>
+              {modules.map((m) => (
+                <li key={m} aria-disabled="true">
+                  <Group justify="space-between" px="sm" py={6} wrap="nowrap">
+                    <Text size="sm" c="dimmed">
+                      {m}
+                    </Text>
+                    <Badge size="xs" variant="light" color="gray" radius="sm">
+                      planned
+                    </Badge>
+                  </Group>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       ))}
     </nav>

@@ -10,6 +10,7 @@ import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
 import { IntegritySummary } from './audit-integrity.js';
 import { CoverageSummary } from './coverage/coverage-summary.js';
+import { RiskSummary } from './risks/risk-summary.js';
 
 function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
@@ -101,6 +102,7 @@ export function OverviewPage() {
               {can('users.read') && <PeopleStat />}
             </SimpleGrid>
             {can('frameworks.read') && <CoverageSummary />}
+            {can('risks.read') && <RiskSummary />}
             <SimpleGrid cols={{ base: 1, md: can('audit.read') ? 2 : 1 }}>
               <ProfileCard org={org.data} />
               {can('audit.read') && (

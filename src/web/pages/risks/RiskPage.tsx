@@ -1,0 +1,233 @@
+import { Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconEdit, IconShieldCheck, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Page } from '../../../contracts/paging.js';
+import type { RiskDetail, RiskHistoryEvent } from '../../../contracts/risks.js';
+import { api } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { dateTime } from '../../ui/format.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+import { ControlStatusBadge } from '../controls/control-status.js';
+import { RiskFormModal } from './risk-form.js';
+import { LevelBadge, statusLabels, treatmentLabels } from './risk-labels.js';
+import { TreatmentModal } from './risk-treatment.js';
+import { invalidateRisks } from './use-risk-data.js';
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Text size="sm" component="div">
+      <Text span c="dimmed" size="sm">
+        {label}:{' '}
+      </Text>
+      {children}
+    </Text>
+  );
+}
+
+function Assessment({ risk }: { risk: RiskDetail }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="assessment-heading" h="100%">
+      <Title order={2} size="h4" id="assessment-heading" mb="sm">
+        Assessment
+      </Title>
+      <Stack gap={6}>
+        <Fact label="Threat">{risk.threat || '—'}</Fact>
+        <Fact label="Vulnerability">{risk.vulnerability || '—'}</Fact>
+        <Fact label="Inherent">
+          <LevelBadge score={risk.inherent} /> likelihood {risk.inherent.likelihood} × impact{' '}
+          {risk.inherent.impact}
+        </Fact>
+        <Fact label="Residual">
+          <LevelBadge score={risk.residual} /> likelihood {risk.residual.likelihood} × impact{' '}
+          {risk.residual.impact}
+        </Fact>
+        <Fact label="Assets">{risk.assets.map((a) => a.name).join(', ') || '—'}</Fact>
+        {risk.description && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {risk.description}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Treatment({ risk }: { risk: RiskDetail }) {
+  return (
+    <Card
+      withBorder
+      padding="lg"
+      component="section"
+      aria-labelledby="treatment-heading"
+      h="100%"
+      data-testid="risk-treatment"
+    >
+      <Title order={2} size="h4" id="treatment-heading" mb="sm">
+        Treatment
+      </Title>
+      <Stack gap={6}>
+        <Fact label="Treatment">{risk.treatment ? treatmentLabels[risk.treatment] : 'Not treated yet'}</Fact>
+        {risk.acceptance && (
+          <Fact label="Accepted by">
+            {risk.acceptance.approver.name} until {risk.acceptance.expiresOn}
+            {risk.acceptance.expired ? ' (expired)' : ''}
+          </Fact>
+        )}
+        {risk.transferTo && <Fact label="Transferred to">{risk.transferTo}</Fact>}
+        <Title order={3} size="h5" mt="xs">
+          Mitigating controls
+        </Title>
+        {risk.controls.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No controls linked.
+          </Text>
+        ) : (
+          <Table aria-label="Mitigating controls">
+            <Table.Tbody>
+              {risk.controls.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td ff="monospace">{c.ref}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/controls/${c.id}`} size="sm">
+                      {c.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <ControlStatusBadge status={c.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function History({ risk }: { risk: RiskDetail }) {
+  const history = useQuery({
+    queryKey: ['risk-history', risk.id],
+    queryFn: () => api.get<Page<RiskHistoryEvent>>(`/api/risks/${risk.id}/history?pageSize=50`),
+  });
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="history-heading">
+      <Title order={2} size="h4" id="history-heading" mb="sm">
+        History
+      </Title>
+      <QueryState loading={history.isLoading} error={history.error}>
+        <Stack gap={4}>
+          {(history.data?.items ?? []).map((e) => (
+            <Text size="sm" key={e.seq}>
+              {dateTime(e.occurredAt)} · {e.actorName ?? 'Tillit'} ·{' '}
+              {e.action === 'risk.created' ? 'registered' : 'changed'}{' '}
+              {e.data.changes ? Object.keys(e.data.changes as object).join(', ') : ''}
+            </Text>
+          ))}
+        </Stack>
+      </QueryState>
+    </Card>
+  );
+}
+
+function DeleteRisk({ risk }: { risk: RiskDetail }) {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/risks/${risk.id}`),
+    onSuccess: async () => {
+      client.removeQueries({ queryKey: ['risk', risk.id] });
+      await invalidateRisks(client);
+      notifySuccess(`Risk ${risk.ref} deleted`);
+      navigate('/risks');
+    },
+    onError: notifyError,
+  });
+  return (
+    <ConfirmButton
+      title={`Delete ${risk.ref}?`}
+      message="The risk and its links to assets and controls are removed. The audit log keeps a record."
+      confirmLabel="Delete risk"
+      onConfirm={() => remove.mutate()}
+    >
+      {(open) => (
+        <Button
+          variant="light"
+          color="red"
+          leftSection={<IconTrash size={16} aria-hidden />}
+          loading={remove.isPending}
+          onClick={open}
+        >
+          Delete
+        </Button>
+      )}
+    </ConfirmButton>
+  );
+}
+
+export function RiskPage() {
+  const { id = '' } = useParams();
+  const { session, can } = useSession();
+  const [editing, setEditing] = useState<'risk' | 'treatment' | null>(null);
+  const risk = useQuery({ queryKey: ['risk', id], queryFn: () => api.get<RiskDetail>(`/api/risks/${id}`) });
+  const r = risk.data;
+  const mayEdit = !!r && (can('risks.manage') || (can('risks.edit-own') && r.owner?.id === session?.user.id));
+  return (
+    <QueryState loading={risk.isLoading} error={risk.error}>
+      {r && (
+        <>
+          <PageHeader
+            title={`${r.ref} ${r.title}`}
+            actions={
+              mayEdit && (
+                <>
+                  <Button
+                    leftSection={<IconShieldCheck size={16} aria-hidden />}
+                    onClick={() => setEditing('treatment')}
+                  >
+                    Treat
+                  </Button>
+                  <Button
+                    variant="default"
+                    leftSection={<IconEdit size={16} aria-hidden />}
+                    onClick={() => setEditing('risk')}
+                  >
+                    Edit
+                  </Button>
+                  {can('risks.manage') && <DeleteRisk risk={r} />}
+                </>
+              )
+            }
+          />
+          <Group gap="lg" mb="md" data-testid="risk-facts">
+            <Fact label="Status">{statusLabels[r.status]}</Fact>
+            <Fact label="Owner">{r.owner?.name ?? 'Nobody yet'}</Fact>
+            <Fact label="Next review">
+              {r.reviewDate ?? 'Not planned'}
+              {r.reviewOverdue ? ' — overdue' : ''}
+            </Fact>
+            <Anchor component={Link} to="/risks" size="sm">
+              Back to the register
+            </Anchor>
+          </Group>
+          <Grid mb="md">
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Assessment risk={r} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Treatment risk={r} />
+            </Grid.Col>
+          </Grid>
+          <History risk={r} />
+          {editing === 'risk' && <RiskFormModal risk={r} onClose={() => setEditing(null)} />}
+          {editing === 'treatment' && <TreatmentModal risk={r} onClose={() => setEditing(null)} />}
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,234 @@
+import { Anchor, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { IconAdjustments, IconDownload, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Page } from '../../../contracts/paging.js';
+import type { RiskOverview, RiskSummary } from '../../../contracts/risks.js';
+import { api, query } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { count } from '../../ui/format.js';
+import { PageControls } from '../../ui/PageControls.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+import { RiskFormModal } from './risk-form.js';
+import { RiskHeatmaps } from './risk-heatmap.js';
+import {
+  LevelBadge,
+  levelOptions,
+  statusLabels,
+  statusOptions,
+  treatmentLabels,
+  treatmentOptions,
+} from './risk-labels.js';
+
+const PAGE_SIZE = 50;
+const filterKeys = ['q', 'level', 'treatment', 'status', 'overdue'] as const;
+type Filters = Record<(typeof filterKeys)[number], string>;
+
+function useRiskFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Filters;
+  const page = Number(params.get('page') ?? '1') || 1;
+  const update = (next: Partial<Filters>, nextPage = 1) => {
+    const merged = { ...filters, ...next };
+    setParams(query({ ...merged, page: nextPage > 1 ? nextPage : undefined }).replace(/^\?/, ''), {
+      replace: true,
+    });
+  };
+  return { filters, page, update };
+}
+
+function RiskFilters({ filters, update }: { filters: Filters; update: (f: Partial<Filters>) => void }) {
+  return (
+    <Group mb="md" align="flex-end" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Ref or title"
+        value={filters.q}
+        onChange={(e) => update({ q: e.currentTarget.value })}
+      />
+      <Select
+        label="Residual level"
+        placeholder="Any"
+        clearable
+        data={levelOptions}
+        value={filters.level || null}
+        onChange={(v) => update({ level: v ?? '' })}
+      />
+      <Select
+        label="Treatment"
+        placeholder="Any"
+        clearable
+        data={[...treatmentOptions, { value: 'none', label: 'Not treated yet' }]}
+        value={filters.treatment || null}
+        onChange={(v) => update({ treatment: v ?? '' })}
+      />
+      <Select
+        label="Status"
+        placeholder="Any"
+        clearable
+        data={statusOptions}
+        value={filters.status || null}
+        onChange={(v) => update({ status: v ?? '' })}
+      />
+      <Select
+        label="Review"
+        placeholder="Any"
+        clearable
+        data={[
+          { value: 'true', label: 'Review overdue' },
+          { value: 'false', label: 'Review not overdue' },
+        ]}
+        value={filters.overdue || null}
+        onChange={(v) => update({ overdue: v ?? '' })}
+      />
+    </Group>
+  );
+}
+
+function RiskTable({ risks }: { risks: RiskSummary[] }) {
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover aria-label="Risks">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Ref</Table.Th>
+            <Table.Th>Risk</Table.Th>
+            <Table.Th>Owner</Table.Th>
+            <Table.Th>Inherent</Table.Th>
+            <Table.Th>Residual</Table.Th>
+            <Table.Th>Treatment</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Review</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {risks.map((r) => (
+            <Table.Tr key={r.id} data-risk={r.ref}>
+              <Table.Td ff="monospace">{r.ref}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/risks/${r.id}`} size="sm">
+                  {r.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{r.owner?.name ?? '—'}</Table.Td>
+              <Table.Td>
+                <LevelBadge score={r.inherent} />
+              </Table.Td>
+              <Table.Td>
+                <LevelBadge score={r.residual} />
+              </Table.Td>
+              <Table.Td>{r.treatment ? treatmentLabels[r.treatment] : 'Not treated yet'}</Table.Td>
+              <Table.Td>{statusLabels[r.status]}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {r.reviewDate ?? '—'}
+                {r.reviewOverdue && (
+                  <Badge ml={6} color="red" variant="light" tt="none" radius="sm">
+                    Overdue
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function OverdueNotice({ onShow }: { onShow: () => void }) {
+  const overview = useQuery({
+    queryKey: ['risk-overview'],
+    queryFn: () => api.get<RiskOverview>('/api/risks/overview'),
+  });
+  const overdue = overview.data?.overdueReviews ?? 0;
+  return (
+    <Group mb="md" gap="sm" data-testid="overdue-reviews">
+      <Text size="sm">{count(overdue, 'risk review')} overdue</Text>
+      {overdue > 0 && (
+        <Button size="xs" variant="light" color="red" onClick={onShow}>
+          Show overdue reviews
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+export function RisksPage() {
+  const { can } = useSession();
+  const [creating, setCreating] = useState(false);
+  const { filters, page, update } = useRiskFilters();
+  const params = query({ ...filters, page, pageSize: PAGE_SIZE });
+  const risks = useQuery({
+    queryKey: ['risks', params],
+    queryFn: () => api.get<Page<RiskSummary>>(`/api/risks${params}`),
+    placeholderData: (previous) => previous,
+  });
+  return (
+    <>
+      <PageHeader
+        title="Risks"
+        description="The risk register: likelihood × impact before and after treatment, owners and review dates."
+        actions={
+          <>
+            <Button
+              component="a"
+              href="/api/risks/treatment-plan.xlsx"
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              Treatment plan XLSX
+            </Button>
+            <Button
+              component="a"
+              href="/api/risks/treatment-plan.pdf"
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              Treatment plan PDF
+            </Button>
+            {can('risks.manage') && (
+              <Button
+                component={Link}
+                to="/risks/matrix"
+                variant="default"
+                leftSection={<IconAdjustments size={16} aria-hidden />}
+              >
+                Risk matrix
+              </Button>
+            )}
+            {can('risks.manage') && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                New risk
+              </Button>
+            )}
+          </>
+        }
+      />
+      <RiskHeatmaps />
+      <Card withBorder padding="lg">
+        <OverdueNotice onShow={() => update({ overdue: 'true' })} />
+        <RiskFilters filters={filters} update={update} />
+        <QueryState loading={risks.isLoading} error={risks.error}>
+          <Text size="sm" c="dimmed" mb="xs" aria-live="polite" data-testid="risk-count">
+            {count(risks.data?.total ?? 0, 'risk')}
+          </Text>
+          <RiskTable risks={risks.data?.items ?? []} />
+          {risks.data?.total === 0 && (
+            <Text c="dimmed" ta="center" py="lg">
+              No risks match.
+            </Text>
+          )}
+          <PageControls
+            total={risks.data?.total}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onChange={(p) => update({}, p)}
+          />
+        </QueryState>
+      </Card>
+      {creating && <RiskFormModal onClose={() => setCreating(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createTestInstance, type TestInstance } from '../support/test-database.js';
+import { type RunningApp, startApp } from './app-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
+  await scope.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The number shown in one heatmap cell (likelihood-impact). */
+async function heatmapCount(page: Page, kind: 'inherent' | 'residual', cell: string): Promise<number> {
+  const text = await page.getByTestId(`heatmap-${kind}`).locator(`td[data-cell="${cell}"]`).innerText();
+  return Number(text.split('\n')[0]);
+}
+
+describe('risk register in the browser', () => {
+  let instance: TestInstance;
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    assert.ok(
+      existsSync(CHROMIUM),
+      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
+    );
+    instance = await createTestInstance('risks-ui');
+    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await (await browser.newContext()).newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel('E-mail').fill(app.adminEmail);
+    await page.getByLabel(/^Password/).fill(app.adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('organization-name').waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    await instance?.dispose();
+  });
+
+  test('register a risk (bad input is explained at its field), treat it with a control, see it in the heatmap', async () => {
+    await nav(page, 'Risks').click();
+    await page.getByRole('heading', { name: 'Risks', level: 1 }).waitFor();
+    await page.getByTestId('heatmap-inherent').waitFor();
+    const inherentBefore = await heatmapCount(page, 'inherent', '4-5');
+    const residualBefore = await heatmapCount(page, 'residual', '2-3');
+
+    await page.getByRole('button', { name: 'New risk' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New risk' });
+    await dialog.getByLabel(/^Title/).fill('Ransomware reaches the backup network in OSL1');
+    await dialog.getByLabel('Threat').fill('Ransomware');
+    await choose(page, dialog, 'Inherent likelihood', '4 Likely');
+    await choose(page, dialog, 'Inherent impact', '5 Severe');
+    await choose(page, dialog, 'Residual likelihood', '5 Almost certain');
+    await choose(page, dialog, 'Residual impact', '3 Moderate');
+    await dialog.getByRole('button', { name: 'Register risk' }).click();
+    await dialog.getByText('Must not exceed the inherent value').waitFor();
+    await dialog.getByText('Please correct the highlighted fields.').waitFor();
+
+    await choose(page, dialog, 'Residual likelihood', '2 Unlikely');
+    await dialog.getByRole('button', { name: 'Register risk' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const heading = page.getByRole('heading', {
+      level: 1,
+      name: /^RSK-\d{3} Ransomware reaches the backup network/,
+    });
+    await heading.waitFor();
+    const ref = ((await heading.textContent()) ?? '').split(' ')[0];
+
+    await page.getByRole('button', { name: 'Treat' }).click();
+    const treat = page.getByRole('dialog', { name: `Treat ${ref}` });
+    await choose(page, treat, 'Treatment', 'Mitigate');
+    await treat.getByRole('button', { name: 'Save treatment' }).click();
+    await treat.getByText('Pick the mitigating controls').waitFor();
+    await treat.getByRole('combobox', { name: 'Add a mitigating control' }).fill('CTL-001');
+    await page.getByRole('option', { name: /^CTL-001 / }).click();
+    await treat.getByRole('list', { name: 'Picked controls' }).getByText('CTL-001').waitFor();
+    await choose(page, treat, 'Status', 'Treating');
+    await treat.getByRole('button', { name: 'Save treatment' }).click();
+    await treat.waitFor({ state: 'detached' });
+    const treatment = page.getByTestId('risk-treatment');
+    await treatment.getByText('Mitigate').waitFor();
+    const controls = treatment.getByRole('table', { name: 'Mitigating controls' });
+    await controls.getByText('CTL-001').waitFor();
+    assert.match((await controls.innerText()) ?? '', /Implemented|In progress|Not started/);
+
+    await page.getByRole('link', { name: 'Back to the register' }).click();
+    await page.getByTestId('heatmap-inherent').waitFor();
+    await page.locator(`tr[data-risk="${ref}"]`).getByText('Mitigate').waitFor();
+    assert.equal(await heatmapCount(page, 'inherent', '4-5'), inherentBefore + 1);
+    assert.equal(await heatmapCount(page, 'residual', '2-3'), residualBefore + 1);
+  });
+});
