@@ -1,0 +1,137 @@
+import { yamlValue } from './hugo-front-matter.js';
+
+export interface FaqExportSection {
+  title: string;
+  entries: { question: string; answer: string }[];
+}
+
+export interface FaqExportInput {
+  language: string;
+  title: string;
+  /** The date the page states, e.g. the latest change, as YYYY-MM-DD; given so output is deterministic. */
+  date: string;
+  slug?: string;
+  sections: FaqExportSection[];
+}
+
+/**
+ * Hugo runs `{{<` and `{{%` as shortcodes anywhere in content; the entity keeps the braces visible but inert.
+ * An existing `&#123;` is escaped first so import can undo both exactly.
+ */
+export function neutraliseBraces(text: string): string {
+  return text.replaceAll('&#123;', '&amp;#123;').replaceAll('{{', '&#123;&#123;');
+}
+
+function questionAttribute(question: string): string {
+  return neutraliseBraces(question.replace(/\s+/g, ' ').trim())
+    .replaceAll('\\', '\\\\')
+    .replaceAll('"', '\\"');
+}
+
+function frontMatter(fields: [string, string | number | boolean | undefined][]): string {
+  const lines = fields
+    .filter((f): f is [string, string | number | boolean] => f[1] !== undefined)
+    .map(([key, value]) => `${key}: ${yamlValue(value)}`);
+  return ['---', ...lines, '---', ''].join('\n');
+}
+
+/** One FAQ page per language, in the form parseHugoFaq reads; the same input always gives the same bytes. */
+export function renderHugoFaq(input: FaqExportInput): string {
+  const parts = [
+    frontMatter([
+      ['title', input.title],
+      ['language', input.language],
+      ['date', input.date],
+      ['draft', false],
+      ['slug', input.slug],
+    ]),
+  ];
+  for (const section of input.sections) {
+    if (section.entries.length === 0) continue;
+    parts.push(`## ${section.title.replace(/\s+/g, ' ').trim()}`, '');
+    for (const entry of section.entries) {
+      parts.push(
+        `{{% question question="${questionAttribute(entry.question)}" %}}`,
+        neutraliseBraces(entry.answer.trim()),
+        '{{% /question %}}',
+        '',
+      );
+    }
+  }
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+export interface ChapterInput {
+  organization: string;
+  service: { name: string; description: string };
+  date: string;
+  language: string;
+  certifications: { name: string; status: string; targetQuarter: string | null; expiresOn: string | null }[];
+  locations: { code: string; city: string; country: string }[];
+  controls: { ref: string; title: string; status: string; scope: 'baseline' | 'service' }[];
+}
+
+function escapeCell(text: string): string {
+  return neutraliseBraces(text.replace(/\s+/g, ' ').trim()).replaceAll('|', '\\|');
+}
+
+function certificationLine(c: ChapterInput['certifications'][number]): string {
+  if (c.status === 'certified')
+    return `- **${escapeCell(c.name)}**: certified${c.expiresOn ? ` (valid until ${c.expiresOn})` : ''}`;
+  if (c.status === 'in-progress')
+    return `- **${escapeCell(c.name)}**: in progress${c.targetQuarter ? `, target ${c.targetQuarter}` : ''}`;
+  return `- **${escapeCell(c.name)}**: planned`;
+}
+
+function controlTable(controls: ChapterInput['controls']): string[] {
+  if (controls.length === 0) return ['No controls are recorded for this service yet.'];
+  return [
+    '| Control | Title | Scope | Status |',
+    '| --- | --- | --- | --- |',
+    ...controls.map(
+      (c) =>
+        `| ${escapeCell(c.ref)} | ${escapeCell(c.title)} | ${c.scope === 'baseline' ? 'Baseline (all services)' : 'This service'} | ${escapeCell(c.status)} |`,
+    ),
+  ];
+}
+
+/** The "Security and Compliance" chapter of one service as a Hugo page. */
+export function renderServiceChapter(input: ChapterInput): string {
+  const countries = [...new Set(input.locations.map((l) => l.country))].sort();
+  const sites = input.locations.map((l) => `${l.code} (${escapeCell(l.city)}, ${l.country})`);
+  const lines = [
+    frontMatter([
+      ['title', `Security and Compliance: ${input.service.name}`],
+      ['language', input.language],
+      ['date', input.date],
+      ['draft', false],
+    ]),
+    '## Overview',
+    '',
+    neutraliseBraces(
+      input.service.description.trim() || `${input.service.name} is operated by ${input.organization}.`,
+    ),
+    '',
+    '## Certifications',
+    '',
+    ...(input.certifications.length > 0 ? input.certifications.map(certificationLine) : ['None yet.']),
+    '',
+    '## GDPR',
+    '',
+    `${escapeCell(input.organization)} acts as a processor for the personal data customers store in ${escapeCell(input.service.name)}.`,
+    'Personal data is not transferred to third countries.',
+    '',
+    '## Data residency',
+    '',
+    sites.length > 0
+      ? `Data is stored in the data centre the customer chooses: ${sites.join(', ')}. Countries: ${countries.join(', ')}.`
+      : 'No data centres are recorded yet.',
+    '',
+    '## Controls',
+    '',
+    'The baseline controls apply to every service; the service-specific ones to this service only.',
+    '',
+    ...controlTable(input.controls),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
