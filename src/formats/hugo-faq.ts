@@ -123,23 +123,30 @@ class PageBuilder {
   }
 }
 
+function skippedKind(text: string): SkippedItem['kind'] {
+  if (OTHER_HEADING.test(text)) return 'heading';
+  if (SHORTCODE_LINE.test(text)) return 'shortcode';
+  return STARTS_WITH_HTML.test(text) ? 'html' : 'text';
+}
+
 function bodyLine(page: PageBuilder, text: string, line: number): void {
-  if (page.openEntry) return page.answerLine(text, line);
+  if (page.openEntry) {
+    page.answerLine(text, line);
+    return;
+  }
   const opening = QUESTION_OPEN.exec(text);
-  if (opening)
-    return page.startEntry(restoreBraces(unescapeAttribute(opening[1] ?? '')), line, opening[2] ?? '');
+  if (opening) {
+    page.startEntry(restoreBraces(unescapeAttribute(opening[1] ?? '')), line, opening[2] ?? '');
+    return;
+  }
   if (ANY_QUESTION_OPEN.test(text)) {
     throw new HugoFormatError(`Line ${line}: a question shortcode needs question="…" and a closing %}}`);
   }
   if (QUESTION_CLOSE.test(text))
     throw new HugoFormatError(`Line ${line}: {{% /question %}} without an opening`);
   const heading = SECTION_HEADING.exec(text);
-  if (heading?.[1]) return page.section(heading[1]);
-  if (text.trim() === '') return;
-  if (OTHER_HEADING.test(text)) return page.skip(line, 'heading', text);
-  if (SHORTCODE_LINE.test(text)) return page.skip(line, 'shortcode', text);
-  if (STARTS_WITH_HTML.test(text)) return page.skip(line, 'html', text);
-  page.skip(line, 'text', text);
+  if (heading?.[1]) page.section(heading[1]);
+  else if (text.trim() !== '') page.skip(line, skippedKind(text), text);
 }
 
 /**
