@@ -6,7 +6,7 @@ import type {
   PolicyVersionSummary,
   VersionStatus,
 } from '../../../contracts/policies.js';
-import { renderMarkdown } from '../../../formats/markdown.js';
+import { renderPolicyMarkdown } from '../../../formats/policy-markdown.js';
 import type { PolicyListRow, VersionRow } from './policies.repository.js';
 import { isoDay } from './policy-dates.js';
 
@@ -45,5 +45,5 @@ export const presentVersionSummary = (v: VersionRow): PolicyVersionSummary => ({
 export const presentVersion = (v: VersionRow): PolicyVersion => ({
   ...presentVersionSummary(v),
   body: v.body,
-  bodyHtml: renderMarkdown(v.body),
+  bodyHtml: renderPolicyMarkdown(v.body),
 });

@@ -3,12 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Page } from '../../../contracts/paging.js';
 import type { PolicyDiff, PolicyVersionSummary } from '../../../contracts/policies.js';
-type DiffHunk = PolicyDiff['hunks'][number];
 import { api } from '../../api/client.js';
 import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { VersionStatusBadge } from './policy-labels.js';
+
+type DiffHunk = PolicyDiff['hunks'][number];
 
 const PAGE_SIZE = 20;
 const marker = { added: '+', removed: '−', context: ' ' } as const;
