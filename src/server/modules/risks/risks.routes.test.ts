@@ -120,6 +120,10 @@ describe('risk register', () => {
       { ...base, ...acceptance, acceptanceApproverId: t.users.contributor.id, acceptanceExpiresOn: day(30) },
       /approver .* must be a compliance manager or an admin/,
     );
+    await refused(
+      { ...base, ...acceptance, acceptanceApproverId: UNKNOWN, acceptanceExpiresOn: day(30) },
+      /Unknown approver/,
+    );
     await refused({ ...base, treatment: 'transfer' }, /party it is transferred to/);
     await refused({ ...base, status: 'accepted' }, /Only a risk treated by acceptance/);
     const badDate = await manager.call('POST', '/api/risks', { ...base, reviewDate: '2027-02-30' });
