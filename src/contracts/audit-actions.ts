@@ -210,6 +210,35 @@ export const auditActionSchemas = {
   'nonconformity.verified': z.strictObject({ ref: z.string(), result: z.string(), notes: z.string() }),
   'demo.seeded': none,
   'backup.restored': z.strictObject({ backupCreatedAt: z.string(), tables: z.number().int() }),
+  'objective.created': z.strictObject({
+    title: z.string(),
+    area: z.string(),
+    ownerId: z.string(),
+    dueDate: z.string(),
+    kpis: z.array(z.string()),
+  }),
+  'objective.kpi-added': z.strictObject({ title: z.string(), kpi: z.string(), target: z.number() }),
+  'objective.measured': z.strictObject({
+    title: z.string(),
+    kpi: z.string(),
+    value: z.number(),
+    measuredAt: z.string(),
+  }),
+  'management-review.created': z.strictObject({
+    title: z.string(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    meetingDate: z.string(),
+    attendees: z.number().int(),
+  }),
+  'management-review.assembled': z.strictObject({ title: z.string(), previous: z.string().nullable() }),
+  'management-review.action-recorded': z.strictObject({
+    title: z.string(),
+    text: z.string(),
+    ownerId: z.string().nullable(),
+    dueDate: z.string().nullable(),
+  }),
+  'management-review.closed': z.strictObject({ title: z.string(), actions: z.number().int() }),
 } as const;
 
 export type AuditAction = keyof typeof auditActionSchemas;

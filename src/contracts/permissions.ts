@@ -48,6 +48,14 @@ export const permissions = [
   'nonconformities.read',
   /** Run the nonconformity register: root cause, correction, corrective actions, verification, closing. */
   'nonconformities.manage',
+  'objectives.read',
+  /** Set objectives and their KPIs. */
+  'objectives.manage',
+  /** Record KPI measurements (owners of an objective measure their own; others need objectives.manage). */
+  'objectives.measure',
+  'management-reviews.read',
+  /** Plan, assemble, record decisions on and close management reviews. */
+  'management-reviews.manage',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -67,6 +75,8 @@ const everyone: Permission[] = [
   'policies.read',
   'audits.read',
   'nonconformities.read',
+  'objectives.read',
+  'management-reviews.read',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
@@ -93,9 +103,13 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'audits.manage',
     'findings.raise',
     'nonconformities.manage',
+    'objectives.manage',
+    'objectives.measure',
+    'management-reviews.manage',
   ]),
   contributor: new Set([
     ...everyone,
+    'objectives.measure',
     'controls.edit-own',
     'evidence.submit',
     'checks.report',

@@ -12,7 +12,9 @@ import { registerControlRoutes } from './controls/index.js';
 import { registerEvidenceRoutes } from './evidence/index.js';
 import { registerFrameworkRoutes } from './frameworks/index.js';
 import { registerHealthRoutes } from './health/health.routes.js';
+import { registerManagementReviewRoutes } from './management-review/index.js';
 import { registerNonconformityRoutes } from './nonconformities/index.js';
+import { registerObjectiveRoutes } from './objectives/index.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
 import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
 import { registerRiskRoutes } from './risks/index.js';
@@ -37,6 +39,8 @@ export const routeModules: RouteModule[] = [
   registerAuditRoutes,
   registerNonconformityRoutes,
   registerPoliciesRoutes,
+  registerObjectiveRoutes,
+  registerManagementReviewRoutes,
 ];
 
 /** Background jobs of the modules: scheduled checks and daily reminders. */

@@ -52,6 +52,11 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'policy_campaigns', orderBy: 'id' },
   { name: 'policy_campaign_targets', orderBy: 'campaign_id, user_id' },
   { name: 'policy_acknowledgements', orderBy: 'id' },
+  { name: 'objectives', orderBy: 'id' },
+  { name: 'objective_kpis', orderBy: 'id' },
+  { name: 'kpi_measurements', orderBy: 'id' },
+  { name: 'management_reviews', orderBy: 'id' },
+  { name: 'management_review_actions', orderBy: 'id' },
 ];
 
 /** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */

@@ -503,6 +503,69 @@ export interface RiskControlsTable {
   control_id: string;
 }
 
+export interface ObjectivesTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  description: string;
+  owner_id: string;
+  area: string;
+  due_date: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ObjectiveKpisTable {
+  id: Generated<string>;
+  organization_id: string;
+  objective_id: string;
+  name: string;
+  unit: string;
+  direction: string;
+  target: number;
+  threshold: number | null;
+  created_at: CreatedAt;
+}
+
+export interface KpiMeasurementsTable {
+  id: Generated<string>;
+  organization_id: string;
+  kpi_id: string;
+  value: number;
+  measured_at: Timestamp;
+  note: string;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ManagementReviewsTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  period_from: string;
+  period_to: string;
+  meeting_date: string;
+  attendee_ids: ColumnType<unknown, string, string>;
+  status: ColumnType<string, string | undefined, string>;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+  assembled_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ManagementReviewActionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  review_id: string;
+  text: string;
+  owner_id: string | null;
+  due_date: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -546,6 +609,11 @@ export interface Database {
   policy_campaigns: PolicyCampaignsTable;
   policy_campaign_targets: PolicyCampaignTargetsTable;
   policy_acknowledgements: PolicyAcknowledgementsTable;
+  objectives: ObjectivesTable;
+  objective_kpis: ObjectiveKpisTable;
+  kpi_measurements: KpiMeasurementsTable;
+  management_reviews: ManagementReviewsTable;
+  management_review_actions: ManagementReviewActionsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

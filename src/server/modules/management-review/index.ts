@@ -1,0 +1,1 @@
+export { registerManagementReviewRoutes } from './management-review.routes.js';

@@ -1,0 +1,1 @@
+export { registerObjectiveRoutes } from './objectives.routes.js';
