@@ -74,6 +74,27 @@ async function policyPages(page: Page, base: string): Promise<[string, string][]
   return [pick('Disaster recovery plan'), pick('Information security policy')];
 }
 
+/** A check made for the test (the demo has none), run once so its page shows a result. */
+async function checkPages(page: Page, base: string): Promise<[string, string][]> {
+  const session = (await (await page.request.get(`${base}/api/auth/session`)).json()) as {
+    csrfToken: string;
+  };
+  const headers = { 'x-csrf-token': session.csrfToken };
+  const created = await page.request.post(`${base}/api/checks`, {
+    headers,
+    data: {
+      name: 'Restore test pushed from CI',
+      kind: 'ci-push',
+      config: { maxAgeHours: 26 },
+      schedule: '0 7 * * *',
+    },
+  });
+  assert.equal(created.status(), 201, await created.text());
+  const check = (await created.json()) as { id: string; name: string };
+  await page.request.post(`${base}/api/checks/${check.id}/run`, { headers, data: {} });
+  return [[`/checks/${check.id}`, check.name]];
+}
+
 /** A risk of the demo organisation's register. */
 async function riskPages(page: Page, base: string): Promise<[string, string][]> {
   const risks = (await (await page.request.get(`${base}/api/risks?pageSize=1`)).json()) as {
@@ -143,6 +164,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/risks', 'Risks'],
       ['/risks/matrix', 'Risk matrix'],
       ['/assets', 'Assets'],
+      ['/evidence', 'Evidence'],
+      ['/checks', 'Checks'],
+      ['/tasks', 'Tasks'],
+      ['/inbox', 'Inbox'],
+      ...(await checkPages(page, app.url)),
       ...(await riskPages(page, app.url)),
       ...(await programmePages(page, app.url)),
       ...(await policyPages(page, app.url)),
@@ -160,6 +186,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ...(await dialogViolations(page, app.url, '/frameworks', 'Import OSCAL', 'Import an OSCAL framework')),
     );
     problems.push(...(await dialogViolations(page, app.url, '/policies', 'New document', 'New document')));
+    problems.push(...(await dialogViolations(page, app.url, '/evidence', 'Upload file', 'Upload evidence')));
+    problems.push(
+      ...(await dialogViolations(page, app.url, '/evidence', 'Add link', 'Add a link as evidence')),
+    );
+    problems.push(...(await dialogViolations(page, app.url, '/checks', 'New check', 'New check')));
     assert.deepEqual(problems, []);
   });
 });

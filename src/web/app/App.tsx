@@ -8,10 +8,13 @@ import { AccountPage } from '../pages/AccountPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
 import { AuditPage } from '../pages/audits/AuditPage.js';
 import { AuditsPage } from '../pages/audits/AuditsPage.js';
+import { CheckPage } from '../pages/checks/CheckPage.js';
+import { ChecksPage } from '../pages/checks/ChecksPage.js';
 import { ControlPage } from '../pages/controls/ControlPage.js';
 import { ControlsPage } from '../pages/controls/ControlsPage.js';
 import { CoveragePage } from '../pages/coverage/CoveragePage.js';
 import { CoverageRequirementsPage } from '../pages/coverage/CoverageRequirementsPage.js';
+import { EvidencePage } from '../pages/evidence/EvidencePage.js';
 import { FrameworkPage } from '../pages/frameworks/FrameworkPage.js';
 import { FrameworksPage } from '../pages/frameworks/FrameworksPage.js';
 import { RequirementPage } from '../pages/frameworks/RequirementPage.js';
@@ -28,6 +31,8 @@ import { RiskMatrixPage } from '../pages/risks/RiskMatrixPage.js';
 import { RiskPage } from '../pages/risks/RiskPage.js';
 import { RisksPage } from '../pages/risks/RisksPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
+import { InboxPage } from '../pages/tasks/InboxPage.js';
+import { TasksPage } from '../pages/tasks/TasksPage.js';
 import { UsersPage } from '../pages/UsersPage.js';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -75,6 +80,11 @@ export function App() {
           <Route path="policies" element={<PoliciesPage />} />
           <Route path="policies/:id" element={<PolicyPage />} />
           <Route path="to-read" element={<ToReadPage />} />
+          <Route path="evidence" element={<EvidencePage />} />
+          <Route path="checks" element={<ChecksPage />} />
+          <Route path="checks/:id" element={<CheckPage />} />
+          <Route path="tasks" element={<TasksPage />} />
+          <Route path="inbox" element={<InboxPage />} />
           <Route path="audits" element={<AuditsPage />} />
           <Route path="audits/:id" element={<AuditPage />} />
           <Route path="nonconformities" element={<NonconformitiesPage />} />

@@ -6,27 +6,37 @@ import {
   IconBuilding,
   IconChartDonut,
   IconClipboardCheck,
+  IconChecklist,
+  IconFileCertificate,
   IconFileText,
   IconFlame,
   IconHome,
+  IconInbox,
   IconListCheck,
   IconListDetails,
   IconServer,
+  IconSubtask,
   IconUsers,
 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Permission } from '../../contracts/permissions.js';
 import { useSession } from '../auth/session.js';
+import { UnreadBadge } from '../pages/tasks/unread.js';
 
 interface NavItem {
   to: string;
   label: string;
   icon: typeof IconHome;
   permission?: Permission;
+  /** Shown at the end of the link, e.g. a count. */
+  extra?: ReactNode;
 }
 
 const builtPages: NavItem[] = [
   { to: '/', label: 'Overview', icon: IconHome },
+  { to: '/tasks', label: 'Tasks', icon: IconSubtask, permission: 'tasks.read' },
+  { to: '/inbox', label: 'Inbox', icon: IconInbox, extra: <UnreadBadge /> },
   { to: '/organization', label: 'Organisation', icon: IconBuilding, permission: 'organization.read' },
   { to: '/users', label: 'Users', icon: IconUsers, permission: 'users.read' },
   { to: '/audit-log', label: 'Audit log', icon: IconListDetails, permission: 'audit.read' },
@@ -40,6 +50,8 @@ const modulePages: Record<string, NavItem[]> = {
     { to: '/coverage', label: 'Coverage', icon: IconChartDonut, permission: 'frameworks.read' },
     { to: '/risks', label: 'Risks', icon: IconFlame, permission: 'risks.read' },
     { to: '/assets', label: 'Assets', icon: IconServer, permission: 'assets.read' },
+    { to: '/evidence', label: 'Evidence', icon: IconFileCertificate, permission: 'evidence.read' },
+    { to: '/checks', label: 'Checks', icon: IconChecklist, permission: 'checks.read' },
     { to: '/policies', label: 'Policies', icon: IconFileText, permission: 'policies.read' },
     { to: '/to-read', label: 'To read', icon: IconBookmark, permission: 'policies.acknowledge' },
     { to: '/audits', label: 'Audits', icon: IconClipboardCheck, permission: 'audits.read' },
@@ -54,7 +66,7 @@ const modulePages: Record<string, NavItem[]> = {
 
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
 const plannedModules: [string, string[]][] = [
-  ['Programme', ['Evidence']],
+  ['Programme', []],
   ['Operations', ['Incidents', 'Vulnerabilities', 'Access']],
   ['Privacy', ['Privacy', 'Suppliers']],
   ['Publish', ['Trust center']],
@@ -82,6 +94,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           to={p.to}
           label={p.label}
           leftSection={<p.icon size={18} aria-hidden />}
+          rightSection={p.extra}
           active={isActive(p.to)}
           aria-current={isActive(p.to) ? 'page' : undefined}
           onClick={onNavigate}

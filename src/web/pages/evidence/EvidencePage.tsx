@@ -1,0 +1,114 @@
+import { Button, Card, Group, Select, Text } from '@mantine/core';
+import { IconLink, IconUpload } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Evidence } from '../../../contracts/evidence.js';
+import type { Page } from '../../../contracts/paging.js';
+import { api, query } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { count } from '../../ui/format.js';
+import { PageControls } from '../../ui/PageControls.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+import { AddLinkModal, UploadEvidenceModal } from './evidence-forms.js';
+import { EvidenceTable } from './evidence-table.js';
+import { evidenceKindLabels } from './evidence-ui.js';
+
+const PAGE_SIZE = 50;
+const stateOptions = [
+  { value: 'fresh', label: 'Fresh (counts today)' },
+  { value: 'stale', label: 'Not counting (expired or not yet valid)' },
+  { value: 'expired', label: 'Expired' },
+  { value: 'pending', label: 'Not yet valid' },
+];
+const kindOptions = Object.entries(evidenceKindLabels).map(([value, label]) => ({ value, label }));
+
+export function EvidencePage() {
+  const { can } = useSession();
+  const [adding, setAdding] = useState<'file' | 'link' | null>(null);
+  const [search, setSearch] = useSearchParams();
+  const state = search.get('state') ?? '';
+  const kind = search.get('kind') ?? '';
+  const page = Number(search.get('page') ?? '1') || 1;
+  const update = (patch: Record<string, string>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries({ page: '', ...patch })) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setSearch(next, { replace: true });
+  };
+  const params = query({ state, kind, page, pageSize: PAGE_SIZE });
+  const evidence = useQuery({
+    queryKey: ['evidence', params],
+    queryFn: () => api.get<Page<Evidence>>(`/api/evidence${params}`),
+    placeholderData: (previous) => previous,
+  });
+  return (
+    <>
+      <PageHeader
+        title="Evidence"
+        description="Files, links and check results that prove controls work, each with the date it proves and its expiry."
+        actions={
+          can('evidence.submit') && (
+            <>
+              <Button leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setAdding('file')}>
+                Upload file
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconLink size={16} aria-hidden />}
+                onClick={() => setAdding('link')}
+              >
+                Add link
+              </Button>
+            </>
+          )
+        }
+      />
+      <Card withBorder padding="lg">
+        <Group mb="md" align="flex-end">
+          <Select
+            label="State"
+            placeholder="Any state"
+            data={stateOptions}
+            value={state || null}
+            onChange={(v) => update({ state: v ?? '' })}
+            clearable
+            w={300}
+          />
+          <Select
+            label="Kind"
+            placeholder="Any kind"
+            data={kindOptions}
+            value={kind || null}
+            onChange={(v) => update({ kind: v ?? '' })}
+            clearable
+            w={200}
+          />
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {evidence.data ? count(evidence.data.total, 'item') : ''}
+          </Text>
+        </Group>
+        <QueryState loading={evidence.isLoading} error={evidence.error}>
+          {evidence.data?.total ? (
+            <EvidenceTable items={evidence.data.items} />
+          ) : (
+            <Text c="dimmed" size="sm">
+              No evidence matches.
+            </Text>
+          )}
+          <PageControls
+            total={evidence.data?.total}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onChange={(p) => update({ page: String(p) })}
+          />
+        </QueryState>
+      </Card>
+      {adding === 'file' && <UploadEvidenceModal onClose={() => setAdding(null)} />}
+      {adding === 'link' && <AddLinkModal onClose={() => setAdding(null)} />}
+    </>
+  );
+}

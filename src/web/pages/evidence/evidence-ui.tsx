@@ -1,0 +1,42 @@
+import { Badge } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import type { EvidenceItemState, EvidenceKind } from '../../../contracts/evidence.js';
+
+export const evidenceStateLabels: Record<EvidenceItemState, string> = {
+  fresh: 'Fresh',
+  pending: 'Not yet valid',
+  expired: 'Expired',
+};
+const stateColors: Record<EvidenceItemState, string> = { fresh: 'teal', pending: 'blue', expired: 'orange' };
+
+export function EvidenceStateBadge({ state }: { state: EvidenceItemState }) {
+  return (
+    <Badge variant="dot" color={stateColors[state]} tt="none" radius="sm" miw="max-content">
+      {evidenceStateLabels[state]}
+    </Badge>
+  );
+}
+
+export const evidenceKindLabels: Record<EvidenceKind, string> = {
+  file: 'File',
+  link: 'Link',
+  'check-result': 'Check result',
+};
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/** The date part of an ISO time, as people enter it. */
+export const isoDate = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
+
+/** What a change to evidence makes stale: evidence lists and the health of controls. */
+export function invalidateEvidence(client: QueryClient) {
+  return Promise.all(
+    ['evidence', 'control', 'controls', 'coverage', 'coverage-requirements'].map((key) =>
+      client.invalidateQueries({ queryKey: [key] }),
+    ),
+  );
+}

@@ -1,0 +1,106 @@
+import { Anchor, Button, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { IconChecks } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Page } from '../../../contracts/paging.js';
+import type { Notification } from '../../../contracts/tasks.js';
+import { api, query } from '../../api/client.js';
+import { dateTime } from '../../ui/format.js';
+import { notifyError } from '../../ui/notify.js';
+import { PageControls } from '../../ui/PageControls.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+
+const PAGE_SIZE = 25;
+
+function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string | 'all') =>
+      id === 'all' ? api.post('/api/notifications/read-all') : api.post(`/api/notifications/${id}/read`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['notifications'] }),
+    onError: notifyError,
+  });
+}
+
+function Item({ n }: { n: Notification }) {
+  const markRead = useMarkRead();
+  const read = () => !n.readAt && markRead.mutate(n.id);
+  return (
+    <Card withBorder padding="sm" bg={n.readAt ? undefined : 'var(--mantine-color-blue-0)'} component="li">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2}>
+          <Text size="sm" fw={n.readAt ? 400 : 700}>
+            {n.link ? (
+              <Anchor component={Link} to={n.link} onClick={read}>
+                {n.title}
+              </Anchor>
+            ) : (
+              n.title
+            )}
+            {!n.readAt && (
+              <Text span size="xs" c="blue.8" ml="xs">
+                (unread)
+              </Text>
+            )}
+          </Text>
+          {n.body && <Text size="sm">{n.body}</Text>}
+          <Text size="xs" c="dimmed">
+            {dateTime(n.createdAt)}
+          </Text>
+        </Stack>
+        {!n.readAt && (
+          <Button size="xs" variant="subtle" onClick={read}>
+            Mark read<VisuallyHidden>: {n.title}</VisuallyHidden>
+          </Button>
+        )}
+      </Group>
+    </Card>
+  );
+}
+
+export function InboxPage() {
+  const [page, setPage] = useState(1);
+  const markRead = useMarkRead();
+  const params = query({ page, pageSize: PAGE_SIZE });
+  const inbox = useQuery({
+    queryKey: ['notifications', params],
+    queryFn: () => api.get<Page<Notification>>(`/api/notifications${params}`),
+    placeholderData: (previous) => previous,
+  });
+  const anyUnread = inbox.data?.items.some((n) => !n.readAt);
+  return (
+    <>
+      <PageHeader
+        title="Inbox"
+        description="Reminders about evidence that expires and checks that fail."
+        actions={
+          anyUnread && (
+            <Button
+              variant="default"
+              leftSection={<IconChecks size={16} aria-hidden />}
+              onClick={() => markRead.mutate('all')}
+            >
+              Mark all read
+            </Button>
+          )
+        }
+      />
+      <QueryState loading={inbox.isLoading} error={inbox.error}>
+        {inbox.data?.total ? (
+          <Stack component="ul" gap="xs" p={0} style={{ listStyle: 'none' }} aria-label="Notifications">
+            {inbox.data.items.map((n) => (
+              <Item key={n.id} n={n} />
+            ))}
+          </Stack>
+        ) : (
+          <Text c="dimmed" size="sm">
+            Nothing here yet.
+          </Text>
+        )}
+        <PageControls total={inbox.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
+      </QueryState>
+    </>
+  );
+}
