@@ -135,7 +135,10 @@ export function PolicyPage() {
         {p && (
           <Stack>
             <Facts policy={p} />
-            {p.open && <OpenVersionPanel policy={p} version={p.open} />}
+            {/* Staff read what is published; the version in the works is for its writers and approvers. */}
+            {p.open && (can('policies.manage') || can('policies.approve')) && (
+              <OpenVersionPanel policy={p} version={p.open} />
+            )}
             <Published policy={p} />
             {p.publishedNumber !== null && <CampaignPanel policy={p} />}
             <VersionHistory documentId={p.id} />
