@@ -105,6 +105,23 @@ async function riskPages(page: Page, base: string): Promise<[string, string][]> 
   return [[`/risks/${risk.id}`, `${risk.ref} ${risk.title}`]];
 }
 
+/** The demo's completed internal audit and the nonconformity its minor finding opened. */
+async function auditPages(page: Page, base: string): Promise<[string, string][]> {
+  const get = async <T>(url: string) => (await (await page.request.get(`${base}${url}`)).json()) as T;
+  const audits = await get<{ items: { id: string; title: string }[] }>('/api/audits?pageSize=1');
+  const audit = audits.items[0];
+  assert.ok(audit, 'the demo programme has an audit');
+  const ncs = await get<{ items: { id: string; ref: string; severity: string }[] }>(
+    '/api/nonconformities?pageSize=1',
+  );
+  const nc = ncs.items[0];
+  assert.ok(nc, 'the demo programme has a nonconformity');
+  return [
+    [`/audits/${audit.id}`, audit.title],
+    [`/nonconformities/${nc.id}`, `${nc.ref} ${nc.severity === 'major' ? 'Major' : 'Minor'} nonconformity`],
+  ];
+}
+
 /** Opens a dialog with its button on a page and returns axe's findings inside it. */
 async function dialogViolations(page: Page, base: string, path: string, button: string, dialog: string) {
   await page.goto(`${base}${path}`);
@@ -164,6 +181,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/risks', 'Risks'],
       ['/risks/matrix', 'Risk matrix'],
       ['/assets', 'Assets'],
+      ['/audits', 'Audits'],
+      ['/nonconformities', 'Nonconformities'],
       ['/evidence', 'Evidence'],
       ['/checks', 'Checks'],
       ['/tasks', 'Tasks'],
@@ -172,6 +191,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ...(await riskPages(page, app.url)),
       ...(await programmePages(page, app.url)),
       ...(await policyPages(page, app.url)),
+      ...(await auditPages(page, app.url)),
     ];
     for (const [path, heading] of pages) {
       await page.goto(`${app.url}${path}`);
@@ -186,6 +206,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ...(await dialogViolations(page, app.url, '/frameworks', 'Import OSCAL', 'Import an OSCAL framework')),
     );
     problems.push(...(await dialogViolations(page, app.url, '/policies', 'New document', 'New document')));
+    problems.push(...(await dialogViolations(page, app.url, '/audits', 'New audit', 'New audit')));
+    problems.push(
+      ...(await dialogViolations(page, app.url, '/nonconformities', 'New nonconformity', 'New nonconformity')),
+    );
     problems.push(...(await dialogViolations(page, app.url, '/evidence', 'Upload file', 'Upload evidence')));
     problems.push(
       ...(await dialogViolations(page, app.url, '/evidence', 'Add link', 'Add a link as evidence')),
