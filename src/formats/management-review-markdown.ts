@@ -5,16 +5,22 @@ import {
   reviewSections,
 } from './management-review-sections.js';
 
-/** Escapes Markdown syntax so data is always shown as text, never as markup or HTML. */
+/** Escapes inline Markdown syntax so data is always shown as text, never as markup or HTML. */
+function escapeInline(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>|~&!])/g, '\\$1');
+}
+
+/** Inline escaping plus what would start a heading, list or quote at the beginning of a line. */
 export function escapeMarkdown(text: string): string {
-  const inline = text.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>|~&!])/g, '\\$1');
-  return inline.replace(/^(\s*)([#+\-=>]|\d+(?=[.)]))/, '$1\\$2');
+  return escapeInline(text)
+    .replace(/^(\s*)([#+\-=>])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 function block(b: Block): string {
   if (b.kind === 'text') return escapeMarkdown(b.text);
   if (b.kind === 'list') return b.items.map((i) => `- ${escapeMarkdown(i)}`).join('\n');
-  const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  const row = (cells: string[]) => `| ${cells.map(escapeInline).join(' | ')} |`;
   return [row(b.headers), `|${b.headers.map(() => ' --- |').join('')}`, ...b.rows.map(row)].join('\n');
 }
 
