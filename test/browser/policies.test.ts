@@ -162,6 +162,12 @@ describe('policies in Chromium: write, approve (four eyes), publish, collect ack
     await campaign.getByRole('button', { name: 'Ask people to read version 1' }).click();
     // Everyone active: the admin, the compliance manager and the staff member.
     await admin.getByText('Version 1: 0 of 3 accepted').waitFor();
+
+    await admin.getByRole('button', { name: 'Edit details' }).click();
+    const details = admin.getByRole('dialog', { name: 'Document details' });
+    await details.getByLabel(/^Review every/).fill('6');
+    await details.getByRole('button', { name: 'Save' }).click();
+    await admin.getByTestId('policy-facts').getByText('6 months').waitFor();
   });
 
   test('a staff member sees it under To read and accepts it from her own account', async () => {

@@ -13,6 +13,7 @@ import { ServerHtml } from '../frameworks/server-html.js';
 import { CampaignPanel } from './policy-campaigns.js';
 import { invalidatePolicies } from './policy-create.js';
 import { OpenVersionPanel } from './policy-draft.js';
+import { EditPolicyButton } from './policy-edit.js';
 import { VersionHistory } from './policy-history.js';
 import { classificationLabels, kindLabels, OverdueBadge, VersionStatusBadge } from './policy-labels.js';
 
@@ -129,7 +130,15 @@ export function PolicyPage() {
       <Crumbs trail={[['/policies', 'Policies']]} current={p?.title ?? '…'} />
       <PageHeader
         title={p?.title ?? 'Document'}
-        actions={p && !p.open && can('policies.manage') && <NewDraft policy={p} />}
+        actions={
+          p &&
+          can('policies.manage') && (
+            <>
+              <EditPolicyButton policy={p} />
+              {!p.open && <NewDraft policy={p} />}
+            </>
+          )
+        }
       />
       <QueryState loading={policy.isLoading} error={policy.error}>
         {p && (
