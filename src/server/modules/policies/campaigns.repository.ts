@@ -22,7 +22,12 @@ export function campaignQuery(ctx: ServiceContext) {
       'c.created_at',
     ])
     .select([
-      sql<number>`(SELECT count(*) FROM policy_campaign_targets t WHERE t.campaign_id = c.id)`.as('targeted'),
+      // People disabled since the campaign started no longer count, unless they had already accepted.
+      sql<number>`(SELECT count(*) FROM policy_campaign_targets t JOIN users u ON u.id = t.user_id
+        WHERE t.campaign_id = c.id AND (u.status = 'active' OR EXISTS (
+          SELECT 1 FROM policy_acknowledgements a WHERE a.version_id = c.version_id AND a.user_id = t.user_id)))`.as(
+        'targeted',
+      ),
       sql<number>`(SELECT count(*) FROM policy_campaign_targets t
         JOIN policy_acknowledgements a ON a.version_id = c.version_id AND a.user_id = t.user_id
         WHERE t.campaign_id = c.id)`.as('acknowledged'),

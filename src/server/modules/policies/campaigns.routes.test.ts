@@ -125,6 +125,26 @@ describe('acknowledgement campaigns', () => {
 
     const figures = await viewer.expect<Campaign>(200, 'GET', `/api/policy-campaigns/${campaign.id}`);
     assert.deepEqual([figures.acknowledged, figures.targeted], [1, 2]);
+    // Someone who leaves no longer counts against completion, unless they had accepted.
+    await t.handle.db
+      .updateTable('users')
+      .set({ status: 'disabled' })
+      .where('id', '=', t.users.viewer.id)
+      .execute();
+    const left = await manager.expect<Campaign>(200, 'GET', `/api/policy-campaigns/${campaign.id}`);
+    assert.deepEqual([left.acknowledged, left.targeted], [1, 2]);
+    await t.handle.db
+      .updateTable('users')
+      .set({ status: 'disabled' })
+      .where('id', '=', t.users.contributor.id)
+      .execute();
+    const none = await manager.expect<Campaign>(200, 'GET', `/api/policy-campaigns/${campaign.id}`);
+    assert.deepEqual([none.acknowledged, none.targeted], [1, 1]);
+    await t.handle.db
+      .updateTable('users')
+      .set({ status: 'active' })
+      .where('id', 'in', [t.users.viewer.id, t.users.contributor.id])
+      .execute();
     const pending = await manager.expect<Page<CampaignPerson>>(
       200,
       'GET',

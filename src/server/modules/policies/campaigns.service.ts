@@ -160,7 +160,8 @@ export async function campaignPeople(
     )
     .select(['t.user_id', 'u.name', 'u.email', 'u.role', 'a.acknowledged_at'])
     .where('t.campaign_id', '=', id)
-    .where('t.organization_id', '=', ctx.organizationId);
+    .where('t.organization_id', '=', ctx.organizationId)
+    .where((eb) => eb.or([eb('u.status', '=', 'active'), eb('a.id', 'is not', null)]));
   if (query.state === 'pending') q = q.where('a.id', 'is', null);
   if (query.state === 'acknowledged') q = q.where('a.id', 'is not', null);
   const late = campaign.due_at < startOfDay(new Date());
