@@ -18,11 +18,14 @@ import { EvidencePage } from '../pages/evidence/EvidencePage.js';
 import { FrameworkPage } from '../pages/frameworks/FrameworkPage.js';
 import { FrameworksPage } from '../pages/frameworks/FrameworksPage.js';
 import { RequirementPage } from '../pages/frameworks/RequirementPage.js';
+import { ManagementReviewPage } from '../pages/management-review/ManagementReviewPage.js';
+import { ManagementReviewsPage } from '../pages/management-review/ManagementReviewsPage.js';
+import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { NonconformitiesPage } from '../pages/nonconformities/NonconformitiesPage.js';
 import { NonconformityPage } from '../pages/nonconformities/NonconformityPage.js';
-import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { OrganizationPage } from '../pages/OrganizationPage.js';
 import { OverviewPage } from '../pages/OverviewPage.js';
+import { ObjectivesPage } from '../pages/objectives/ObjectivesPage.js';
 import { PoliciesPage } from '../pages/policies/PoliciesPage.js';
 import { PolicyPage } from '../pages/policies/PolicyPage.js';
 import { ToReadPage } from '../pages/policies/ToReadPage.js';
@@ -89,6 +92,9 @@ export function App() {
           <Route path="audits/:id" element={<AuditPage />} />
           <Route path="nonconformities" element={<NonconformitiesPage />} />
           <Route path="nonconformities/:id" element={<NonconformityPage />} />
+          <Route path="objectives" element={<ObjectivesPage />} />
+          <Route path="management-reviews" element={<ManagementReviewsPage />} />
+          <Route path="management-reviews/:id" element={<ManagementReviewPage />} />
           <Route path="risks" element={<RisksPage />} />
           <Route path="risks/matrix" element={<RiskMatrixPage />} />
           <Route path="risks/:id" element={<RiskPage />} />

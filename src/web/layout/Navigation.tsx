@@ -5,8 +5,8 @@ import {
   IconBooks,
   IconBuilding,
   IconChartDonut,
-  IconClipboardCheck,
   IconChecklist,
+  IconClipboardCheck,
   IconFileCertificate,
   IconFileText,
   IconFlame,
@@ -14,8 +14,10 @@ import {
   IconInbox,
   IconListCheck,
   IconListDetails,
+  IconPresentation,
   IconServer,
   IconSubtask,
+  IconTarget,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -60,6 +62,13 @@ const modulePages: Record<string, NavItem[]> = {
       label: 'Nonconformities',
       icon: IconAlertTriangle,
       permission: 'nonconformities.read',
+    },
+    { to: '/objectives', label: 'Objectives', icon: IconTarget, permission: 'objectives.read' },
+    {
+      to: '/management-reviews',
+      label: 'Management review',
+      icon: IconPresentation,
+      permission: 'management-reviews.read',
     },
   ],
 };

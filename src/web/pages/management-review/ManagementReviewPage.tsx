@@ -1,0 +1,194 @@
+import { Button, Card, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { ReviewDetail } from '../../../contracts/management-review.js';
+import {
+  type Block,
+  reviewHeaderLines,
+  reviewSections,
+} from '../../../formats/management-review-sections.js';
+import { api } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { notifySuccess } from '../../ui/notify.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+
+const blockKey = (b: Block) =>
+  b.kind === 'text'
+    ? b.text
+    : b.kind === 'list'
+      ? `list:${b.items.join('|')}`
+      : `table:${b.headers.join('|')}`;
+
+function BlockView({ block, label }: { block: Block; label: string }) {
+  if (block.kind === 'text') return <Text size="sm">{block.text}</Text>;
+  if (block.kind === 'list')
+    return (
+      <List size="sm">
+        {block.items.map((i) => (
+          <List.Item key={i}>{i}</List.Item>
+        ))}
+      </List>
+    );
+  return (
+    <Table.ScrollContainer minWidth={600}>
+      <Table aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            {block.headers.map((h) => (
+              <Table.Th key={h}>{h}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {block.rows.map((row) => (
+            <Table.Tr key={row.join('|')}>
+              {row.map((cell, i) => (
+                <Table.Td key={`${block.headers[i]}`}>{cell}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Report({ review }: { review: ReviewDetail }) {
+  if (!review.report) return <Text>No report yet: assemble it to gather the programme's figures.</Text>;
+  const doc = {
+    report: review.report,
+    status: review.status,
+    decisions: review.actions.map((a) => ({ text: a.text, ownerName: a.ownerName, dueDate: a.dueDate })),
+  };
+  return (
+    <Stack>
+      <div>
+        {reviewHeaderLines(doc).map((l) => (
+          <Text key={l} size="sm">
+            {l}
+          </Text>
+        ))}
+      </div>
+      {reviewSections(doc).map((s) => (
+        <Card withBorder padding="lg" key={s.heading} component="section" aria-label={s.heading}>
+          <Title order={2} size="h4" mb="xs">
+            {s.heading}
+          </Title>
+          <Stack gap="xs">
+            {s.blocks.map((b) => (
+              <BlockView key={blockKey(b)} block={b} label={s.heading} />
+            ))}
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function DecisionForm({ review }: { review: ReviewDetail }) {
+  const client = useQueryClient();
+  const [form, setForm] = useState({ text: '', dueDate: '' });
+  const add = useMutation({
+    mutationFn: () =>
+      api.post<ReviewDetail>(`/api/management-reviews/${review.id}/actions`, {
+        text: form.text,
+        dueDate: form.dueDate || null,
+      }),
+    onSuccess: (r) => {
+      client.setQueryData(['management-review', r.id], r);
+      setForm({ text: '', dueDate: '' });
+      notifySuccess('Decision recorded');
+    },
+  });
+  return (
+    <Card withBorder padding="lg">
+      <FormAlert error={add.error} />
+      <Group align="flex-end">
+        <TextInput
+          label="Decision or action"
+          style={{ flex: 1 }}
+          value={form.text}
+          onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
+        />
+        <TextInput
+          label="Due date"
+          type="date"
+          value={form.dueDate}
+          onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })}
+        />
+        <Button loading={add.isPending} onClick={() => add.mutate()}>
+          Record decision
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+export function ManagementReviewPage() {
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const review = useQuery({
+    queryKey: ['management-review', id],
+    queryFn: () => api.get<ReviewDetail>(`/api/management-reviews/${id}`),
+  });
+  const step = useMutation({
+    mutationFn: (what: 'assemble' | 'close') =>
+      api.post<ReviewDetail>(`/api/management-reviews/${id}/${what}`),
+    onSuccess: async (r) => {
+      client.setQueryData(['management-review', r.id], r);
+      await client.invalidateQueries({ queryKey: ['management-reviews'] });
+      notifySuccess(r.status === 'closed' ? 'Review closed' : 'Report assembled');
+    },
+  });
+  const r = review.data;
+  const manage = can('management-reviews.manage') && r?.status !== 'closed';
+  return (
+    <QueryState loading={review.isLoading} error={review.error}>
+      {r && (
+        <>
+          <PageHeader
+            title={r.title}
+            description={`Period ${r.periodFrom} – ${r.periodTo}, meeting ${r.meetingDate}. Status: ${r.status}.`}
+            actions={
+              <Group>
+                {manage && (
+                  <Button loading={step.isPending} onClick={() => step.mutate('assemble')}>
+                    {r.report ? 'Assemble again' : 'Assemble report'}
+                  </Button>
+                )}
+                {manage && r.status === 'assembled' && (
+                  <Button variant="default" onClick={() => step.mutate('close')}>
+                    Close review
+                  </Button>
+                )}
+                {r.report &&
+                  (['md', 'pdf'] as const).map((ext) => (
+                    <Button
+                      key={ext}
+                      component="a"
+                      href={`/api/management-reviews/${r.id}/report.${ext}`}
+                      download
+                      variant="default"
+                      leftSection={<IconDownload size={14} aria-hidden />}
+                    >
+                      Download {ext === 'md' ? 'Markdown' : 'PDF'}
+                    </Button>
+                  ))}
+              </Group>
+            }
+          />
+          <FormAlert error={step.error} />
+          <Stack>
+            <Report review={r} />
+            {manage && r.report && <DecisionForm review={r} />}
+          </Stack>
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,104 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Table, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { ReviewDetail, ReviewSummary } from '../../../contracts/management-review.js';
+import type { Page } from '../../../contracts/paging.js';
+import { api, query } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { PageControls } from '../../ui/PageControls.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+
+const PAGE_SIZE = 50;
+const today = () => new Date().toISOString().slice(0, 10);
+
+function CreateReview() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ title: '', periodFrom: '', periodTo: today(), meetingDate: today() });
+  const create = useMutation({
+    mutationFn: () => api.post<ReviewDetail>('/api/management-reviews', form),
+    onSuccess: async (r) => {
+      await client.invalidateQueries({ queryKey: ['management-reviews'] });
+      navigate(`/management-reviews/${r.id}`);
+    },
+  });
+  const field = (key: keyof typeof form, label: string, type = 'date') => (
+    <TextInput
+      label={label}
+      type={type}
+      value={form[key]}
+      onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+    />
+  );
+  return (
+    <Card withBorder padding="lg" mb="md">
+      <Stack>
+        <FormAlert error={create.error} />
+        <Group align="flex-end">
+          {field('title', 'Title', 'text')}
+          {field('periodFrom', 'Period from')}
+          {field('periodTo', 'Period to')}
+          {field('meetingDate', 'Meeting date')}
+          <Button loading={create.isPending} onClick={() => create.mutate()}>
+            Plan review
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+export function ManagementReviewsPage() {
+  const { can } = useSession();
+  const [page, setPage] = useState(1);
+  const params = query({ page, pageSize: PAGE_SIZE });
+  const reviews = useQuery({
+    queryKey: ['management-reviews', params],
+    queryFn: () => api.get<Page<ReviewSummary>>(`/api/management-reviews${params}`),
+  });
+  return (
+    <>
+      <PageHeader
+        title="Management reviews"
+        description="Reviews of the management system by top management, with a report assembled from the programme's data."
+      />
+      {can('management-reviews.manage') && <CreateReview />}
+      <QueryState loading={reviews.isLoading} error={reviews.error}>
+        <Table striped aria-label="Management reviews">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Review</Table.Th>
+              <Table.Th>Period</Table.Th>
+              <Table.Th>Meeting</Table.Th>
+              <Table.Th>Status</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reviews.data?.items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/management-reviews/${r.id}`}>
+                    {r.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  {r.periodFrom} – {r.periodTo}
+                </Table.Td>
+                <Table.Td>{r.meetingDate}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color="dark">
+                    {r.status}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <PageControls page={page} pageSize={PAGE_SIZE} total={reviews.data?.total} onChange={setPage} />
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Kpi, KpiStatus, Objective } from '../../../contracts/objectives.js';
+import type { Page } from '../../../contracts/paging.js';
+import { api, errorMessage, query } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { notifySuccess } from '../../ui/notify.js';
+import { PageControls } from '../../ui/PageControls.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+
+const PAGE_SIZE = 50;
+export const kpiStatusLabels: Record<KpiStatus, string> = {
+  'no-data': 'No data',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+};
+const kpiStatusColors: Record<KpiStatus, string> = {
+  'no-data': 'gray',
+  'on-track': 'green',
+  'at-risk': 'yellow',
+  'off-track': 'red',
+};
+
+function MeasureForm({ kpi }: { kpi: Kpi }) {
+  const client = useQueryClient();
+  const [value, setValue] = useState<string | number>('');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<Objective>(`/api/kpis/${kpi.id}/measurements`, {
+        value: Number(value),
+        measuredAt: new Date().toISOString(),
+      }),
+    onSuccess: async () => {
+      setValue('');
+      await client.invalidateQueries({ queryKey: ['objectives'] });
+      notifySuccess(`Measurement of ${kpi.name} recorded`);
+    },
+  });
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <NumberInput
+        size="xs"
+        w={110}
+        aria-label={`New value for ${kpi.name}`}
+        value={value}
+        onChange={setValue}
+        error={save.error ? errorMessage(save.error) : undefined}
+      />
+      <Button
+        size="xs"
+        variant="default"
+        disabled={value === ''}
+        loading={save.isPending}
+        onClick={() => save.mutate()}
+      >
+        Add measurement
+      </Button>
+    </Group>
+  );
+}
+
+function ObjectiveCard({ objective, canMeasure }: { objective: Objective; canMeasure: boolean }) {
+  return (
+    <Card withBorder padding="lg" data-objective={objective.title}>
+      <Title order={2} size="h4">
+        {objective.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {objective.area} · owner {objective.ownerName} · due {objective.dueDate}
+      </Text>
+      {objective.description && (
+        <Text size="sm" mb="sm">
+          {objective.description}
+        </Text>
+      )}
+      <Table aria-label={`KPIs of ${objective.title}`}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>KPI</Table.Th>
+            <Table.Th>Target</Table.Th>
+            <Table.Th>Latest</Table.Th>
+            <Table.Th>Status</Table.Th>
+            {canMeasure && <Table.Th>Measure</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {objective.kpis.map((k) => (
+            <Table.Tr key={k.id}>
+              <Table.Td>{k.name}</Table.Td>
+              <Table.Td>
+                {k.direction === 'higher-is-better' ? '≥' : '≤'} {k.target} {k.unit}
+              </Table.Td>
+              <Table.Td>
+                {k.latest ? `${k.latest.value} ${k.unit} (${k.latest.measuredAt.slice(0, 10)})` : '—'}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={kpiStatusColors[k.status]} variant="light">
+                  {kpiStatusLabels[k.status]}
+                </Badge>
+              </Table.Td>
+              {canMeasure && (
+                <Table.Td>
+                  <MeasureForm kpi={k} />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+export function ObjectivesPage() {
+  const { can, session } = useSession();
+  const [page, setPage] = useState(1);
+  const params = query({ page, pageSize: PAGE_SIZE });
+  const objectives = useQuery({
+    queryKey: ['objectives', params],
+    queryFn: () => api.get<Page<Objective>>(`/api/objectives${params}`),
+  });
+  const mayMeasure = (o: Objective) =>
+    can('objectives.manage') || (can('objectives.measure') && session?.user.id === o.ownerId);
+  return (
+    <>
+      <PageHeader
+        title="Objectives"
+        description="Objectives of the management systems with KPIs, targets and the latest measurement."
+      />
+      <QueryState loading={objectives.isLoading} error={objectives.error}>
+        <Stack>
+          {objectives.data?.items.length === 0 && <Text>No objectives are set yet.</Text>}
+          {objectives.data?.items.map((o) => (
+            <ObjectiveCard key={o.id} objective={o} canMeasure={mayMeasure(o)} />
+          ))}
+        </Stack>
+        {objectives.data && (
+          <PageControls page={page} pageSize={PAGE_SIZE} total={objectives.data.total} onChange={setPage} />
+        )}
+      </QueryState>
+    </>
+  );
+}
