@@ -153,10 +153,12 @@ describe('an internal audit in Chromium: checklist, minor NC, corrective action,
     await alert(page, /Record the root cause of NC-\d{3} before corrective action/).waitFor();
     await page.getByRole('textbox', { name: /^Correction/ }).fill('The two hosts were scanned the same day');
     await page.getByRole('textbox', { name: /^Root cause/ }).fill('New hosts join the scan scope by hand');
+    await page.getByLabel('Owner', { exact: true }).selectOption({ label: VERIFIER.name });
     await page.getByRole('button', { name: 'Save analysis' }).click();
     await page.getByText(/NC-\d{3} saved/).waitFor();
     await page.getByRole('button', { name: 'Move to corrective action' }).click();
     await facts(page).getByText('Corrective action', { exact: true }).waitFor();
+    await facts(page).getByText(VERIFIER.name).waitFor();
 
     const form = page.getByRole('form', { name: 'Add corrective action' });
     await form.getByRole('textbox', { name: /^Action/ }).fill(ACTION);

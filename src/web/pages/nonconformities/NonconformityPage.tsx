@@ -74,7 +74,7 @@ export function NonconformityPage() {
               </Text>
             </Card>
             <NcAnalysis
-              key={`${n.rootCause}|${n.correction}`}
+              key={`${n.rootCause}|${n.correction}|${n.ownerId}`}
               nc={n}
               editable={manage && n.status !== 'closed'}
             />

@@ -1,22 +1,30 @@
-import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { NcDetail, NcStatus } from '../../../contracts/nonconformities.js';
 import { api, errorMessage, fieldErrors } from '../../api/client.js';
+import { useOwners } from '../controls/use-directory.js';
 import { useNcMutation } from './use-nc.js';
 
-/** Root cause and correction: edited while the nonconformity is open in any step before closing. */
+/** Owner, correction and root cause: edited in any step before closing. */
 export function NcAnalysis({ nc, editable }: { nc: NcDetail; editable: boolean }) {
   const [rootCause, setRootCause] = useState(nc.rootCause);
   const [correction, setCorrection] = useState(nc.correction);
+  const [ownerId, setOwnerId] = useState(nc.ownerId ?? '');
+  const people = useOwners() ?? [];
   const save = useNcMutation(
-    () => api.patch<NcDetail>(`/api/nonconformities/${nc.id}`, { rootCause, correction }),
+    () =>
+      api.patch<NcDetail>(`/api/nonconformities/${nc.id}`, {
+        rootCause,
+        correction,
+        ownerId: ownerId || null,
+      }),
     (n) => `${n.ref} saved`,
   );
   const errors = fieldErrors(save.error);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="analysis-heading">
       <Title order={2} size="h4" id="analysis-heading" mb="sm">
-        Correction and root cause
+        Owner, correction and root cause
       </Title>
       {editable ? (
         <Stack>
@@ -25,6 +33,16 @@ export function NcAnalysis({ nc, editable }: { nc: NcDetail; editable: boolean }
               {errorMessage(save.error)}
             </Alert>
           )}
+          <NativeSelect
+            label="Owner"
+            data={[
+              { value: '', label: 'Nobody yet' },
+              ...people.map((u) => ({ value: u.id, label: u.name })),
+            ]}
+            value={ownerId}
+            onChange={(e) => setOwnerId(e.currentTarget.value)}
+            error={errors.ownerId}
+          />
           <Textarea
             label="Correction"
             description="The immediate fix"
