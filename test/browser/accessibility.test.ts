@@ -206,6 +206,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ...(await dialogViolations(page, app.url, '/frameworks', 'Import OSCAL', 'Import an OSCAL framework')),
     );
     problems.push(...(await dialogViolations(page, app.url, '/policies', 'New document', 'New document')));
+    const [policyPage] = await policyPages(page, app.url);
+    assert.ok(policyPage);
+    problems.push(
+      ...(await dialogViolations(page, app.url, policyPage[0], 'Edit details', 'Document details')),
+    );
     problems.push(...(await dialogViolations(page, app.url, '/audits', 'New audit', 'New audit')));
     problems.push(
       ...(await dialogViolations(page, app.url, '/nonconformities', 'New nonconformity', 'New nonconformity')),
