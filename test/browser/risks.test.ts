@@ -103,4 +103,39 @@ describe('risk register in the browser', () => {
     assert.equal(await heatmapCount(page, 'inherent', '4-5'), inherentBefore + 1);
     assert.equal(await heatmapCount(page, 'residual', '2-3'), residualBefore + 1);
   });
+
+  test('the matrix cannot shrink below what risks use, and the message says how many', async () => {
+    await page.goto(`${app.url}/risks/matrix`);
+    await page.getByRole('heading', { name: 'Risk matrix', level: 1 }).waitFor();
+    await page.getByRole('combobox', { name: 'Likelihood levels' }).click();
+    await page.getByRole('option', { name: '3', exact: true }).click();
+    await page.getByRole('button', { name: 'Save matrix' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'critical threshold 20 is above the highest score of this matrix (15)' })
+      .waitFor();
+    await page.getByRole('textbox', { name: 'Critical from' }).fill('15');
+    await page.getByRole('button', { name: 'Save matrix' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /risk\(s\) are assessed above a 3×5 matrix/ });
+    await alert.waitFor();
+    assert.match((await alert.innerText()) ?? '', /^\d+ risk\(s\)/);
+  });
+
+  test('an asset is registered with its data centre and found by the location filter', async () => {
+    await nav(page, 'Assets').click();
+    await page.getByRole('heading', { name: 'Assets', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New asset' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New asset' });
+    await dialog.getByLabel(/^Name/).fill('Storage nodes in STO2');
+    await choose(page, dialog, 'Type', 'Hardware');
+    await choose(page, dialog, 'Classification', 'Restricted');
+    await choose(page, dialog, 'Location', 'STO2 Stockholm South data centre');
+    await dialog.getByRole('button', { name: 'Create asset' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('combobox', { name: 'Location' }).click();
+    await page.getByRole('option', { name: 'STO2', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Assets' });
+    await table.getByText('Storage nodes in STO2').waitFor();
+    assert.equal(await table.getByRole('row').count(), 2, 'the header and the one STO2 asset');
+  });
 });

@@ -1,32 +1,17 @@
-import {
-  Button,
-  Card,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import type { Asset, AssetType, Classification } from '../../../contracts/assets.js';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Asset } from '../../../contracts/assets.js';
 import type { Organization } from '../../../contracts/organization.js';
 import type { Page } from '../../../contracts/paging.js';
-import { api, fieldErrors, query } from '../../api/client.js';
+import { api, query } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
-import { FormAlert } from '../../ui/FormAlert.js';
-import { FormFooter } from '../../ui/FormFooter.js';
 import { count } from '../../ui/format.js';
-import { notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { OwnerSelect } from '../controls/control-fields.js';
+import { AssetModal } from './asset-form.js';
 import {
   assetTypeLabels,
   assetTypeOptions,
@@ -36,126 +21,50 @@ import {
 
 const PAGE_SIZE = 50;
 
-function AssetModal({ asset, onClose }: { asset?: Asset; onClose: () => void }) {
-  const client = useQueryClient();
+const filterKeys = ['q', 'type', 'classification', 'locationId', 'serviceId'] as const;
+type Filters = Record<(typeof filterKeys)[number], string>;
+const noFilters = Object.fromEntries(filterKeys.map((k) => [k, ''])) as Filters;
+
+function AssetFilters({ filters, onChange }: { filters: Filters; onChange: (f: Partial<Filters>) => void }) {
   const org = useQuery({
     queryKey: ['organization'],
     queryFn: () => api.get<Organization>('/api/organization'),
   });
-  const [name, setName] = useState(asset?.name ?? '');
-  const [description, setDescription] = useState(asset?.description ?? '');
-  const [type, setType] = useState<string | null>(asset?.type ?? null);
-  const [classification, setClassification] = useState<Classification>(asset?.classification ?? 'internal');
-  const [ownerId, setOwnerId] = useState<string | null>(asset?.owner?.id ?? null);
-  const [locationId, setLocationId] = useState<string | null>(asset?.location?.id ?? null);
-  const [serviceId, setServiceId] = useState<string | null>(asset?.service?.id ?? null);
-  const save = useMutation({
-    mutationFn: (body: object) =>
-      asset ? api.patch<Asset>(`/api/assets/${asset.id}`, body) : api.post<Asset>('/api/assets', body),
-    onSuccess: async (saved) => {
-      await client.invalidateQueries({ queryKey: ['assets'] });
-      notifySuccess(`Asset ${saved.name} saved`);
-      onClose();
-    },
-  });
-  const errors = fieldErrors(save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate({
-      name: name.trim(),
-      description,
-      type: (type as AssetType | null) ?? undefined,
-      classification,
-      ownerId,
-      locationId,
-      serviceId,
-    });
-  };
+  const select = (key: keyof Filters, label: string, data: { value: string; label: string }[]) => (
+    <Select
+      label={label}
+      placeholder="Any"
+      clearable
+      data={data}
+      value={filters[key] || null}
+      onChange={(v) => onChange({ [key]: v ?? '' })}
+    />
+  );
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title={asset ? `Edit ${asset.name}` : 'New asset'}
-      size="lg"
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormAlert error={save.error} />
-          <TextInput
-            label="Name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            required
-            data-autofocus
-          />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.description}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label="Type"
-              data={assetTypeOptions}
-              value={type}
-              onChange={setType}
-              error={errors.type}
-              required
-            />
-            <Select
-              label="Classification"
-              data={classificationOptions}
-              value={classification}
-              allowDeselect={false}
-              onChange={(v) => v && setClassification(v as Classification)}
-              error={errors.classification}
-            />
-            <OwnerSelect value={ownerId} onChange={setOwnerId} error={errors.ownerId} />
-            <Select
-              label="Location"
-              clearable
-              placeholder="None"
-              data={(org.data?.locations ?? []).map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
-              value={locationId}
-              onChange={setLocationId}
-              error={errors.locationId}
-            />
-            <Select
-              label="Service"
-              clearable
-              placeholder="None"
-              data={(org.data?.services ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              value={serviceId}
-              onChange={setServiceId}
-              error={errors.serviceId}
-            />
-          </SimpleGrid>
-          <FormFooter busy={save.isPending} onClose={onClose} submitLabel={asset ? 'Save' : 'Create asset'} />
-        </Stack>
-      </form>
-    </Modal>
+    <Group mb="md" align="flex-end">
+      <TextInput label="Search" value={filters.q} onChange={(e) => onChange({ q: e.currentTarget.value })} />
+      {select('type', 'Type', assetTypeOptions)}
+      {select('classification', 'Classification', classificationOptions)}
+      {select(
+        'locationId',
+        'Location',
+        (org.data?.locations ?? []).map((l) => ({ value: l.id, label: l.code })),
+      )}
+      {select(
+        'serviceId',
+        'Service',
+        (org.data?.services ?? []).map((s) => ({ value: s.id, label: s.name })),
+      )}
+    </Group>
   );
 }
 
 export function AssetsPage() {
   const { can } = useSession();
   const [editing, setEditing] = useState<Asset | 'new' | null>(null);
-  const [type, setType] = useState<string | null>(null);
-  const [classification, setClassification] = useState<string | null>(null);
-  const [q, setQ] = useState('');
+  const [filters, setFilters] = useState<Filters>(noFilters);
   const [page, setPage] = useState(1);
-  const params = query({
-    q,
-    type: type ?? undefined,
-    classification: classification ?? undefined,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const params = query({ ...filters, page, pageSize: PAGE_SIZE });
   const assets = useQuery({
     queryKey: ['assets', params],
     queryFn: () => api.get<Page<Asset>>(`/api/assets${params}`),
@@ -175,38 +84,13 @@ export function AssetsPage() {
         }
       />
       <Card withBorder padding="lg">
-        <Group mb="md" align="flex-end">
-          <TextInput
-            label="Search"
-            value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              setPage(1);
-            }}
-          />
-          <Select
-            label="Type"
-            placeholder="Any"
-            clearable
-            data={assetTypeOptions}
-            value={type}
-            onChange={(v) => {
-              setType(v);
-              setPage(1);
-            }}
-          />
-          <Select
-            label="Classification"
-            placeholder="Any"
-            clearable
-            data={classificationOptions}
-            value={classification}
-            onChange={(v) => {
-              setClassification(v);
-              setPage(1);
-            }}
-          />
-        </Group>
+        <AssetFilters
+          filters={filters}
+          onChange={(f) => {
+            setFilters({ ...filters, ...f });
+            setPage(1);
+          }}
+        />
         <QueryState loading={assets.isLoading} error={assets.error}>
           <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
             {count(assets.data?.total ?? 0, 'asset')}

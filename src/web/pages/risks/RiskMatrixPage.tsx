@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Card,
   Group,
@@ -13,8 +14,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { RiskMatrix, RiskMatrixInput } from '../../../contracts/risks.js';
-import { api } from '../../api/client.js';
-import { FormAlert } from '../../ui/FormAlert.js';
+import { api, errorMessage } from '../../api/client.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -101,7 +101,12 @@ function MatrixForm({ matrix }: { matrix: RiskMatrix }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <FormAlert error={save.error} />
+        {save.error && (
+          // The matrix form has no per-field messages, so the server's message is shown whole.
+          <Alert color="red" role="alert">
+            {errorMessage(save.error)}
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Axis
             name="Likelihood"

@@ -11,6 +11,7 @@ import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { ownerOptions, useOwners } from '../controls/use-directory.js';
 import { RiskFormModal } from './risk-form.js';
 import { RiskHeatmaps } from './risk-heatmap.js';
 import {
@@ -23,7 +24,7 @@ import {
 } from './risk-labels.js';
 
 const PAGE_SIZE = 50;
-const filterKeys = ['q', 'level', 'treatment', 'status', 'overdue'] as const;
+const filterKeys = ['q', 'level', 'treatment', 'status', 'ownerId', 'overdue'] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
 
 function useRiskFilters() {
@@ -40,6 +41,7 @@ function useRiskFilters() {
 }
 
 function RiskFilters({ filters, update }: { filters: Filters; update: (f: Partial<Filters>) => void }) {
+  const owners = useOwners();
   return (
     <Group mb="md" align="flex-end" wrap="wrap">
       <TextInput
@@ -72,6 +74,17 @@ function RiskFilters({ filters, update }: { filters: Filters; update: (f: Partia
         value={filters.status || null}
         onChange={(v) => update({ status: v ?? '' })}
       />
+      {owners && (
+        <Select
+          label="Owner"
+          placeholder="Anyone"
+          clearable
+          searchable
+          data={ownerOptions(owners)}
+          value={filters.ownerId || null}
+          onChange={(v) => update({ ownerId: v ?? '' })}
+        />
+      )}
       <Select
         label="Review"
         placeholder="Any"

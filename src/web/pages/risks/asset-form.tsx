@@ -1,0 +1,160 @@
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Asset, AssetType, Classification } from '../../../contracts/assets.js';
+import type { Organization } from '../../../contracts/organization.js';
+import { api, fieldErrors } from '../../api/client.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { FormFooter } from '../../ui/FormFooter.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { OwnerSelect } from '../controls/control-fields.js';
+import { assetTypeOptions, classificationOptions } from './risk-labels.js';
+
+/** Deleting is refused by the server while a risk names the asset; the message says so. */
+function DeleteAsset({ asset, onDeleted }: { asset: Asset; onDeleted: () => void }) {
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/assets/${asset.id}`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['assets'] });
+      notifySuccess(`Asset ${asset.name} deleted`);
+      onDeleted();
+    },
+    onError: notifyError,
+  });
+  return (
+    <ConfirmButton
+      title={`Delete ${asset.name}?`}
+      message="The asset is removed. The audit log keeps a record."
+      confirmLabel="Delete asset"
+      onConfirm={() => remove.mutate()}
+    >
+      {(open) => (
+        <Button
+          variant="light"
+          color="red"
+          leftSection={<IconTrash size={16} aria-hidden />}
+          loading={remove.isPending}
+          onClick={open}
+        >
+          Delete
+        </Button>
+      )}
+    </ConfirmButton>
+  );
+}
+
+export function AssetModal({ asset, onClose }: { asset?: Asset; onClose: () => void }) {
+  const client = useQueryClient();
+  const org = useQuery({
+    queryKey: ['organization'],
+    queryFn: () => api.get<Organization>('/api/organization'),
+  });
+  const [name, setName] = useState(asset?.name ?? '');
+  const [description, setDescription] = useState(asset?.description ?? '');
+  const [type, setType] = useState<string | null>(asset?.type ?? null);
+  const [classification, setClassification] = useState<Classification>(asset?.classification ?? 'internal');
+  const [ownerId, setOwnerId] = useState<string | null>(asset?.owner?.id ?? null);
+  const [locationId, setLocationId] = useState<string | null>(asset?.location?.id ?? null);
+  const [serviceId, setServiceId] = useState<string | null>(asset?.service?.id ?? null);
+  const save = useMutation({
+    mutationFn: (body: object) =>
+      asset ? api.patch<Asset>(`/api/assets/${asset.id}`, body) : api.post<Asset>('/api/assets', body),
+    onSuccess: async (saved) => {
+      await client.invalidateQueries({ queryKey: ['assets'] });
+      notifySuccess(`Asset ${saved.name} saved`);
+      onClose();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({
+      name: name.trim(),
+      description,
+      type: (type as AssetType | null) ?? undefined,
+      classification,
+      ownerId,
+      locationId,
+      serviceId,
+    });
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={asset ? `Edit ${asset.name}` : 'New asset'}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormAlert error={save.error} />
+          <TextInput
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            required
+            data-autofocus
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={errors.description}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Type"
+              data={assetTypeOptions}
+              value={type}
+              onChange={setType}
+              error={errors.type}
+              required
+            />
+            <Select
+              label="Classification"
+              data={classificationOptions}
+              value={classification}
+              allowDeselect={false}
+              onChange={(v) => v && setClassification(v as Classification)}
+              error={errors.classification}
+            />
+            <OwnerSelect value={ownerId} onChange={setOwnerId} error={errors.ownerId} />
+            <Select
+              label="Location"
+              clearable
+              placeholder="None"
+              data={(org.data?.locations ?? []).map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
+              value={locationId}
+              onChange={setLocationId}
+              error={errors.locationId}
+            />
+            <Select
+              label="Service"
+              clearable
+              placeholder="None"
+              data={(org.data?.services ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              value={serviceId}
+              onChange={setServiceId}
+              error={errors.serviceId}
+            />
+          </SimpleGrid>
+          <Group justify="space-between">
+            {asset ? <DeleteAsset asset={asset} onDeleted={onClose} /> : <span />}
+            <FormFooter
+              busy={save.isPending}
+              onClose={onClose}
+              submitLabel={asset ? 'Save' : 'Create asset'}
+            />
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
