@@ -56,6 +56,9 @@ export const permissions = [
   'management-reviews.read',
   /** Plan, assemble, record decisions on and close management reviews. */
   'management-reviews.manage',
+  'trust-center.read',
+  /** Edit what the public trust center shows and announce sub-processor changes. */
+  'trust-center.manage',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -77,6 +80,7 @@ const everyone: Permission[] = [
   'nonconformities.read',
   'objectives.read',
   'management-reviews.read',
+  'trust-center.read',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
@@ -106,6 +110,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'objectives.manage',
     'objectives.measure',
     'management-reviews.manage',
+    'trust-center.manage',
   ]),
   contributor: new Set([
     ...everyone,

@@ -20,6 +20,7 @@ import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
 import { registerRiskRoutes } from './risks/index.js';
 import { registerTaskRoutes, reminderJobs } from './tasks/index.js';
 import { registerTokensRoutes } from './tokens/tokens.routes.js';
+import { registerTrustCenterRoutes, registerTrustPublicRoutes } from './trust-center/index.js';
 import { registerUsersRoutes } from './users/users.routes.js';
 
 export const routeModules: RouteModule[] = [
@@ -41,6 +42,8 @@ export const routeModules: RouteModule[] = [
   registerPoliciesRoutes,
   registerObjectiveRoutes,
   registerManagementReviewRoutes,
+  registerTrustCenterRoutes,
+  registerTrustPublicRoutes,
 ];
 
 /** Background jobs of the modules: scheduled checks and daily reminders. */

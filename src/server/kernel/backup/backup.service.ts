@@ -57,6 +57,15 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'kpi_measurements', orderBy: 'id' },
   { name: 'management_reviews', orderBy: 'id' },
   { name: 'management_review_actions', orderBy: 'id' },
+  { name: 'trust_center_settings', orderBy: 'organization_id' },
+  { name: 'trust_certifications', orderBy: 'id' },
+  { name: 'faq_sections', orderBy: 'id' },
+  { name: 'faq_entries', orderBy: 'id' },
+  { name: 'faq_entry_controls', orderBy: 'entry_id, control_id' },
+  { name: 'faq_entry_evidence', orderBy: 'entry_id, evidence_id' },
+  { name: 'subprocessors', orderBy: 'id' },
+  { name: 'subprocessor_subscribers', orderBy: 'id' },
+  { name: 'subprocessor_notifications', orderBy: 'id' },
 ];
 
 /** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */

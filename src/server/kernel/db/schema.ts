@@ -566,6 +566,107 @@ export interface ManagementReviewActionsTable {
   created_at: CreatedAt;
 }
 
+export interface TrustCenterSettingsTable {
+  organization_id: string;
+  title: string;
+  intro: Generated<string>;
+  accent_color: Generated<string>;
+  logo_text: Generated<string>;
+  sla_text: Generated<string>;
+  dr_text: Generated<string>;
+  custom_domain: string | null;
+  published: Generated<boolean>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface TrustCertificationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  framework_id: string | null;
+  status: string;
+  target_quarter: string | null;
+  issuer: Generated<string>;
+  issued_on: string | null;
+  expires_on: string | null;
+  position: Generated<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface FaqSectionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  language: string;
+  title: string;
+  position: Generated<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface FaqEntriesTable {
+  id: Generated<string>;
+  organization_id: string;
+  section_id: string;
+  question: string;
+  answer: string;
+  position: Generated<number>;
+  published: Generated<boolean>;
+  confirmed_reason: string | null;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface FaqEntryControlsTable {
+  organization_id: string;
+  entry_id: string;
+  control_id: string;
+}
+
+export interface FaqEntryEvidenceTable {
+  organization_id: string;
+  entry_id: string;
+  evidence_id: string;
+}
+
+export interface SubprocessorsTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  purpose: string;
+  country: string;
+  transfer_mechanism: string;
+  status: string;
+  effective_on: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface SubprocessorSubscribersTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  token_hash: string;
+  verified_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SubprocessorNotificationsTable {
+  id: Generated<string>;
+  organization_id: string;
+  subprocessor_id: string;
+  subscriber_id: string;
+  to_email: string;
+  change: string;
+  effective_on: string;
+  subject: string;
+  body: string;
+  notified_at: CreatedAt;
+  sent_at: Timestamp | null;
+  objection_token_hash: string;
+  objected_at: Timestamp | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -614,6 +715,15 @@ export interface Database {
   kpi_measurements: KpiMeasurementsTable;
   management_reviews: ManagementReviewsTable;
   management_review_actions: ManagementReviewActionsTable;
+  trust_center_settings: TrustCenterSettingsTable;
+  trust_certifications: TrustCertificationsTable;
+  faq_sections: FaqSectionsTable;
+  faq_entries: FaqEntriesTable;
+  faq_entry_controls: FaqEntryControlsTable;
+  faq_entry_evidence: FaqEntryEvidenceTable;
+  subprocessors: SubprocessorsTable;
+  subprocessor_subscribers: SubprocessorSubscribersTable;
+  subprocessor_notifications: SubprocessorNotificationsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -177,6 +177,28 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/me/acknowledgements': 'policies.acknowledge',
   // Each person accepts for themselves; the service records the acting user.
   'POST /api/policies/:id/versions/:number/acknowledge': 'policies.acknowledge',
+  // The public trust center: server-rendered pages and security.txt, readable without signing in.
+  'GET /trust': 'public',
+  'GET /trust/faq': 'public',
+  'GET /trust/subprocessors': 'public',
+  'GET /.well-known/security.txt': 'public',
+  'GET /api/trust-center/settings': 'trust-center.read',
+  'PUT /api/trust-center/settings': 'trust-center.manage',
+  'GET /api/trust-center/certifications': 'trust-center.read',
+  'POST /api/trust-center/certifications': 'trust-center.manage',
+  'PUT /api/trust-center/certifications/:id': 'trust-center.manage',
+  'DELETE /api/trust-center/certifications/:id': 'trust-center.manage',
+  'GET /api/faq/sections': 'trust-center.read',
+  'POST /api/faq/sections': 'trust-center.manage',
+  'DELETE /api/faq/sections/:id': 'trust-center.manage',
+  'GET /api/faq/entries': 'trust-center.read',
+  'POST /api/faq/entries': 'trust-center.manage',
+  'PATCH /api/faq/entries/:id': 'trust-center.manage',
+  'DELETE /api/faq/entries/:id': 'trust-center.manage',
+  'POST /api/faq/entries/:id/confirm': 'trust-center.manage',
+  'POST /api/faq/import': 'trust-center.manage',
+  'GET /api/faq/export.md': 'trust-center.read',
+  'GET /api/services/:id/security-chapter.md': 'trust-center.read',
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

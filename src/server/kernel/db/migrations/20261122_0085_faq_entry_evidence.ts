@@ -1,0 +1,11 @@
+import { type Kysely, sql } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    CREATE TABLE faq_entry_evidence (
+      organization_id uuid NOT NULL REFERENCES organizations(id),
+      entry_id uuid NOT NULL REFERENCES faq_entries(id) ON DELETE CASCADE,
+      evidence_id uuid NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+      PRIMARY KEY (entry_id, evidence_id)
+    )`.execute(db);
+}

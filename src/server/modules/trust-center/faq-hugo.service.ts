@@ -1,0 +1,182 @@
+import { sql } from 'kysely';
+import type { FaqImportReport } from '../../../contracts/trust-center.js';
+import { renderHugoFaq, renderServiceChapter } from '../../../formats/hugo-export.js';
+import { type HugoFaqPage, HugoFormatError, parseHugoFaq } from '../../../formats/hugo-faq.js';
+import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { inTransaction, type ServiceContext } from '../../kernel/context.js';
+import { AppError, notFound } from '../../kernel/errors/app-error.js';
+import { entryOrder, faqEntryQuery, needsReviewSql } from './faq.repository.js';
+import { getSettings, listCertifications } from './settings.service.js';
+
+function parse(file: Buffer): HugoFaqPage {
+  try {
+    return parseHugoFaq(file);
+  } catch (error) {
+    if (error instanceof HugoFormatError) throw new AppError('VALIDATION_FAILED', error.message);
+    throw error;
+  }
+}
+
+async function upsertSection(ctx: ServiceContext, language: string, title: string, position: number) {
+  const existing = await ctx.db
+    .selectFrom('faq_sections')
+    .select('id')
+    .where('organization_id', '=', ctx.organizationId)
+    .where('language', '=', language)
+    .where('title', '=', title)
+    .executeTakeFirst();
+  if (existing) {
+    await ctx.db.updateTable('faq_sections').set({ position }).where('id', '=', existing.id).execute();
+    return { id: existing.id, created: false };
+  }
+  const row = await ctx.db
+    .insertInto('faq_sections')
+    .values({ organization_id: ctx.organizationId, language, title, position })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, created: true };
+}
+
+/** Matches sections by title and questions by text, so importing the same page again updates instead of adding. */
+export function importHugoFaq(ctx: ServiceContext, file: Buffer): Promise<FaqImportReport> {
+  const page = parse(file);
+  return inTransaction(ctx, async (tx) => {
+    const report: FaqImportReport = {
+      language: page.language,
+      sectionsCreated: 0,
+      sectionsUpdated: 0,
+      questionsCreated: 0,
+      questionsUpdated: 0,
+      skipped: page.skipped,
+    };
+    for (const [sectionIndex, section] of page.sections.entries()) {
+      const { id: sectionId, created } = await upsertSection(tx, page.language, section.title, sectionIndex);
+      if (created) report.sectionsCreated++;
+      else report.sectionsUpdated++;
+      for (const [position, entry] of section.entries.entries()) {
+        const updated = await tx.db
+          .updateTable('faq_entries')
+          .set({ answer: entry.answer, position, updated_at: sql`now()` })
+          .where('organization_id', '=', tx.organizationId)
+          .where('section_id', '=', sectionId)
+          .where('question', '=', entry.question)
+          .where((eb) => eb.or([eb('answer', '<>', entry.answer), eb('position', '<>', position)]))
+          .returning('id')
+          .executeTakeFirst();
+        if (updated) {
+          report.questionsUpdated++;
+          continue;
+        }
+        const inserted = await tx.db
+          .insertInto('faq_entries')
+          .values({ organization_id: tx.organizationId, section_id: sectionId, position, ...entry })
+          .onConflict((oc) => oc.columns(['section_id', 'question']).doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (inserted) report.questionsCreated++;
+      }
+    }
+    await recordAuditEvent(
+      tx,
+      'faq.imported',
+      { type: 'faq', id: null },
+      {
+        language: report.language,
+        sectionsCreated: report.sectionsCreated,
+        questionsCreated: report.questionsCreated,
+        questionsUpdated: report.questionsUpdated,
+        skipped: report.skipped.length,
+      },
+    );
+    return report;
+  });
+}
+
+/** What the public may read: published entries whose claims hold or were confirmed. */
+export function publicEntries(ctx: ServiceContext, language?: string) {
+  let q = faqEntryQuery(ctx).where('e.published', '=', true).where(sql<boolean>`NOT ${needsReviewSql}`);
+  if (language) q = q.where('s.language', '=', language);
+  return entryOrder(q).limit(2000).execute();
+}
+
+type PublicEntry = Awaited<ReturnType<typeof publicEntries>>[number];
+
+export function groupBySection(rows: PublicEntry[]) {
+  const sections: { title: string; entries: PublicEntry[] }[] = [];
+  for (const row of rows) {
+    const last = sections.at(-1);
+    if (last && last.title === row.section_title) last.entries.push(row);
+    else sections.push({ title: row.section_title, entries: [row] });
+  }
+  return sections;
+}
+
+const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
+const latest = (dates: (Date | string)[]) => dates.map(day).sort().at(-1) ?? '1970-01-01';
+
+export async function exportHugoFaq(ctx: ServiceContext, language: string): Promise<string> {
+  const [rows, settings] = await Promise.all([publicEntries(ctx, language), getSettings(ctx)]);
+  if (rows.length === 0) throw notFound(`A published FAQ in the language ${language}`);
+  return renderHugoFaq({
+    language,
+    title: settings.title,
+    date: latest(rows.map((r) => r.updated_at)),
+    slug: 'faq',
+    sections: groupBySection(rows).map((s) => ({
+      title: s.title,
+      entries: s.entries.map((e) => ({ question: e.question, answer: e.answer })),
+    })),
+  });
+}
+
+export async function exportServiceChapter(ctx: ServiceContext, serviceId: string) {
+  const org = ctx.organizationId;
+  const service = await ctx.db
+    .selectFrom('services')
+    .select(['name', 'description', 'updated_at'])
+    .where('organization_id', '=', org)
+    .where('id', '=', serviceId)
+    .executeTakeFirst();
+  if (!service) throw notFound(`Service ${serviceId}`);
+  const [organization, certifications, locations, controls] = await Promise.all([
+    ctx.db.selectFrom('organizations').select('name').where('id', '=', org).executeTakeFirstOrThrow(),
+    listCertifications(ctx),
+    ctx.db
+      .selectFrom('locations')
+      .select(['code', 'city', 'country'])
+      .where('organization_id', '=', org)
+      .orderBy('code')
+      .execute(),
+    ctx.db
+      .selectFrom('controls')
+      .select(['ref', 'title', 'status', 'service_id', 'updated_at'])
+      .where('organization_id', '=', org)
+      .where((eb) => eb.or([eb('service_id', 'is', null), eb('service_id', '=', serviceId)]))
+      .orderBy('ref')
+      .execute(),
+  ]);
+  const markdown = renderServiceChapter({
+    organization: organization.name,
+    service: { name: service.name, description: service.description },
+    date: latest([
+      service.updated_at,
+      ...controls.map((c) => c.updated_at),
+      ...certifications.map((c) => c.updatedAt),
+    ]),
+    language: 'en',
+    certifications: certifications.map((c) => ({
+      name: c.name,
+      status: c.status,
+      targetQuarter: c.targetQuarter,
+      expiresOn: c.expiresOn,
+    })),
+    locations,
+    controls: controls.map((c) => ({
+      ref: c.ref,
+      title: c.title,
+      status: c.status,
+      scope: c.service_id === null ? ('baseline' as const) : ('service' as const),
+    })),
+  });
+  return { markdown, serviceName: service.name };
+}

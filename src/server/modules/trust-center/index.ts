@@ -1,0 +1,2 @@
+export { registerTrustPublicRoutes } from './public.routes.js';
+export { registerTrustCenterRoutes } from './trust-center.routes.js';

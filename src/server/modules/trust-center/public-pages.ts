@@ -1,0 +1,163 @@
+import { renderMarkdown } from '../../../formats/markdown.js';
+import { groupBySection } from './faq-hugo.service.js';
+import type { faqData, overviewData, subprocessorData } from './public.service.js';
+import { escapeHtml as e, type RenderedPage, renderPage } from './public-html.js';
+
+const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
+
+const transferLabels: Record<string, string> = {
+  'none-eea': 'None (within the EU/EEA)',
+  adequacy: 'Adequacy decision',
+  scc: 'Standard contractual clauses',
+  bcr: 'Binding corporate rules',
+  other: 'Other safeguard',
+};
+
+type Overview = Awaited<ReturnType<typeof overviewData>>;
+
+function certificationStatus(c: Overview['certifications'][number]): string {
+  if (c.status === 'certified')
+    return `Certified${c.issuer ? ` by ${e(c.issuer)}` : ''}${c.expiresOn ? `, valid until ${e(c.expiresOn)}` : ''}`;
+  if (c.status === 'in-progress') return `In progress, target ${e(c.targetQuarter ?? '')}`;
+  return 'Planned';
+}
+
+function section(id: string, title: string, content: string): string {
+  return `<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>\n${content}</section>\n`;
+}
+
+export function overviewPage(d: Overview, base: string): RenderedPage {
+  const s = d.settings;
+  const certs = d.certifications.length
+    ? `<ul>${d.certifications.map((c) => `<li><strong>${e(c.name)}</strong>: <span class="status">${certificationStatus(c)}</span></li>`).join('')}</ul>`
+    : '<p>No certifications are listed yet.</p>';
+  const sites = d.locations.length
+    ? `<table><caption>Where customer data is stored</caption><thead><tr><th scope="col">Data centre</th><th scope="col">City</th><th scope="col">Country</th></tr></thead><tbody>${d.locations
+        .map(
+          (l) => `<tr><td>${e(l.code)} ${e(l.name)}</td><td>${e(l.city)}</td><td>${e(l.country)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p>No data centres are listed yet.</p>';
+  const contact = d.organization.security_contact_email
+    ? `<p>Report a security issue to <a href="mailto:${e(d.organization.security_contact_email)}">${e(d.organization.security_contact_email)}</a> (see also <a href="/.well-known/security.txt">security.txt</a>).</p>`
+    : '<p>See <a href="/.well-known/security.txt">security.txt</a>.</p>';
+  const body = [
+    `<h1>${e(s.title)}</h1>`,
+    s.intro ? renderMarkdown(s.intro) : '',
+    section('certifications', 'Certifications', certs),
+    section(
+      'frameworks',
+      'Frameworks we work to',
+      d.frameworks.length
+        ? `<ul>${d.frameworks.map((f) => `<li>${e(f.name)}</li>`).join('')}</ul>`
+        : '<p>None listed.</p>',
+    ),
+    section('data-centres', 'Data centres', sites),
+    section(
+      'availability',
+      'Availability (SLA)',
+      s.slaText ? renderMarkdown(s.slaText) : '<p>Not stated.</p>',
+    ),
+    section(
+      'disaster-recovery',
+      'Disaster recovery',
+      s.drText ? renderMarkdown(s.drText) : '<p>Not stated.</p>',
+    ),
+    section('security-contact', 'Security contact', contact),
+  ].join('\n');
+  return renderPage({
+    lang: 'en',
+    siteTitle: s.title,
+    logoText: s.logoText || s.title,
+    accent: s.accentColor,
+    title: 'Overview',
+    current: 'overview',
+    base,
+    body,
+    updated: day(d.updatedAt),
+  });
+}
+
+type Faq = Awaited<ReturnType<typeof faqData>>;
+
+export function faqPage(d: Faq, base: string): RenderedPage {
+  const s = d.settings;
+  const groups = groupBySection(d.entries);
+  const langLinks =
+    d.languages.length > 1
+      ? `<nav aria-label="Languages"><ul>${d.languages.map((l) => `<li><a href="${base}/faq?lang=${e(l)}" lang="${e(l)}"${l === d.language ? ' aria-current="page"' : ''}>${e(l)}</a></li>`).join('')}</ul></nav>`
+      : '';
+  const sections = groups
+    .map((g, i) =>
+      section(
+        `faq-section-${i + 1}`,
+        e(g.title),
+        g.entries.map((x) => `<h3>${e(x.question)}</h3>\n${renderMarkdown(x.answer)}`).join('\n'),
+      ),
+    )
+    .join('\n');
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'FAQPage',
+    inLanguage: d.language,
+    mainEntity: d.entries.map((x) => ({
+      '@type': 'Question',
+      name: x.question,
+      acceptedAnswer: { '@type': 'Answer', text: renderMarkdown(x.answer).trim() },
+    })),
+  };
+  const body = `<h1>Frequently asked questions</h1>\n${langLinks}\n${sections || '<p>No questions are published yet.</p>'}`;
+  return renderPage({
+    lang: d.language,
+    siteTitle: s.title,
+    logoText: s.logoText || s.title,
+    accent: s.accentColor,
+    title: 'FAQ',
+    current: 'faq',
+    base,
+    body,
+    updated: day(d.updatedAt),
+    jsonLd,
+  });
+}
+
+type Subs = Awaited<ReturnType<typeof subprocessorData>>;
+
+export function subprocessorPage(d: Subs, base: string): RenderedPage {
+  const s = d.settings;
+  const rows = d.rows
+    .map(
+      (r) =>
+        `<tr><td>${e(r.name)}</td><td>${e(r.purpose)}</td><td>${e(r.country)}</td><td>${e(transferLabels[r.transfer_mechanism] ?? r.transfer_mechanism)}</td><td>${r.status === 'planned' ? `Planned from ${e(r.effective_on ?? '')}` : 'Active'}</td></tr>`,
+    )
+    .join('');
+  const table = d.rows.length
+    ? `<table><caption>Sub-processors that process customer personal data</caption><thead><tr><th scope="col">Name</th><th scope="col">Purpose</th><th scope="col">Country</th><th scope="col">Transfer mechanism</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table>`
+    : '<p>We use no sub-processors.</p>';
+  const body = `<h1>Sub-processors</h1>\n<p>We tell subscribed customers about an intended change before it takes effect, so that they can object (GDPR Art. 28(2)).</p>\n${table}`;
+  return renderPage({
+    lang: 'en',
+    siteTitle: s.title,
+    logoText: s.logoText || s.title,
+    accent: s.accentColor,
+    title: 'Sub-processors',
+    current: 'subprocessors',
+    base,
+    body,
+    updated: day(d.updatedAt),
+  });
+}
+
+/** RFC 9116: Contact and Expires are required; Expires is at most a year ahead and regenerated per request. */
+export function securityTxt(contact: string, publicUrl: string, now: Date): string {
+  const expires = new Date(now.getTime() + 180 * 24 * 3600 * 1000);
+  expires.setUTCMilliseconds(0);
+  return [
+    `Contact: mailto:${contact}`,
+    `Expires: ${expires.toISOString().replace('.000Z', 'Z')}`,
+    'Preferred-Languages: en, sv, no',
+    `Canonical: ${publicUrl}/.well-known/security.txt`,
+    `Policy: ${publicUrl}/trust`,
+    '',
+  ].join('\n');
+}

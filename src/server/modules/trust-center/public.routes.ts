@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { RouteModule } from '../../kernel/http/app.js';
+import { faqData, overviewData, publicContext, securityTxtData, subprocessorData } from './public.service.js';
+import type { RenderedPage } from './public-html.js';
+import { faqPage, overviewPage, securityTxt, subprocessorPage } from './public-pages.js';
+
+/** Cacheable by validators: the ETag is the body's hash, Last-Modified the latest change it shows. */
+function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, updatedAt: Date) {
+  const etag = `"${createHash('sha256').update(page.html).digest('base64url').slice(0, 27)}"`;
+  reply
+    .header('content-security-policy', page.csp)
+    .header('etag', etag)
+    .header('last-modified', updatedAt.toUTCString())
+    .header('cache-control', 'public, max-age=60, must-revalidate');
+  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+  return reply.type('text/html; charset=utf-8').send(page.html);
+}
+
+const hidden = { hide: true };
+
+export const registerTrustPublicRoutes: RouteModule = (app, { db, config }) => {
+  const config_ = { access: 'public' as const };
+  app.get('/trust', { config: config_, schema: hidden }, async (req, reply) => {
+    const data = await overviewData(await publicContext(db, req.headers.host));
+    return sendPage(req, reply, overviewPage(data, '/trust'), data.updatedAt);
+  });
+  app.get(
+    '/trust/faq',
+    {
+      config: config_,
+      schema: { ...hidden, querystring: z.object({ lang: z.string().max(16).optional() }) },
+    },
+    async (req, reply) => {
+      const data = await faqData(await publicContext(db, req.headers.host), req.query.lang);
+      return sendPage(req, reply, faqPage(data, '/trust'), data.updatedAt);
+    },
+  );
+  app.get('/trust/subprocessors', { config: config_, schema: hidden }, async (req, reply) => {
+    const data = await subprocessorData(await publicContext(db, req.headers.host));
+    return sendPage(req, reply, subprocessorPage(data, '/trust'), data.updatedAt);
+  });
+  app.get('/.well-known/security.txt', { config: config_, schema: hidden }, async (req, reply) => {
+    const org = await securityTxtData(await publicContext(db, req.headers.host, { published: false }));
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600');
+    if (!org.security_contact_email) {
+      return reply
+        .status(404)
+        .send(`${org.name} has not named a security contact, so there is no security.txt.\n`);
+    }
+    return reply.send(securityTxt(org.security_contact_email, config.publicUrl, new Date()));
+  });
+};

@@ -1,0 +1,79 @@
+import type { Certification, FaqEntry, Subprocessor } from '../../../contracts/trust-center.js';
+import { type FaqEntryRow, needsReview } from './faq.repository.js';
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export function presentFaqEntry(row: FaqEntryRow): FaqEntry {
+  return {
+    id: row.id,
+    sectionId: row.section_id,
+    sectionTitle: row.section_title,
+    language: row.language,
+    question: row.question,
+    answer: row.answer,
+    position: row.position,
+    published: row.published,
+    controls: row.controls,
+    evidence: row.evidence,
+    reviewReason: row.review_reason,
+    needsReview: needsReview(row),
+    confirmedAt: iso(row.confirmed_at),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export interface CertificationRow {
+  id: string;
+  name: string;
+  framework_id: string | null;
+  framework_name: string | null;
+  status: string;
+  target_quarter: string | null;
+  issuer: string;
+  issued_on: string | null;
+  expires_on: string | null;
+  position: number;
+  updated_at: Date;
+}
+
+export function presentCertification(row: CertificationRow): Certification {
+  return {
+    id: row.id,
+    name: row.name,
+    frameworkId: row.framework_id,
+    frameworkName: row.framework_name,
+    status: row.status as Certification['status'],
+    targetQuarter: row.target_quarter,
+    issuer: row.issuer,
+    issuedOn: row.issued_on,
+    expiresOn: row.expires_on,
+    position: row.position,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export interface SubprocessorRow {
+  id: string;
+  name: string;
+  purpose: string;
+  country: string;
+  transfer_mechanism: string;
+  status: string;
+  effective_on: string | null;
+  updated_at: Date;
+}
+
+export function presentSubprocessor(row: SubprocessorRow): Subprocessor {
+  return {
+    id: row.id,
+    name: row.name,
+    purpose: row.purpose,
+    country: row.country,
+    transferMechanism: row.transfer_mechanism as Subprocessor['transferMechanism'],
+    status: row.status as Subprocessor['status'],
+    effectiveOn: row.effective_on,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export { iso };

@@ -1,0 +1,262 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { apiClient, auditActions } from '../../../../test/support/api.js';
+import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../../test/fixtures/hugo/${name}`, import.meta.url), 'utf8');
+
+const settings = {
+  title: 'Norrsken trust center',
+  intro: 'How we keep your data **safe**.',
+  accentColor: '#1f5f8b',
+  logoText: 'Norrsken Cloud',
+  slaText: '99.9 % availability per month.',
+  drText: 'A second data centre as DR site.',
+  customDomain: 'trust.norrsken.example',
+  published: true,
+};
+
+type Entry = { id: string; question: string; needsReview: boolean; reviewReason: string | null };
+type EntryPage = { items: Entry[]; total: number };
+
+describe('trust center', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  const visit = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
+
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t, await t.signIn('compliance-manager'));
+  });
+  after(() => t.close());
+
+  test('public pages are not there until the trust center is published', async () => {
+    const res = await visit('/trust');
+    assert.equal(res.statusCode, 404);
+  });
+
+  test('settings refuse a low-contrast accent, a bad host name and a bad quarter, writing nothing', async () => {
+    const before = (await auditActions(t)).length;
+    const pale = await api.call('PUT', '/api/trust-center/settings', { ...settings, accentColor: '#ffdd00' });
+    assert.equal(pale.statusCode, 400);
+    assert.match(pale.body, /contrast of at least 4\.5:1/);
+    const host = await api.call('PUT', '/api/trust-center/settings', {
+      ...settings,
+      customDomain: 'not a host',
+    });
+    assert.equal(host.statusCode, 400);
+    assert.match(host.body, /host name/);
+    const cert = await api.call('POST', '/api/trust-center/certifications', {
+      name: 'ISO/IEC 27001',
+      status: 'in-progress',
+    });
+    assert.equal(cert.statusCode, 400);
+    assert.match(cert.body, /target quarter/);
+    assert.equal((await auditActions(t)).length, before);
+  });
+
+  test('a viewer may read but not change the trust center', async () => {
+    const viewer = apiClient(t, await t.signIn('viewer'));
+    await viewer.expect(200, 'GET', '/api/trust-center/settings');
+    await viewer.expect(403, 'PUT', '/api/trust-center/settings', settings);
+  });
+
+  test('the overview shows certifications, data centres, SLA and dates, without cookies and with a CSP', async () => {
+    await api.expect(200, 'PUT', '/api/trust-center/settings', settings);
+    await api.expect(201, 'POST', '/api/trust-center/certifications', {
+      name: 'FR2000',
+      status: 'certified',
+      issuer: 'Certifieringsorgan AB',
+      expiresOn: '2028-05-31',
+    });
+    await api.expect(201, 'POST', '/api/trust-center/certifications', {
+      name: 'ISO/IEC 27001',
+      status: 'in-progress',
+      targetQuarter: '2027-Q2',
+    });
+    const res = await visit('/trust');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['set-cookie'], undefined);
+    assert.match(String(res.headers['content-type']), /text\/html; charset=utf-8/);
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /style-src 'sha256-/);
+    assert.ok(!csp.includes('unsafe-inline'));
+    assert.match(res.body, /<html lang="en">/);
+    assert.match(res.body, /<a class="skip" href="#main">/);
+    assert.match(
+      res.body,
+      /FR2000<\/strong>: <span class="status">Certified by Certifieringsorgan AB, valid until 2028-05-31/,
+    );
+    assert.match(res.body, /In progress, target 2027-Q2/);
+    assert.match(res.body, /STO1/);
+    assert.match(res.body, /99\.9 % availability per month\./);
+    assert.match(res.body, /Last updated <time datetime="\d{4}-\d{2}-\d{2}">/);
+    const etag = String(res.headers.etag);
+    assert.equal((await visit('/trust', { 'if-none-match': etag })).statusCode, 304);
+    assert.ok(res.headers['last-modified']);
+  });
+
+  test('the custom domain is recognised as the trust center of its organisation', async () => {
+    const res = await visit('/trust/faq', { host: 'trust.norrsken.example' });
+    assert.equal(res.statusCode, 200);
+  });
+
+  test('Hugo import creates sections and questions, reports skipped markup, and re-import updates', async () => {
+    const first = await api.expect<{ sectionsCreated: number; questionsCreated: number; skipped: unknown[] }>(
+      200,
+      'POST',
+      '/api/faq/import',
+      { markdown: fixture('faq-sv.md') },
+    );
+    assert.equal(first.sectionsCreated, 2);
+    assert.equal(first.questionsCreated, 3);
+    assert.equal(first.skipped.length, 8);
+    const again = await api.expect<{
+      sectionsCreated: number;
+      questionsCreated: number;
+      questionsUpdated: number;
+    }>(200, 'POST', '/api/faq/import', { markdown: fixture('faq-sv.md') });
+    assert.deepEqual([again.sectionsCreated, again.questionsCreated, again.questionsUpdated], [0, 0, 0]);
+    const page = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?language=sv');
+    assert.equal(page.total, 3);
+  });
+
+  test('a bad Hugo file is refused with the reason and nothing is written', async () => {
+    const before = (await auditActions(t)).length;
+    const res = await api.call('POST', '/api/faq/import', { markdown: fixture('unterminated.md') });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().error.message, /Line 8: .*has no \{\{% \/question %\}\}/);
+    const alias = await api.call('POST', '/api/faq/import', { markdown: fixture('alias.md') });
+    assert.equal(alias.statusCode, 400);
+    assert.match(alias.json().error.message, /anchors/);
+    assert.equal((await auditActions(t)).length, before);
+    const page = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?language=en');
+    assert.equal(page.total, 0);
+  });
+
+  test('the FAQ page renders answers, and its FAQPage JSON-LD survives a </script> in an answer', async () => {
+    const sections = await api.expect<{ items: { id: string; title: string }[] }>(
+      200,
+      'GET',
+      '/api/faq/sections?language=sv',
+    );
+    const sectionId = sections.items[0]?.id;
+    await api.expect(201, 'POST', '/api/faq/entries', {
+      sectionId,
+      question: 'Kan svaret bryta sidan?',
+      answer: 'Nej: </script><script>alert(1)</script> visas som text.',
+    });
+    const res = await visit('/trust/faq?lang=sv');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['set-cookie'], undefined);
+    assert.match(res.body, /<html lang="sv">/);
+    assert.ok(!res.body.includes('<script>alert(1)'));
+    const blocks = [...res.body.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+    assert.equal(blocks.length, 1);
+    const ld = JSON.parse(blocks[0]?.[1] ?? '');
+    assert.equal(ld['@type'], 'FAQPage');
+    assert.equal(ld.mainEntity.length, 4);
+    const tricky = ld.mainEntity.find((q: { name: string }) => q.name === 'Kan svaret bryta sidan?');
+    assert.match(tricky.acceptedAnswer.text, /&lt;\/script&gt;/);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    assert.match(res.body, /href="https:\/\/norrsken\.example\/dpa"/);
+  });
+
+  test('an answer whose linked control lacks evidence is held back until someone confirms it', async () => {
+    const control = await api.expect<{ id: string; ref: string }>(201, 'POST', '/api/controls', {
+      title: 'Data stays in the Nordics',
+    });
+    const list = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?language=sv');
+    const entry = list.items.find((e) => e.question === 'Hur följer ni GDPR?');
+    assert.ok(entry);
+    const linked = await api.expect<Entry>(200, 'PATCH', `/api/faq/entries/${entry.id}`, {
+      controlIds: [control.id],
+      answer: 'Vi är personuppgiftsbiträde. Ändrat svar.',
+    });
+    assert.equal(linked.needsReview, true);
+    assert.equal(linked.reviewReason, `control ${control.ref} has missing evidence`);
+    const flagged = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?needsReview=true');
+    assert.deepEqual(
+      flagged.items.map((e) => e.id),
+      [entry.id],
+    );
+    assert.ok(!(await visit('/trust/faq?lang=sv')).body.includes('Hur följer ni GDPR?'));
+    const confirmed = await api.expect<Entry>(200, 'POST', `/api/faq/entries/${entry.id}/confirm`);
+    assert.equal(confirmed.needsReview, false);
+    const page = await visit('/trust/faq?lang=sv');
+    assert.ok(page.body.includes('Hur följer ni GDPR?'));
+    assert.ok(page.body.includes('Ändrat svar.'));
+    await api.expect(409, 'POST', `/api/faq/entries/${entry.id}/confirm`);
+    const actions = await auditActions(t);
+    assert.ok(actions.includes('faq-entry.updated') && actions.includes('faq-entry.confirmed'));
+  });
+
+  test('export gives the edited FAQ as Hugo Markdown that imports back unchanged', async () => {
+    const res = await api.call('GET', '/api/faq/export.md?language=sv');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /text\/markdown/);
+    assert.match(res.body, /^---\ntitle: "Norrsken trust center"\nlanguage: "sv"\n/);
+    assert.ok(res.body.includes('{{% question question="Vad betyder \\"99,9 % tillgänglighet\\"?" %}}'));
+    assert.ok(res.body.includes('Ändrat svar.'));
+    const content = async () =>
+      (
+        await api.expect<{ items: { question: string; answer: string }[] }>(
+          200,
+          'GET',
+          '/api/faq/entries?language=sv',
+        )
+      ).items
+        .map((e) => `${e.question}\n${e.answer}`)
+        .sort();
+    const before = await content();
+    const again = await api.expect<{ questionsCreated: number; sectionsCreated: number }>(
+      200,
+      'POST',
+      '/api/faq/import',
+      { markdown: res.body },
+    );
+    assert.deepEqual([again.questionsCreated, again.sectionsCreated], [0, 0]);
+    assert.deepEqual(await content(), before);
+  });
+
+  test('a service chapter lists certifications and baseline controls', async () => {
+    const services = await api.expect<{ id: string; name: string }[] | { items: { id: string }[] }>(
+      200,
+      'GET',
+      '/api/services',
+    );
+    const list = Array.isArray(services) ? services : services.items;
+    const id = list[0]?.id;
+    assert.ok(id);
+    const res = await api.call('GET', `/api/services/${id}/security-chapter.md`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /^---\ntitle: "Security and Compliance: /);
+    assert.match(res.body, /- \*\*ISO\/IEC 27001\*\*: in progress, target 2027-Q2/);
+    assert.match(res.body, /\| Data stays in the Nordics \| Baseline \(all services\) \|/);
+  });
+
+  test('security.txt follows RFC 9116, and is a clear 404 without a security contact', async () => {
+    const admin = apiClient(t, await t.signIn('admin'));
+    await admin.expect(200, 'PATCH', '/api/organization', {
+      securityContactEmail: 'security@norrsken.example',
+    });
+    const res = await visit('/.well-known/security.txt');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'text/plain; charset=utf-8');
+    assert.match(res.body, /^Contact: mailto:security@norrsken\.example$/m);
+    assert.match(res.body, /^Preferred-Languages: en, sv, no$/m);
+    assert.match(res.body, /^Canonical: http.*\/\.well-known\/security\.txt$/m);
+    assert.match(res.body, /^Policy: http.*\/trust$/m);
+    const expires = /^Expires: (.+)$/m.exec(res.body)?.[1] ?? '';
+    const ms = Date.parse(expires) - Date.now();
+    assert.ok(ms > 0 && ms <= 365 * 24 * 3600 * 1000, expires);
+    await admin.expect(200, 'PATCH', '/api/organization', { securityContactEmail: null });
+    const none = await visit('/.well-known/security.txt');
+    assert.equal(none.statusCode, 404);
+    assert.match(none.body, /has not named a security contact/);
+  });
+});
