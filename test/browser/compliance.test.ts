@@ -273,6 +273,40 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
       .waitFor();
   });
 
+  test('evidence uploaded through the evidence panel of the control makes it fresh', async () => {
+    await nav(page, 'Coverage').click();
+    const freshBefore = await coverageFigure(page, 'evidence-fresh');
+    const missingBefore = await coverageFigure(page, 'evidence-missing');
+
+    await nav(page, 'Controls').click();
+    await page
+      .getByRole('table', { name: 'Controls' })
+      .getByRole('link', { name: 'Information security policy set' })
+      .click();
+    await page.getByTestId('control-facts').getByText('No evidence').waitFor();
+    const panel = page.getByRole('region', { name: 'Evidence' });
+    await panel.getByRole('button', { name: 'Upload file' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Upload evidence' });
+    await dialog.getByLabel(/^Title/).fill('Management approval of the policy set');
+    await dialog.getByLabel(/^File/).setInputFiles({
+      name: 'approval.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Minutes: the management team approved the information security policy set.\n'),
+    });
+    await dialog.getByRole('button', { name: 'Upload' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await panel.getByText('Management approval of the policy set').waitFor();
+    await page.getByTestId('control-facts').getByText('Evidence fresh').waitFor();
+    await shot(page, 'control-evidence');
+
+    await nav(page, 'Coverage').click();
+    await coverageCard(page)
+      .getByTestId('evidence-fresh')
+      .filter({ hasText: String(freshBefore + 1) })
+      .waitFor();
+    assert.equal(await coverageFigure(page, 'evidence-missing'), missingBefore - 1);
+  });
+
   test('imports an OSCAL catalog; a file that is not JSON gets a clear error', async () => {
     await nav(page, 'Frameworks').click();
     await page.getByRole('button', { name: 'Import OSCAL' }).click();

@@ -10,6 +10,7 @@ import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { ControlEvidencePanel } from '../evidence/ControlEvidencePanel.js';
 import { Crumbs } from '../frameworks/crumbs.js';
 import { ServerHtml } from '../frameworks/server-html.js';
 import { invalidateControls } from './control-create.js';
@@ -94,23 +95,6 @@ function DeleteControl({ control }: { control: ControlDetail }) {
   );
 }
 
-/*
- * PLACEHOLDER: the evidence panel (src/web/pages/evidence/ControlEvidencePanel.tsx) is written by the
- * evidence module; replace this slot with it as soon as it exists.
- */
-function EvidenceSlot() {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="evidence-heading">
-      <Title order={2} size="h4" id="evidence-heading">
-        Evidence
-      </Title>
-      <Text c="dimmed" size="sm">
-        Evidence for this control will be shown here.
-      </Text>
-    </Card>
-  );
-}
-
 export function ControlPage() {
   const { id = '' } = useParams();
   const { session, can } = useSession();
@@ -143,7 +127,7 @@ export function ControlPage() {
               </Grid.Col>
             </Grid>
             <ControlRequirements control={c} editable={editable} />
-            <EvidenceSlot />
+            <ControlEvidencePanel controlId={c.id} />
           </Stack>
         )}
       </QueryState>
