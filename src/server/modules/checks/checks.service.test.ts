@@ -177,6 +177,8 @@ describe('checks', () => {
       null,
       'an unowned check opens an unassigned task',
     );
+    await updateCheck(manager, check.id, { ownerId: owner.id });
+    assert.equal((await tasksOf(check.id))[0]?.assignee_id, owner.id, 'a new owner takes over the open task');
   });
 
   test('freshness passes while the newest file or link evidence of its controls is recent enough', async () => {

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { resolveControls } from '../evidence/index.js';
-import { assertAssignableUser, closeTasksForSource } from '../tasks/index.js';
+import { assertAssignableUser, closeTasksForSource, reassignSourceTask } from '../tasks/index.js';
 import { parseConfig, storedConfig } from './check-config.js';
 import { normalizeSchedule } from './check-schedule.js';
 import { presentCheck } from './checks.presenter.js';
@@ -148,6 +148,7 @@ export async function updateCheck(ctx: ServiceContext, id: string, patch: CheckP
           .where('id', '=', id)
           .execute();
       }
+      if (changes.ownerId) await reassignSourceTask(tx, { type: 'check', id }, patch.ownerId ?? null);
       await recordAuditEvent(
         tx,
         'check.updated',

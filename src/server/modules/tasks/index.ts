@@ -1,5 +1,10 @@
 export { type NewNotification, notify } from './notify.js';
 export { failingCheckNotification, reminderJobs, sendReminders } from './reminders.jobs.js';
-export { closeTasksForSource, openTaskForSource, type SourceTask } from './task-sources.js';
+export {
+  closeTasksForSource,
+  openTaskForSource,
+  reassignSourceTask,
+  type SourceTask,
+} from './task-sources.js';
 export { assertAssignableUser } from './tasks.repository.js';
 export { registerTaskRoutes } from './tasks.routes.js';

@@ -88,3 +88,32 @@ export async function closeTasksForSource(
   }
   return closed.length;
 }
+
+/** Hands the open task of a source to a new person, e.g. when a failing check gets a new owner. */
+export async function reassignSourceTask(
+  tx: ServiceContext,
+  source: { type: string; id: string },
+  assigneeId: string | null,
+): Promise<void> {
+  const open = await tx.db
+    .selectFrom('tasks')
+    .select(['id', 'title', 'assignee_id'])
+    .where('organization_id', '=', tx.organizationId)
+    .where('source_type', '=', source.type)
+    .where('source_id', '=', source.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (!open || open.assignee_id === assigneeId) return;
+  await tx.db
+    .updateTable('tasks')
+    .set({ assignee_id: assigneeId, updated_at: new Date() })
+    .where('organization_id', '=', tx.organizationId)
+    .where('id', '=', open.id)
+    .execute();
+  await recordAuditEvent(
+    tx,
+    'task.updated',
+    { type: 'task', id: open.id },
+    { title: open.title, changes: { assigneeId: { from: open.assignee_id, to: assigneeId } } },
+  );
+}
