@@ -4,11 +4,9 @@ import type {
   RiskDetail,
   RiskHistoryEvent,
   RiskListQuery,
-  RiskStatus,
   RiskSummary,
   riskInputSchema,
   riskPatchSchema,
-  Treatment,
 } from '../../../contracts/risks.js';
 import type { ControlStatus } from '../../../contracts/soa.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
@@ -125,17 +123,13 @@ export async function updateRisk(ctx: ServiceContext, id: string, patch: RiskPat
   return inTransaction(ctx, async (tx) => {
     const before = await stateOf(tx, id);
     assertMayEditRisk(tx.actor, { owner_id: before.state.ownerId }, patch);
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const merged = { ...before.state, ...defined } as RiskState & {
-      treatment: Treatment | null;
-      status: RiskStatus;
-    };
-    const state = await validated(tx, merged);
+    const { title, description, threat, vulnerability, ...statePatch } = patch;
+    const state = await validated(tx, { ...before.state, ...withoutUndefined(statePatch) });
     const text = {
-      title: patch.title ?? before.text.title,
-      description: patch.description ?? before.text.description,
-      threat: patch.threat ?? before.text.threat,
-      vulnerability: patch.vulnerability ?? before.text.vulnerability,
+      title: title ?? before.text.title,
+      description: description ?? before.text.description,
+      threat: threat ?? before.text.threat,
+      vulnerability: vulnerability ?? before.text.vulnerability,
     };
     const changes = changedFields({ ...before.text, ...before.state }, { ...text, ...state });
     if (Object.keys(changes).length === 0) return getRisk(tx, id);
@@ -143,6 +137,13 @@ export async function updateRisk(ctx: ServiceContext, id: string, patch: RiskPat
     await recordAuditEvent(tx, 'risk.updated', { type: 'risk', id }, { ref: before.ref, changes });
     return getRisk(tx, id);
   });
+}
+
+/** A patch's given fields: `undefined` means "leave as is", `null` clears. */
+function withoutUndefined<T extends object>(patch: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<{
+    [K in keyof T]: Exclude<T[K], undefined>;
+  }>;
 }
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {

@@ -68,7 +68,7 @@ function Matrix({
                         textAlign: 'center',
                       }}
                     >
-                      <Text span fw={n > 0 ? 700 : 400} size="md">
+                      <Text span fw={n > 0 ? 700 : 400} size="md" data-count>
                         {n}
                       </Text>
                       <Text span size="xs" display="block">
