@@ -66,6 +66,7 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'subprocessors', orderBy: 'id' },
   { name: 'subprocessor_subscribers', orderBy: 'id' },
   { name: 'subprocessor_notifications', orderBy: 'id' },
+  { name: 'trust_outbox', orderBy: 'id' },
 ];
 
 /** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */

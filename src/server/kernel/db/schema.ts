@@ -651,6 +651,16 @@ export interface SubprocessorSubscribersTable {
   created_at: CreatedAt;
 }
 
+export interface TrustOutboxTable {
+  id: Generated<string>;
+  organization_id: string;
+  to_email: string;
+  subject: string;
+  body: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
 export interface SubprocessorNotificationsTable {
   id: Generated<string>;
   organization_id: string;
@@ -724,6 +734,7 @@ export interface Database {
   subprocessors: SubprocessorsTable;
   subprocessor_subscribers: SubprocessorSubscribersTable;
   subprocessor_notifications: SubprocessorNotificationsTable;
+  trust_outbox: TrustOutboxTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

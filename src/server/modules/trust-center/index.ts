@@ -1,2 +1,15 @@
-export { registerTrustPublicRoutes } from './public.routes.js';
-export { registerTrustCenterRoutes } from './trust-center.routes.js';
+import type { RouteModule } from '../../kernel/http/app.js';
+import { registerTrustPublicRoutes as registerPages } from './public.routes.js';
+import { registerTrustFormRoutes } from './public-forms.routes.js';
+import { registerSubprocessorRoutes } from './subprocessors.routes.js';
+import { registerTrustCenterRoutes as registerStaff } from './trust-center.routes.js';
+
+export const registerTrustPublicRoutes: RouteModule = (app, deps) => {
+  registerPages(app, deps);
+  registerTrustFormRoutes(app, deps);
+};
+
+export const registerTrustCenterRoutes: RouteModule = (app, deps) => {
+  registerStaff(app, deps);
+  registerSubprocessorRoutes(app, deps);
+};

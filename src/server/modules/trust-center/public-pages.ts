@@ -134,7 +134,8 @@ export function subprocessorPage(d: Subs, base: string): RenderedPage {
   const table = d.rows.length
     ? `<table><caption>Sub-processors that process customer personal data</caption><thead><tr><th scope="col">Name</th><th scope="col">Purpose</th><th scope="col">Country</th><th scope="col">Transfer mechanism</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table>`
     : '<p>We use no sub-processors.</p>';
-  const body = `<h1>Sub-processors</h1>\n<p>We tell subscribed customers about an intended change before it takes effect, so that they can object (GDPR Art. 28(2)).</p>\n${table}`;
+  const form = `<form method="post" action="${base}/subprocessors/subscribe"><label for="subscribe-email">Your e-mail address</label> <input id="subscribe-email" name="email" type="email" required autocomplete="email"> <button type="submit">Subscribe to changes</button></form>`;
+  const body = `<h1>Sub-processors</h1>\n<p>We tell subscribed customers about an intended change before it takes effect, so that they can object (GDPR Art. 28(2)).</p>\n${table}\n${section('subscribe', 'Be told about changes', form)}`;
   return renderPage({
     lang: 'en',
     siteTitle: s.title,
@@ -160,4 +161,25 @@ export function securityTxt(contact: string, publicUrl: string, now: Date): stri
     `Policy: ${publicUrl}/trust`,
     '',
   ].join('\n');
+}
+
+/** A short page for the outcome of a public action (subscribing, confirming, objecting). */
+export function messagePage(
+  settings: Subs['settings'],
+  base: string,
+  heading: string,
+  html: string,
+): RenderedPage {
+  const s = settings;
+  return renderPage({
+    lang: 'en',
+    siteTitle: s.title,
+    logoText: s.logoText || s.title,
+    accent: s.accentColor,
+    title: heading,
+    current: 'subprocessors',
+    base,
+    body: `<h1>${e(heading)}</h1>\n${html}`,
+    updated: day(s.updatedAt),
+  });
 }

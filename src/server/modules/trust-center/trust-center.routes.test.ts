@@ -260,3 +260,118 @@ describe('trust center', () => {
     assert.match(none.body, /has not named a security contact/);
   });
 });
+
+describe('sub-processors', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  const form = (url: string, body: string) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t, await t.signIn('compliance-manager'));
+    await api.expect(200, 'PUT', '/api/trust-center/settings', settings);
+  });
+  after(() => t.close());
+
+  test('a planned sub-processor needs an effective date and a country code', async () => {
+    const res = await api.call('POST', '/api/subprocessors', {
+      name: 'Fjällmejl AB',
+      purpose: 'E-mail',
+      country: 'Sweden',
+      transferMechanism: 'none-eea',
+      status: 'planned',
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /ISO 3166 country code/);
+    assert.match(res.body, /date it takes effect/);
+  });
+
+  test('subscribe, confirm, announce a change, record who was told, and an objection by link', async () => {
+    const sub = await api.expect<{ id: string }>(201, 'POST', '/api/subprocessors', {
+      name: 'Fjällmejl AB',
+      purpose: 'Sends service e-mail',
+      country: 'SE',
+      transferMechanism: 'none-eea',
+      status: 'planned',
+      effectiveOn: '2099-01-01',
+    });
+    const page = await t.app.inject({ method: 'GET', url: '/trust/subprocessors' });
+    assert.equal(page.statusCode, 200);
+    assert.match(
+      page.body,
+      /Fjällmejl AB.*Sends service e-mail.*SE.*None \(within the EU\/EEA\).*Planned from 2099-01-01/s,
+    );
+
+    const subscribed = await form('/trust/subprocessors/subscribe', 'email=Kund%40example.se');
+    assert.equal(subscribed.statusCode, 200);
+    assert.equal(subscribed.headers['set-cookie'], undefined);
+    assert.equal((await form('/trust/subprocessors/subscribe', 'email=nope')).statusCode, 400);
+    const outbox = await t.handle.db.selectFrom('trust_outbox').select(['to_email', 'body']).execute();
+    assert.equal(outbox.length, 1);
+    assert.equal(outbox[0]?.to_email, 'kund@example.se');
+    const verifyPath =
+      /(\/trust\/subprocessors\/verify\/[A-Za-z0-9_-]+)/.exec(outbox[0]?.body ?? '')?.[1] ?? '';
+
+    const none = await api.expect<{ notified: number }>(
+      200,
+      'POST',
+      `/api/subprocessors/${sub.id}/announcements`,
+      {
+        change: 'We add Fjällmejl AB for service e-mail.',
+        effectiveOn: '2099-01-01',
+      },
+    );
+    assert.equal(none.notified, 0, 'an unconfirmed address is not told');
+    assert.equal((await t.app.inject({ method: 'GET', url: verifyPath })).statusCode, 200);
+    assert.equal((await t.app.inject({ method: 'GET', url: verifyPath })).statusCode, 404);
+
+    const told = await api.expect<{ notified: number }>(
+      200,
+      'POST',
+      `/api/subprocessors/${sub.id}/announcements`,
+      {
+        change: 'We add Fjällmejl AB for service e-mail.',
+        effectiveOn: '2099-01-01',
+      },
+    );
+    assert.equal(told.notified, 1);
+    const past = await api.call('POST', `/api/subprocessors/${sub.id}/announcements`, {
+      change: 'Too late',
+      effectiveOn: '2020-01-01',
+    });
+    assert.equal(past.statusCode, 400);
+
+    const log = await api.expect<{
+      items: { email: string; notifiedAt: string; objectedAt: string | null }[];
+    }>(200, 'GET', '/api/subprocessor-notifications');
+    assert.equal(log.items.length, 1);
+    assert.equal(log.items[0]?.email, 'kund@example.se');
+    assert.equal(log.items[0]?.objectedAt, null);
+
+    const notice = await t.handle.db
+      .selectFrom('subprocessor_notifications')
+      .select(['body', 'subject'])
+      .executeTakeFirstOrThrow();
+    assert.match(notice.subject, /effective 2099-01-01/);
+    const objectPath = /(\/trust\/subprocessors\/objections\/[A-Za-z0-9_-]+)/.exec(notice.body)?.[1] ?? '';
+    const objectForm = await t.app.inject({ method: 'GET', url: objectPath });
+    assert.equal(objectForm.statusCode, 200);
+    assert.match(objectForm.body, /Record my objection/);
+    const objected = await form(objectPath, '');
+    assert.equal(objected.statusCode, 200);
+    assert.match(objected.body, /Objection recorded/);
+    const after = await api.expect<{ items: { objectedAt: string | null }[] }>(
+      200,
+      'GET',
+      '/api/subprocessor-notifications',
+    );
+    assert.ok(after.items[0]?.objectedAt);
+    assert.ok((await auditActions(t)).includes('subprocessor.objection-received'));
+  });
+});
