@@ -108,6 +108,15 @@ describe('an internal audit in Chromium: checklist, minor NC, corrective action,
     await page.getByRole('heading', { name: AUDIT, level: 1 }).waitFor();
     await page.getByTestId('audit-facts').getByText('Planned', { exact: true }).waitFor();
     await page.getByRole('region', { name: 'Scope' }).getByText('Whole organisation').waitFor();
+    await page.getByRole('button', { name: 'Edit audit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit audit' });
+    await edit.getByLabel(/^Planned end/).fill('2026-12-09');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByText('The end must be on or after the start (2026-12-10)').waitFor();
+    await edit.getByLabel(/^Planned end/).fill('2026-12-14');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByTestId('audit-facts').getByText('2026-12-10 – 2026-12-14').waitFor();
   });
 
   test('records a checklist result and raises a minor nonconformity on A.8.8', async () => {

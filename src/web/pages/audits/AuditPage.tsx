@@ -11,6 +11,7 @@ import { QueryState } from '../../ui/QueryState.js';
 import { Crumbs } from '../frameworks/crumbs.js';
 import { AuditChecklist } from './audit-checklist.js';
 import { CompleteModal, useInvalidateAudit } from './audit-dialogs.js';
+import { EditAuditModal } from './audit-edit.js';
 import { AuditFindings } from './audit-findings.js';
 import { AuditStatusBadge, auditTypeLabels } from './audit-labels.js';
 
@@ -43,6 +44,7 @@ function Scope({ audit }: { audit: AuditDetail }) {
 function Actions({ audit }: { audit: AuditDetail }) {
   const invalidate = useInvalidateAudit();
   const [completing, setCompleting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const start = useMutation({
     mutationFn: () => api.post<AuditDetail>(`/api/audits/${audit.id}/status`, { status: 'in-progress' }),
     onSuccess: async () => {
@@ -53,6 +55,11 @@ function Actions({ audit }: { audit: AuditDetail }) {
   });
   return (
     <>
+      {audit.status !== 'completed' && (
+        <Button variant="default" onClick={() => setEditing(true)}>
+          Edit audit
+        </Button>
+      )}
       {audit.status === 'planned' && (
         <Button loading={start.isPending} onClick={() => start.mutate()}>
           Start audit
@@ -60,6 +67,7 @@ function Actions({ audit }: { audit: AuditDetail }) {
       )}
       {audit.status === 'in-progress' && <Button onClick={() => setCompleting(true)}>Complete audit</Button>}
       {completing && <CompleteModal audit={audit} onClose={() => setCompleting(false)} />}
+      {editing && <EditAuditModal audit={audit} onClose={() => setEditing(false)} />}
     </>
   );
 }
