@@ -65,6 +65,32 @@ export function SoaExport({ frameworkId }: { frameworkId: string }) {
           </Button>
         ))}
       </Group>
+      <Text size="sm" c="dimmed" mt="md" mb="xs">
+        OSCAL 1.0.6 for other tools: a system security plan of the platform against this framework, and a
+        component definition of the chosen service (the baseline controls plus its own).
+      </Text>
+      <Group>
+        <Button
+          component="a"
+          href={`/api/frameworks/${frameworkId}/oscal-ssp.json`}
+          download
+          variant="default"
+          leftSection={<IconDownload size={14} aria-hidden />}
+        >
+          OSCAL system security plan
+        </Button>
+        {serviceId && (
+          <Button
+            component="a"
+            href={`/api/services/${serviceId}/oscal-component-definition.json`}
+            download
+            variant="default"
+            leftSection={<IconDownload size={14} aria-hidden />}
+          >
+            OSCAL component definition
+          </Button>
+        )}
+      </Group>
     </Card>
   );
 }
