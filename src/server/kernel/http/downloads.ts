@@ -3,7 +3,12 @@ import type { FastifyReply } from 'fastify';
 /** An ASCII fallback plus the RFC 5987 UTF-8 form, so names like "Tillit SoA – Norrsken.xlsx" survive. */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`;
+}
+
+/** encodeURIComponent leaves ' ( ) * ! unescaped, which RFC 5987's attr-char does not allow. */
+function rfc5987(text: string): string {
+  return encodeURIComponent(text).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function sendDownload(
