@@ -7,6 +7,7 @@ import { createUser } from '../modules/users/users.service.js';
 import { seedDemoAudits } from './demo-audits.js';
 import { seedDemoPolicies } from './demo-policies.js';
 import { seedDemoRisks } from './demo-risks.js';
+import { seedDemoTrustCenter } from './demo-trust-center.js';
 
 /** Demo people who own controls; they get random passwords an admin can reset. */
 const people = [
@@ -213,4 +214,5 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
   await seedDemoPolicies(ctx);
   await seedDemoAudits(ctx);
   await seedDemoRisks(ctx);
+  await seedDemoTrustCenter(ctx);
 }

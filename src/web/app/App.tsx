@@ -36,6 +36,7 @@ import { RisksPage } from '../pages/risks/RisksPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { InboxPage } from '../pages/tasks/InboxPage.js';
 import { TasksPage } from '../pages/tasks/TasksPage.js';
+import { TrustCenterPage } from '../pages/trust-center/TrustCenterPage.js';
 import { UsersPage } from '../pages/UsersPage.js';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -77,6 +78,7 @@ export function App() {
           <Route path="frameworks/:id" element={<FrameworkPage />} />
           <Route path="requirements/:id" element={<RequirementPage />} />
           <Route path="controls" element={<ControlsPage />} />
+          <Route path="trust-center" element={<TrustCenterPage />} />
           <Route path="controls/:id" element={<ControlPage />} />
           <Route path="coverage" element={<CoveragePage />} />
           <Route path="coverage/:frameworkId/:filter" element={<CoverageRequirementsPage />} />

@@ -19,6 +19,7 @@ import {
   IconSubtask,
   IconTarget,
   IconUsers,
+  IconWorld,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -71,6 +72,7 @@ const modulePages: Record<string, NavItem[]> = {
       permission: 'management-reviews.read',
     },
   ],
+  Publish: [{ to: '/trust-center', label: 'Trust center', icon: IconWorld, permission: 'trust-center.read' }],
 };
 
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
@@ -78,7 +80,7 @@ const plannedModules: [string, string[]][] = [
   ['Programme', []],
   ['Operations', ['Incidents', 'Vulnerabilities', 'Access']],
   ['Privacy', ['Privacy', 'Suppliers']],
-  ['Publish', ['Trust center']],
+  ['Publish', []],
 ];
 
 function SectionLabel({ children }: { children: string }) {

@@ -1,0 +1,166 @@
+import {
+  certificationInputSchema,
+  faqEntryInputSchema,
+  faqSectionInputSchema,
+  subprocessorInputSchema,
+  trustSettingsSchema,
+} from '../../contracts/trust-center.js';
+import type { ServiceContext } from '../kernel/context.js';
+import { confirmEntry, createEntry, createSection } from '../modules/trust-center/faq.service.js';
+import { createCertification, putSettings } from '../modules/trust-center/settings.service.js';
+import { createSubprocessor } from '../modules/trust-center/subprocessors.service.js';
+
+const faq: { section: string; entries: { question: string; answer: string; controls: string[] }[] }[] = [
+  {
+    section: 'Data protection',
+    entries: [
+      {
+        question: 'How do you comply with GDPR?',
+        answer:
+          'We act as your processor: we handle personal data only on your documented instructions, keep a record of processing, and an external data protection officer follows our work. Sub-processors are bound by the same obligations.',
+        controls: ['Sub-processors and data residency'],
+      },
+      {
+        question: 'Where is my data stored?',
+        answer:
+          'In the data centre you choose: STO1 or STO2 in Stockholm, or OSL1 in Oslo. You may pick a second one as a disaster-recovery site. Your data never leaves the EU/EEA and Norway, and it is encrypted at rest.',
+        controls: ['Sub-processors and data residency', 'Encryption of data at rest'],
+      },
+      {
+        question: 'Do you offer a DPA?',
+        answer:
+          'Yes. Our data processing agreement is part of every customer contract; ask your account manager for a signed copy.',
+        controls: [],
+      },
+      {
+        question: 'Which sub-processors do you use?',
+        answer:
+          'Only a few, all within the Nordics and the EU. See the [sub-processor list](/trust/subprocessors), where you can also subscribe to be told before anything changes.',
+        controls: ['Sub-processors and data residency'],
+      },
+    ],
+  },
+  {
+    section: 'Availability',
+    entries: [
+      {
+        question: 'What availability do you guarantee?',
+        answer:
+          '99.9 % per calendar month for compute, storage and Kubernetes, measured from outside our network. The SLA says how we compensate a month below that.',
+        controls: ['Continuity and disaster recovery'],
+      },
+    ],
+  },
+  {
+    section: 'Certifications and assurance',
+    entries: [
+      {
+        question: 'Are you ISO 27001 certified?',
+        answer:
+          'Not yet. Our integrated management system is certified under FR2000 today, and ISO/IEC 27001 certification is in progress with a target of the second quarter of 2027.',
+        controls: ['Information security policy set'],
+      },
+      {
+        question: 'May I review your security work?',
+        answer:
+          'Yes. An external data protection officer reviews our security work every year, and customers may ask for the summary under NDA. Report a vulnerability to security@norrsken.example.',
+        controls: ['Vulnerability management'],
+      },
+    ],
+  },
+];
+
+const subprocessors = [
+  {
+    name: 'Nordkraft Colocation AB',
+    purpose: 'Power, cooling and physical security of the STO2 data halls',
+    country: 'SE',
+  },
+  {
+    name: 'Vaktpost Security Oy',
+    purpose: 'Managed IDS/IPS offered to customers who order it',
+    country: 'FI',
+  },
+  { name: 'Postfjord AS', purpose: 'Delivers service and incident e-mail to customers', country: 'NO' },
+];
+
+async function controlIds(ctx: ServiceContext, titles: string[]): Promise<string[]> {
+  if (titles.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom('controls')
+    .select('id')
+    .where('organization_id', '=', ctx.organizationId)
+    .where('title', 'in', titles)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Norrsken's public trust center: published, with certifications, an FAQ backed by controls and sub-processors. */
+export async function seedDemoTrustCenter(ctx: ServiceContext): Promise<void> {
+  await putSettings(
+    ctx,
+    trustSettingsSchema.parse({
+      title: 'Norrsken Cloud trust center',
+      intro: 'How Norrsken Cloud keeps your data safe, available and in the Nordics.',
+      accentColor: '#1f5f8b',
+      logoText: 'Norrsken Cloud',
+      slaText: '99.9 % availability per calendar month for compute, storage and Kubernetes.',
+      drText:
+        'Choose a second data centre (STO1, STO2 or OSL1) as a disaster-recovery site; backups are restore-tested.',
+      customDomain: null,
+      published: true,
+    }),
+  );
+  const fr2000 = await ctx.db
+    .selectFrom('frameworks')
+    .select('id')
+    .where('organization_id', '=', ctx.organizationId)
+    .where('key', '=', 'fr2000')
+    .executeTakeFirst();
+  await createCertification(
+    ctx,
+    certificationInputSchema.parse({
+      name: 'FR2000',
+      frameworkId: fr2000?.id ?? null,
+      status: 'certified',
+      issuer: 'An accredited certification body',
+      issuedOn: '2025-06-01',
+      expiresOn: '2028-05-31',
+    }),
+  );
+  await createCertification(
+    ctx,
+    certificationInputSchema.parse({
+      name: 'ISO/IEC 27001:2022',
+      status: 'in-progress',
+      targetQuarter: '2027-Q2',
+      position: 1,
+    }),
+  );
+  for (const [position, s] of faq.entries()) {
+    const section = await createSection(
+      ctx,
+      faqSectionInputSchema.parse({ title: s.section, language: 'en', position }),
+    );
+    for (const [index, e] of s.entries.entries()) {
+      const entry = await createEntry(
+        ctx,
+        faqEntryInputSchema.parse({
+          sectionId: section.id,
+          question: e.question,
+          answer: e.answer,
+          position: index,
+          controlIds: await controlIds(ctx, e.controls),
+        }),
+      );
+      // The demo's controls have no evidence yet; the CISO has vouched for the answers as they stand.
+      if (entry.needsReview) await confirmEntry(ctx, entry.id);
+    }
+  }
+  for (const s of subprocessors) {
+    await createSubprocessor(
+      ctx,
+      subprocessorInputSchema.parse({ ...s, transferMechanism: 'none-eea', status: 'active' }),
+    );
+  }
+}

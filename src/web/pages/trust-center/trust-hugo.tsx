@@ -1,0 +1,142 @@
+import { Anchor, Button, Card, FileInput, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Organization } from '../../../contracts/organization.js';
+import type { FaqImportReport } from '../../../contracts/trust-center.js';
+import { api } from '../../api/client.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+
+function ImportReport({ report }: { report: FaqImportReport }) {
+  return (
+    <Stack gap="xs" role="status">
+      <Text>
+        Imported ({report.language}): {report.sectionsCreated} sections created, {report.sectionsUpdated}{' '}
+        updated; {report.questionsCreated} questions created, {report.questionsUpdated} updated.
+      </Text>
+      {report.skipped.length > 0 && (
+        <Table aria-label="Skipped lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Line</Table.Th>
+              <Table.Th>Skipped</Table.Th>
+              <Table.Th>Text</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.skipped.map((s) => (
+              <Table.Tr key={`${s.line}-${s.text}`}>
+                <Table.Td>{s.line}</Table.Td>
+                <Table.Td>{s.kind}</Table.Td>
+                <Table.Td>
+                  <code>{s.text}</code>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function Importer() {
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<FaqImportReport | null>(null);
+  const upload = useMutation({
+    mutationFn: async (f: File) => api.post<FaqImportReport>('/api/faq/import', { markdown: await f.text() }),
+    onSuccess: (r) => {
+      setReport(r);
+      notifySuccess('FAQ imported');
+      void client.invalidateQueries({ queryKey: ['faq-entries'] });
+    },
+    onError: (error) => {
+      setReport(null);
+      notifyError(error);
+    },
+  });
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4" mb="sm">
+        Import a Hugo FAQ page
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (file) upload.mutate(file);
+        }}
+      >
+        <Stack>
+          <FileInput
+            label="Markdown file (.md)"
+            accept=".md,text/markdown"
+            value={file}
+            onChange={setFile}
+            clearable
+          />
+          <Button type="submit" disabled={!file} loading={upload.isPending} w="fit-content">
+            Import
+          </Button>
+          {upload.isError && (
+            <Text c="red" role="alert">
+              {upload.error.message}
+            </Text>
+          )}
+          {report && <ImportReport report={report} />}
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function Exports() {
+  const sections = useQuery({
+    queryKey: ['faq-sections'],
+    queryFn: () => api.get<{ items: { language: string }[] }>('/api/faq/sections'),
+  });
+  const org = useQuery({
+    queryKey: ['organization'],
+    queryFn: () => api.get<Organization>('/api/organization'),
+  });
+  const languages = [...new Set((sections.data?.items ?? []).map((s) => s.language))].sort();
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4" mb="sm">
+        Export as Hugo Markdown
+      </Title>
+      <Text size="sm" mb="xs">
+        The published FAQ, one page per language:
+      </Text>
+      <List mb="md">
+        {languages.map((l) => (
+          <List.Item key={l}>
+            <Anchor href={`/api/faq/export.md?language=${l}`} download>
+              FAQ ({l})
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+      <Text size="sm" mb="xs">
+        A Security and Compliance chapter per service:
+      </Text>
+      <List>
+        {(org.data?.services ?? []).map((s) => (
+          <List.Item key={s.id}>
+            <Anchor href={`/api/services/${s.id}/security-chapter.md`} download>
+              {s.name}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Card>
+  );
+}
+
+export function HugoPanel({ manage }: { manage: boolean }) {
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      {manage && <Importer />}
+      <Exports />
+    </SimpleGrid>
+  );
+}
