@@ -36,7 +36,7 @@ export type KpiInput = z.input<typeof kpiInputSchema>;
 export const objectiveInputSchema = z.strictObject({
   title: z.string().trim().min(1, 'An objective needs a title').max(200),
   description: z.string().max(10_000).default(''),
-  ownerId: z.uuid(),
+  ownerId: z.uuid({ error: 'An objective needs an owner' }),
   area: objectiveAreaSchema,
   dueDate: calendarDaySchema,
   kpis: z.array(kpiInputSchema).max(20).default([]),

@@ -9,12 +9,13 @@ import {
   reviewHeaderLines,
   reviewSections,
 } from '../../../formats/management-review-sections.js';
-import { api } from '../../api/client.js';
+import { api, fieldErrors } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { OwnerSelect } from '../controls/control-fields.js';
 
 const blockKey = (b: Block) =>
   b.kind === 'text'
@@ -92,18 +93,22 @@ function Report({ review }: { review: ReviewDetail }) {
 function DecisionForm({ review }: { review: ReviewDetail }) {
   const client = useQueryClient();
   const [form, setForm] = useState({ text: '', dueDate: '' });
+  const [ownerId, setOwnerId] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: () =>
       api.post<ReviewDetail>(`/api/management-reviews/${review.id}/actions`, {
         text: form.text,
+        ownerId,
         dueDate: form.dueDate || null,
       }),
     onSuccess: (r) => {
       client.setQueryData(['management-review', r.id], r);
       setForm({ text: '', dueDate: '' });
+      setOwnerId(null);
       notifySuccess('Decision recorded');
     },
   });
+  const errors = fieldErrors(add.error);
   return (
     <Card withBorder padding="lg">
       <FormAlert error={add.error} />
@@ -113,12 +118,15 @@ function DecisionForm({ review }: { review: ReviewDetail }) {
           style={{ flex: 1 }}
           value={form.text}
           onChange={(e) => setForm({ ...form, text: e.currentTarget.value })}
+          error={errors.text}
         />
+        <OwnerSelect value={ownerId} onChange={setOwnerId} error={errors.ownerId} />
         <TextInput
           label="Due date"
           type="date"
           value={form.dueDate}
           onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })}
+          error={errors.dueDate}
         />
         <Button loading={add.isPending} onClick={() => add.mutate()}>
           Record decision

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ReviewDetail, ReviewSummary } from '../../../contracts/management-review.js';
 import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { api, fieldErrors, query } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -25,12 +25,14 @@ function CreateReview() {
       navigate(`/management-reviews/${r.id}`);
     },
   });
+  const errors = fieldErrors(create.error);
   const field = (key: keyof typeof form, label: string, type = 'date') => (
     <TextInput
       label={label}
       type={type}
       value={form[key]}
       onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+      error={errors[key]}
     />
   );
   return (
@@ -89,7 +91,7 @@ export function ManagementReviewsPage() {
                 </Table.Td>
                 <Table.Td>{r.meetingDate}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color="dark">
+                  <Badge variant="dot" color="gray" tt="none" radius="sm" miw="max-content">
                     {r.status}
                   </Badge>
                 </Table.Td>

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Kpi, KpiStatus, Objective } from '../../../contracts/objectives.js';
@@ -9,6 +10,7 @@ import { notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { areaLabels, CreateObjectiveModal } from './objective-create.js';
 
 const PAGE_SIZE = 50;
 export const kpiStatusLabels: Record<KpiStatus, string> = {
@@ -69,7 +71,7 @@ function ObjectiveCard({ objective, canMeasure }: { objective: Objective; canMea
         {objective.title}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {objective.area} · owner {objective.ownerName} · due {objective.dueDate}
+        {areaLabels[objective.area]} · owner {objective.ownerName} · due {objective.dueDate}
       </Text>
       {objective.description && (
         <Text size="sm" mb="sm">
@@ -97,7 +99,13 @@ function ObjectiveCard({ objective, canMeasure }: { objective: Objective; canMea
                 {k.latest ? `${k.latest.value} ${k.unit} (${k.latest.measuredAt.slice(0, 10)})` : '—'}
               </Table.Td>
               <Table.Td>
-                <Badge color={kpiStatusColors[k.status]} variant="light">
+                <Badge
+                  variant="dot"
+                  color={kpiStatusColors[k.status]}
+                  tt="none"
+                  radius="sm"
+                  miw="max-content"
+                >
                   {kpiStatusLabels[k.status]}
                 </Badge>
               </Table.Td>
@@ -117,6 +125,7 @@ function ObjectiveCard({ objective, canMeasure }: { objective: Objective; canMea
 export function ObjectivesPage() {
   const { can, session } = useSession();
   const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
   const params = query({ page, pageSize: PAGE_SIZE });
   const objectives = useQuery({
     queryKey: ['objectives', params],
@@ -129,7 +138,15 @@ export function ObjectivesPage() {
       <PageHeader
         title="Objectives"
         description="Objectives of the management systems with KPIs, targets and the latest measurement."
+        actions={
+          can('objectives.manage') && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              New objective
+            </Button>
+          )
+        }
       />
+      {creating && <CreateObjectiveModal onClose={() => setCreating(false)} />}
       <QueryState loading={objectives.isLoading} error={objectives.error}>
         <Stack>
           {objectives.data?.items.length === 0 && <Text>No objectives are set yet.</Text>}
