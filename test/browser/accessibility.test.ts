@@ -183,6 +183,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/assets', 'Assets'],
       ['/audits', 'Audits'],
       ['/nonconformities', 'Nonconformities'],
+      ['/objectives', 'Objectives'],
+      ['/management-reviews', 'Management reviews'],
       ['/evidence', 'Evidence'],
       ['/checks', 'Checks'],
       ['/tasks', 'Tasks'],
@@ -220,6 +222,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ...(await dialogViolations(page, app.url, '/evidence', 'Add link', 'Add a link as evidence')),
     );
     problems.push(...(await dialogViolations(page, app.url, '/checks', 'New check', 'New check')));
+    problems.push(...(await dialogViolations(page, app.url, '/objectives', 'New objective', 'New objective')));
     assert.deepEqual(problems, []);
   });
 });
