@@ -222,7 +222,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ...(await dialogViolations(page, app.url, '/evidence', 'Add link', 'Add a link as evidence')),
     );
     problems.push(...(await dialogViolations(page, app.url, '/checks', 'New check', 'New check')));
-    problems.push(...(await dialogViolations(page, app.url, '/objectives', 'New objective', 'New objective')));
+    problems.push(
+      ...(await dialogViolations(page, app.url, '/objectives', 'New objective', 'New objective')),
+    );
     assert.deepEqual(problems, []);
   });
 });
