@@ -2,6 +2,7 @@ import type { Config } from './kernel/config/config.js';
 import { buildApp } from './kernel/http/app.js';
 import { type JobRunner, startJobRunner } from './kernel/jobs/job-runner.js';
 import { maintenanceJobs } from './kernel/jobs/maintenance-jobs.js';
+import { mailJobs } from './kernel/mail/index.js';
 import { createLogger } from './kernel/logging/logger.js';
 import { moduleJobs, routeModules } from './modules/index.js';
 import { openRuntime } from './runtime.js';
@@ -32,6 +33,7 @@ export async function serve(config: Config): Promise<void> {
     ? await startJobRunner(runtime.handle.pool, logger, [
         ...maintenanceJobs(db, runtime.keyring, logger),
         ...moduleJobs(db, logger),
+        ...mailJobs(db, config, logger),
       ])
     : undefined;
   let stopping = false;

@@ -33,6 +33,7 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'metric_samples', orderBy: 'id' },
   { name: 'tasks', orderBy: 'id' },
   { name: 'notifications', orderBy: 'id' },
+  { name: 'mail_outbox', orderBy: 'id' },
   { name: 'assets', orderBy: 'id' },
   { name: 'risk_matrices', orderBy: 'organization_id' },
   { name: 'risks', orderBy: 'id' },

@@ -29,6 +29,11 @@ const envSchema = z.object({
   TILLIT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   TILLIT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   TILLIT_JOBS: booleanFromEnv.default(true),
+  TILLIT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'TILLIT_SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:pass@mail:587')
+    .optional(),
+  TILLIT_MAIL_FROM: z.string().min(3).max(200).default('Tillit <tillit@localhost>'),
   TILLIT_TRUST_PROXY: z
     .string()
     .regex(
@@ -70,6 +75,9 @@ export interface Config {
   auditKeyFile: string;
   seedDemo: boolean;
   seedDemoProgramme: boolean;
+  /** Where mail goes out; without it mail waits in the outbox. Holds credentials: never log it. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   secureCookies: boolean;
   sessionTtlHours: number;
   loginRateLimitPerMinute: number;
@@ -130,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFile: path.resolve(e.TILLIT_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem')),
     seedDemo: e.TILLIT_DEMO,
     seedDemoProgramme: e.TILLIT_DEMO_PROGRAMME,
+    smtpUrl: e.TILLIT_SMTP_URL,
+    mailFrom: e.TILLIT_MAIL_FROM,
     secureCookies: e.TILLIT_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
     sessionTtlHours: e.TILLIT_SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.TILLIT_LOGIN_RATE_LIMIT,

@@ -677,6 +677,21 @@ export interface SubprocessorNotificationsTable {
   objected_at: Timestamp | null;
 }
 
+export interface MailOutboxTable {
+  id: Generated<string>;
+  organization_id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  dedupe_key: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  next_attempt_at: DefaultedTimestamp;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -701,6 +716,7 @@ export interface Database {
   metric_samples: MetricSamplesTable;
   tasks: TasksTable;
   notifications: NotificationsTable;
+  mail_outbox: MailOutboxTable;
   assets: AssetsTable;
   risk_matrices: RiskMatricesTable;
   risks: RisksTable;

@@ -17,6 +17,8 @@ export const redactedPaths = [
   'headers.cookie',
   'databaseUrl',
   '*.databaseUrl',
+  'smtpUrl',
+  '*.smtpUrl',
   'secretAccessKey',
   '*.secretAccessKey',
   '*.*.secretAccessKey',

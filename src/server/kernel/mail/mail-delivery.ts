@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Database } from '../db/schema.js';
+import type { Logger } from '../logging/logger.js';
+
+export const MAX_ATTEMPTS = 8;
+const BATCH = 50;
+
+export interface MailTransport {
+  send(message: { from: string; to: string; subject: string; text: string; html?: string }): Promise<void>;
+  close(): void;
+}
+
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      await transporter.sendMail(message);
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** Exponential back-off: 1, 2, 4 … minutes, at most 4 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(2 ** attempts * 60_000, 4 * 3_600_000);
+}
+
+/** An SMTP error's first line without anything that could be a credential (the URL is never in it). */
+function describe(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n')[0]?.slice(0, 500) ?? 'unknown error';
+}
+
+/**
+ * Sends due mail from the outbox. Rows are locked with SKIP LOCKED so several workers never send one twice;
+ * failures are retried with back-off up to MAX_ATTEMPTS and their reason is kept.
+ */
+export async function deliverPendingMail(
+  db: Kysely<Database>,
+  transport: MailTransport,
+  from: string,
+  logger: Logger,
+): Promise<{ sent: number; failed: number }> {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('sent_at', 'is', null)
+      .where('next_attempt_at', '<=', new Date())
+      .where('attempts', '<', MAX_ATTEMPTS)
+      .orderBy('next_attempt_at')
+      .limit(BATCH)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    let sent = 0;
+    let failed = 0;
+    for (const mail of due) {
+      try {
+        await transport.send({
+          from,
+          to: mail.to_address,
+          subject: mail.subject,
+          text: mail.text_body,
+          ...(mail.html_body ? { html: mail.html_body } : {}),
+        });
+        await trx
+          .updateTable('mail_outbox')
+          .set({ sent_at: new Date(), attempts: mail.attempts + 1, last_error: null })
+          .where('id', '=', mail.id)
+          .execute();
+        sent++;
+      } catch (err) {
+        const attempts = mail.attempts + 1;
+        await trx
+          .updateTable('mail_outbox')
+          .set({
+            attempts,
+            last_error: describe(err),
+            next_attempt_at: new Date(Date.now() + retryDelayMs(attempts)),
+          })
+          .where('id', '=', mail.id)
+          .execute();
+        logger.warn({ mailId: mail.id, attempts, error: describe(err) }, 'mail delivery failed; will retry');
+        failed++;
+      }
+    }
+    return { sent, failed };
+  });
+}
