@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
+
+async function shot(page: Page, name: string) {
+  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
@@ -96,6 +102,7 @@ describe('risk register in the browser', () => {
     await treat.waitFor({ state: 'detached' });
     const treatment = page.getByTestId('risk-treatment');
     await treatment.getByText('Mitigate').waitFor();
+    await shot(page, 'risk-detail');
     const controls = treatment.getByRole('table', { name: 'Mitigating controls' });
     await controls.getByText('CTL-001').waitFor();
     assert.match((await controls.textContent()) ?? '', /Implemented|In progress|Not started/);
@@ -105,6 +112,7 @@ describe('risk register in the browser', () => {
     await page.locator(`tr[data-risk="${ref}"]`).getByText('Mitigate').waitFor();
     assert.equal(await heatmapCount(page, 'inherent', '4-5'), inherentBefore + 1);
     assert.equal(await heatmapCount(page, 'residual', '2-3'), residualBefore + 1);
+    await shot(page, 'risk-register');
   });
 
   test('the matrix cannot shrink below what risks use, and the message says how many', async () => {

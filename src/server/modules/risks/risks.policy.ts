@@ -8,7 +8,7 @@ export const risksPolicy = {
   manage: 'risks.manage',
 } as const satisfies Record<string, RouteAccess>;
 
-/** Owners update the assessment and treatment of their own risks; reassigning takes risks.manage. */
+/** Owners update the assessment and treatment of their own risks; giving a risk to someone else takes risks.manage. */
 export function assertMayEditRisk(
   actor: Actor,
   risk: { owner_id: string | null },
@@ -18,7 +18,7 @@ export function assertMayEditRisk(
   if (risk.owner_id === null || risk.owner_id !== actor.userId) {
     throw forbidden('Only the owner of this risk or a compliance manager may change it');
   }
-  if (patch.ownerId !== undefined)
+  if (patch.ownerId !== undefined && patch.ownerId !== risk.owner_id)
     throw forbidden('Changing the owner of a risk takes the risks.manage permission');
 }
 

@@ -197,6 +197,11 @@ describe('risk register', () => {
       description: 'Seen at two peers this year',
     });
     assert.equal(edited.description, 'Seen at two peers this year');
+    const sameOwner = await contributor.call('PATCH', `/api/risks/${own[0]?.id}`, {
+      ownerId: t.users.contributor.id,
+      threat: 'Ransomware groups',
+    });
+    assert.equal(sameOwner.statusCode, 200, 'a form that sends the unchanged owner back is fine');
     const reassign = await contributor.call('PATCH', `/api/risks/${own[0]?.id}`, { ownerId: null });
     assert.equal(reassign.statusCode, 403);
     const other = (await manager.expect<Page<RiskSummary>>(200, 'GET', '/api/risks?q=Cooling')).items[0];
