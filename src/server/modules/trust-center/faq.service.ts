@@ -41,7 +41,15 @@ export function createSection(ctx: ServiceContext, input: SectionInput) {
           throw conflict(`A section "${input.title}" already exists in ${input.language}`);
         throw error;
       });
-    await recordAuditEvent(tx, 'faq-section.created', { type: 'faq-section', id: row.id }, input);
+    await recordAuditEvent(
+      tx,
+      'faq-section.created',
+      { type: 'faq-section', id: row.id },
+      {
+        title: row.title,
+        language: row.language,
+      },
+    );
     return row;
   });
 }

@@ -125,6 +125,17 @@ describe('trust center', () => {
     assert.equal(page.total, 3);
   });
 
+  test('sections are created once per language and title', async () => {
+    const made = await api.expect<{ title: string; language: string }>(201, 'POST', '/api/faq/sections', {
+      title: 'Drift',
+      language: 'sv',
+      position: 5,
+    });
+    assert.deepEqual([made.title, made.language], ['Drift', 'sv']);
+    await api.expect(409, 'POST', '/api/faq/sections', { title: 'Drift', language: 'sv' });
+    assert.ok((await auditActions(t)).includes('faq-section.created'));
+  });
+
   test('a bad Hugo file is refused with the reason and nothing is written', async () => {
     const before = (await auditActions(t)).length;
     const res = await api.call('POST', '/api/faq/import', { markdown: fixture('unterminated.md') });
