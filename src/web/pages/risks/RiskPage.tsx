@@ -91,7 +91,9 @@ function Treatment({ risk }: { risk: RiskDetail }) {
             <Table.Tbody>
               {risk.controls.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td ff="monospace">{c.ref}</Table.Td>
+                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {c.ref}
+                  </Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/controls/${c.id}`} size="sm">
                       {c.title}
@@ -110,6 +112,21 @@ function Treatment({ risk }: { risk: RiskDetail }) {
   );
 }
 
+/** Names of the fields a change touched, as people call them. */
+const fieldLabels: Record<string, string> = {
+  ownerId: 'owner',
+  assetIds: 'assets',
+  controlIds: 'mitigating controls',
+  inherentLikelihood: 'inherent likelihood',
+  inherentImpact: 'inherent impact',
+  residualLikelihood: 'residual likelihood',
+  residualImpact: 'residual impact',
+  acceptanceApproverId: 'approver',
+  acceptanceExpiresOn: 'acceptance expiry',
+  transferTo: 'transferred to',
+  reviewDate: 'review date',
+};
+
 function History({ risk }: { risk: RiskDetail }) {
   const history = useQuery({
     queryKey: ['risk-history', risk.id],
@@ -126,7 +143,11 @@ function History({ risk }: { risk: RiskDetail }) {
             <Text size="sm" key={e.seq}>
               {dateTime(e.occurredAt)} · {e.actorName ?? 'Tillit'} ·{' '}
               {e.action === 'risk.created' ? 'registered' : 'changed'}{' '}
-              {e.data.changes ? Object.keys(e.data.changes as object).join(', ') : ''}
+              {e.data.changes
+                ? Object.keys(e.data.changes as object)
+                    .map((k) => fieldLabels[k] ?? k)
+                    .join(', ')
+                : ''}
             </Text>
           ))}
         </Stack>

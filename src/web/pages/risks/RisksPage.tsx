@@ -119,7 +119,9 @@ function RiskTable({ risks }: { risks: RiskSummary[] }) {
         <Table.Tbody>
           {risks.map((r) => (
             <Table.Tr key={r.id} data-risk={r.ref}>
-              <Table.Td ff="monospace">{r.ref}</Table.Td>
+              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {r.ref}
+              </Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/risks/${r.id}`} size="sm">
                   {r.title}
