@@ -130,6 +130,7 @@ describe('risk register in the browser', () => {
     const alert = page.getByRole('alert').filter({ hasText: /risk\(s\) are assessed above a 3×5 matrix/ });
     await alert.waitFor();
     assert.match((await alert.textContent()) ?? '', /^\s*\d+ risk\(s\)/);
+    await shot(page, 'risk-matrix');
   });
 
   test('an asset is registered with its data centre and found by the location filter', async () => {
@@ -148,5 +149,6 @@ describe('risk register in the browser', () => {
     const table = page.getByRole('table', { name: 'Assets' });
     await table.getByText('Storage nodes in STO2').waitFor();
     assert.equal(await table.getByRole('row').count(), 2, 'the header and the one STO2 asset');
+    await shot(page, 'assets');
   });
 });
