@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../kernel/db/schema.js';
 import type { RouteModule } from '../../kernel/http/app.js';
-import { faqData, overviewData, publicContext, securityTxtData, subprocessorData } from './public.service.js';
+import {
+  faqData,
+  isCustomDomain,
+  overviewData,
+  publicContext,
+  securityTxtData,
+  subprocessorData,
+} from './public.service.js';
 import type { RenderedPage } from './public-html.js';
 import { faqPage, overviewPage, securityTxt, subprocessorPage } from './public-pages.js';
 
@@ -20,12 +29,46 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPa
 
 const hidden = { hide: true };
 
+type PageName = 'overview' | 'faq' | 'subprocessors';
+
+async function renderNamed(
+  db: Kysely<Database>,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  name: PageName,
+  base: string,
+) {
+  const ctx = await publicContext(db, req.headers.host);
+  if (name === 'overview') {
+    const data = await overviewData(ctx);
+    return sendPage(req, reply, overviewPage(data, base), data.updatedAt);
+  }
+  if (name === 'faq') {
+    const lang = new URL(req.url, 'http://x').searchParams.get('lang') ?? undefined;
+    const data = await faqData(ctx, lang?.slice(0, 16));
+    return sendPage(req, reply, faqPage(data, base), data.updatedAt);
+  }
+  const data = await subprocessorData(ctx);
+  return sendPage(req, reply, subprocessorPage(data, base), data.updatedAt);
+}
+
+const customDomainPaths: Record<string, PageName> = {
+  '/': 'overview',
+  '/faq': 'faq',
+  '/subprocessors': 'subprocessors',
+};
+
 export const registerTrustPublicRoutes: RouteModule = (app, { db, config }) => {
   const config_ = { access: 'public' as const };
-  app.get('/trust', { config: config_, schema: hidden }, async (req, reply) => {
-    const data = await overviewData(await publicContext(db, req.headers.host));
-    return sendPage(req, reply, overviewPage(data, '/trust'), data.updatedAt);
+  // On its custom domain the trust center is the whole site: `/`, `/faq` and `/subprocessors` are its pages.
+  app.addHook('onRequest', async (req, reply) => {
+    const name = customDomainPaths[req.url.split('?')[0] ?? ''];
+    if (req.method !== 'GET' || !name || !(await isCustomDomain(db, req.headers.host))) return;
+    return renderNamed(db, req, reply, name, '');
   });
+  app.get('/trust', { config: config_, schema: hidden }, (req, reply) =>
+    renderNamed(db, req, reply, 'overview', '/trust'),
+  );
   app.get(
     '/trust/faq',
     {

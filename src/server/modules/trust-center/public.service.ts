@@ -109,3 +109,16 @@ export async function securityTxtData(ctx: ServiceContext) {
     .executeTakeFirstOrThrow();
   return org;
 }
+
+/** Whether the host name is the custom domain of a published trust center. */
+export async function isCustomDomain(db: Kysely<Database>, host: string | undefined): Promise<boolean> {
+  const hostName = host?.split(':')[0]?.toLowerCase();
+  if (!hostName) return false;
+  const row = await db
+    .selectFrom('trust_center_settings')
+    .select('organization_id')
+    .where('custom_domain', '=', hostName)
+    .where('published', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -103,6 +103,14 @@ describe('trust center', () => {
   test('the custom domain is recognised as the trust center of its organisation', async () => {
     const res = await visit('/trust/faq', { host: 'trust.norrsken.example' });
     assert.equal(res.statusCode, 200);
+    const home = await visit('/', { host: 'trust.norrsken.example' });
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /<h1>Norrsken trust center<\/h1>/);
+    assert.match(home.body, /<a href="\/faq">FAQ<\/a>/);
+    const faq = await visit('/faq', { host: 'trust.norrsken.example:443' });
+    assert.match(faq.body, /<h1>Frequently asked questions<\/h1>/);
+    const elsewhere = await visit('/', { host: 'tillit.norrsken.example' });
+    assert.ok(!elsewhere.body.includes('Norrsken trust center'));
   });
 
   test('Hugo import creates sections and questions, reports skipped markup, and re-import updates', async () => {
