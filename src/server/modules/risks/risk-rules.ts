@@ -21,6 +21,14 @@ export interface RiskState {
   reviewDate: string | null;
 }
 
+/**
+ * Which fields the change sets. Facts that can lapse after they were recorded — an active owner, a manager as
+ * approver, an expiry after today — are checked only when set, so an expired acceptance or a departed owner
+ * does not block unrelated edits.
+ */
+export type Changed = (field: keyof RiskState) => boolean;
+export const everything: Changed = () => true;
+
 const invalid = (message: string, details: ErrorDetail[]) =>
   new AppError('VALIDATION_FAILED', message, details);
 
@@ -49,7 +57,7 @@ function assertScores(s: RiskState, matrix: RiskMatrix): void {
 }
 
 /** The treatment's own fields: controls to mitigate, an approver and expiry to accept, a party to transfer to. */
-function assertTreatmentFields(s: RiskState, today: string): void {
+function assertTreatmentFields(s: RiskState, today: string, changed: Changed): void {
   if (s.treatment === 'mitigate' && s.controlIds.length === 0) {
     throw invalid('Mitigation needs at least one control', [
       { path: 'controlIds', message: 'Pick the mitigating controls' },
@@ -62,7 +70,8 @@ function assertTreatmentFields(s: RiskState, today: string): void {
     if (!s.acceptanceExpiresOn)
       missing.push({ path: 'acceptanceExpiresOn', message: 'When the acceptance ends' });
     if (missing.length > 0) throw invalid('Accepting a risk needs an approver and an expiry date', missing);
-    if ((s.acceptanceExpiresOn ?? '') <= today) {
+    const recorded = changed('treatment') || changed('acceptanceExpiresOn');
+    if (recorded && (s.acceptanceExpiresOn ?? '') <= today) {
       throw invalid(`The acceptance must expire after today (${today})`, [
         { path: 'acceptanceExpiresOn', message: 'Must be a date after today' },
       ]);
@@ -122,11 +131,13 @@ export async function assertRiskState(
   state: RiskState,
   matrix: RiskMatrix,
   today: string,
+  changed: Changed,
 ): Promise<void> {
   assertScores(state, matrix);
-  assertTreatmentFields(state, today);
-  await assertActiveUser(ctx, 'ownerId', state.ownerId);
-  await assertApprover(ctx, state.treatment === 'accept' ? state.acceptanceApproverId : null);
+  assertTreatmentFields(state, today, changed);
+  if (changed('ownerId')) await assertActiveUser(ctx, 'ownerId', state.ownerId);
+  const approverSet = changed('treatment') || changed('acceptanceApproverId');
+  if (approverSet && state.treatment === 'accept') await assertApprover(ctx, state.acceptanceApproverId);
   await assertIdsOf(ctx, 'controls', 'controlIds', state.controlIds);
   await assertIdsOf(ctx, 'assets', 'assetIds', state.assetIds);
 }

@@ -185,6 +185,38 @@ describe('risk register', () => {
     assert.equal(transferred.transferTo, 'Försäkringsbolaget Trygg');
   });
 
+  test('an acceptance that has expired is shown as such and does not block other edits; renewing it must look ahead', async () => {
+    const risk = await manager.expect<RiskDetail>(201, 'POST', '/api/risks', {
+      title: 'Single fibre route to OSL1',
+      inherentLikelihood: 2,
+      inherentImpact: 2,
+      treatment: 'accept',
+      acceptanceApproverId: t.users['compliance-manager'].id,
+      acceptanceExpiresOn: day(10),
+      status: 'accepted',
+    });
+    await t.handle.db
+      .updateTable('risks')
+      .set({ acceptance_expires_on: day(-1) })
+      .where('id', '=', risk.id)
+      .execute();
+    const edited = await manager.expect<RiskDetail>(200, 'PATCH', `/api/risks/${risk.id}`, {
+      description: 'Second route ordered',
+    });
+    assert.equal(edited.acceptance?.expired, true);
+    await refused(
+      { acceptanceExpiresOn: day(-1) },
+      /must expire after today/,
+      `/api/risks/${risk.id}`,
+      'PATCH',
+    );
+    const renewed = await manager.expect<RiskDetail>(200, 'PATCH', `/api/risks/${risk.id}`, {
+      acceptanceExpiresOn: day(100),
+    });
+    assert.equal(renewed.acceptance?.expired, false);
+    await manager.expect(204, 'DELETE', `/api/risks/${risk.id}`);
+  });
+
   test('owners change their own risks; others and reassigning need risks.manage', async () => {
     const own = (
       await manager.expect<Page<RiskSummary>>(200, 'GET', `/api/risks?ownerId=${t.users.contributor.id}`)

@@ -14,7 +14,13 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { getRiskMatrix } from './risk-matrix.service.js';
-import { assertRiskState, normaliseTreatment, type RiskState } from './risk-rules.js';
+import {
+  assertRiskState,
+  type Changed,
+  everything,
+  normaliseTreatment,
+  type RiskState,
+} from './risk-rules.js';
 import { assertMayEditRisk } from './risks.policy.js';
 import { presentRiskSummary } from './risks.presenter.js';
 import { filteredRisks, lockOrganization, nextRiskRef, riskListQuery, todayUtc } from './risks.repository.js';
@@ -76,23 +82,27 @@ export async function getRisk(ctx: ServiceContext, id: string): Promise<RiskDeta
   };
 }
 
-async function validated(ctx: ServiceContext, state: RiskState): Promise<RiskState> {
+async function validated(ctx: ServiceContext, state: RiskState, changed: Changed): Promise<RiskState> {
   const normal = normaliseTreatment({
     ...state,
     controlIds: [...new Set(state.controlIds)],
     assetIds: [...new Set(state.assetIds)],
   });
-  await assertRiskState(ctx, normal, await getRiskMatrix(ctx), todayUtc());
+  await assertRiskState(ctx, normal, await getRiskMatrix(ctx), todayUtc(), changed);
   return normal;
 }
 
 export async function createRisk(ctx: ServiceContext, input: RiskInput): Promise<RiskDetail> {
   return inTransaction(ctx, async (tx) => {
-    const state = await validated(tx, {
-      ...input,
-      residualLikelihood: input.residualLikelihood ?? input.inherentLikelihood,
-      residualImpact: input.residualImpact ?? input.inherentImpact,
-    });
+    const state = await validated(
+      tx,
+      {
+        ...input,
+        residualLikelihood: input.residualLikelihood ?? input.inherentLikelihood,
+        residualImpact: input.residualImpact ?? input.inherentImpact,
+      },
+      everything,
+    );
     await lockOrganization(tx);
     const ref = await nextRiskRef(tx);
     const text = {
@@ -124,7 +134,8 @@ export async function updateRisk(ctx: ServiceContext, id: string, patch: RiskPat
     const before = await stateOf(tx, id);
     assertMayEditRisk(tx.actor, { owner_id: before.state.ownerId }, patch);
     const { title, description, threat, vulnerability, ...statePatch } = patch;
-    const state = await validated(tx, { ...before.state, ...withoutUndefined(statePatch) });
+    const given = withoutUndefined(statePatch);
+    const state = await validated(tx, { ...before.state, ...given }, (field) => field in given);
     const text = {
       title: title ?? before.text.title,
       description: description ?? before.text.description,
