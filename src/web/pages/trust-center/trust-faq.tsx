@@ -29,7 +29,7 @@ function EntryStatus({ entry }: { entry: FaqEntry }) {
   if (entry.needsReview)
     return (
       <Stack gap={2}>
-        <Badge color="red" variant="light">
+        <Badge variant="dot" color="red" tt="none" radius="sm" miw="max-content">
           Hidden: needs review
         </Badge>
         <Text size="xs">{entry.reviewReason}</Text>
@@ -37,12 +37,12 @@ function EntryStatus({ entry }: { entry: FaqEntry }) {
     );
   if (!entry.published)
     return (
-      <Badge color="gray" variant="light">
+      <Badge variant="dot" color="gray" tt="none" radius="sm" miw="max-content">
         Not published
       </Badge>
     );
   return (
-    <Badge color="teal" variant="light">
+    <Badge variant="dot" color="teal" tt="none" radius="sm" miw="max-content">
       Published
     </Badge>
   );
