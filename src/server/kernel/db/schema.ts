@@ -524,6 +524,7 @@ export interface ObjectiveKpisTable {
   direction: string;
   target: number;
   threshold: number | null;
+  position: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
 

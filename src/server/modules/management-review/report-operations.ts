@@ -27,8 +27,11 @@ export async function objectiveSection(ctx: ServiceContext): Promise<ReviewRepor
     }>`
       SELECT k.objective_id, k.name, k.unit, k.direction, k.target, k.threshold,
         (SELECT m.value FROM kpi_measurements m WHERE m.kpi_id = k.id
-         ORDER BY m.measured_at DESC, m.created_at DESC LIMIT 1) AS latest
-      FROM objective_kpis k WHERE k.organization_id = ${org} ORDER BY k.created_at, k.id`.execute(ctx.db),
+         ORDER BY m.measured_at DESC, m.created_at DESC, m.id DESC LIMIT 1) AS latest
+      FROM objective_kpis k WHERE k.organization_id = ${org} AND k.objective_id IN (
+        SELECT id FROM objectives WHERE organization_id = ${org}
+        ORDER BY due_date, title, id LIMIT ${LIST_LIMIT})
+      ORDER BY k.objective_id, k.position, k.created_at, k.id`.execute(ctx.db),
   ]);
   return {
     items: objectives.rows.map((o) => ({
@@ -105,7 +108,7 @@ export async function policySection(ctx: ServiceContext, p: Period): Promise<Rev
       JOIN policy_documents d ON d.id = c.document_id
       JOIN policy_versions v ON v.id = c.version_id
       WHERE c.organization_id = ${org} AND v.status = 'published' AND c.due_at >= ${p.from}::date
-      ORDER BY c.due_at, d.title LIMIT ${LIST_LIMIT}`.execute(ctx.db),
+      ORDER BY c.due_at, d.title, c.id LIMIT ${LIST_LIMIT}`.execute(ctx.db),
   ]);
   return {
     published: n(published.rows[0]?.count),

@@ -43,6 +43,7 @@ export async function kpisOf(ctx: ServiceContext, objectiveIds: string[]): Promi
           .orderBy('kpi_id')
           .orderBy('measured_at', 'desc')
           .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
           .as('m'),
       (join) => join.onRef('m.kpi_id', '=', 'k.id'),
     )
@@ -59,6 +60,7 @@ export async function kpisOf(ctx: ServiceContext, objectiveIds: string[]): Promi
     ])
     .where('k.organization_id', '=', ctx.organizationId)
     .where('k.objective_id', 'in', objectiveIds)
+    .orderBy('k.position')
     .orderBy('k.created_at')
     .orderBy('k.id')
     .execute();

@@ -48,9 +48,15 @@ export async function getObjective(ctx: ServiceContext, id: string): Promise<Obj
 }
 
 async function insertKpi(tx: ServiceContext, objectiveId: string, kpi: KpiInput): Promise<void> {
+  const { count } = await tx.db
+    .selectFrom('objective_kpis')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('objective_id', '=', objectiveId)
+    .executeTakeFirstOrThrow();
   await tx.db
     .insertInto('objective_kpis')
     .values({
+      position: Number(count),
       organization_id: tx.organizationId,
       objective_id: objectiveId,
       name: kpi.name,
@@ -152,7 +158,7 @@ export async function listMeasurements(
   if (!(await findKpi(ctx, kpiId))) throw notFound(`KPI ${kpiId}`);
   return paged(
     measurementQuery(ctx, kpiId),
-    (q) => q.orderBy('m.measured_at', 'desc').orderBy('m.created_at', 'desc'),
+    (q) => q.orderBy('m.measured_at', 'desc').orderBy('m.created_at', 'desc').orderBy('m.id', 'desc'),
     query,
     presentMeasurement,
   );
