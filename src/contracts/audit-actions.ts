@@ -118,6 +118,22 @@ export const auditActionSchemas = {
   'notifications.sent': z.strictObject({ kind: z.string(), count: z.number().int() }),
   'notification.read': z.strictObject({ kind: z.string() }),
   'notifications.read-all': z.strictObject({ count: z.number().int() }),
+  'activity.created': z.strictObject({
+    title: z.string(),
+    kind: z.string(),
+    schedule: z.string(),
+    assigneeId: z.string(),
+    controls: z.array(z.string()),
+  }),
+  'activity.updated': z.strictObject({ title: z.string(), changes }),
+  'activity.task-completed': z.strictObject({
+    title: z.string(),
+    taskId: z.string(),
+    evidenceId: z.string().nullable(),
+    controls: z.array(z.string()),
+  }),
+  'notification-settings.updated': z.strictObject({ email: z.string() }),
+  'notifications.digest-sent': z.strictObject({ recipients: z.number().int() }),
   'policy.created': z.strictObject({
     title: z.string(),
     kind: z.string(),

@@ -32,7 +32,7 @@ export async function serve(config: Config): Promise<void> {
   const jobs: JobRunner | undefined = config.runJobs
     ? await startJobRunner(runtime.handle.pool, logger, [
         ...maintenanceJobs(db, runtime.keyring, logger),
-        ...moduleJobs(db, logger),
+        ...moduleJobs(db, logger, config),
         ...mailJobs(db, config, logger),
       ])
     : undefined;

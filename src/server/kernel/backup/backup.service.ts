@@ -68,6 +68,10 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'subprocessor_subscribers', orderBy: 'id' },
   { name: 'subprocessor_notifications', orderBy: 'id' },
   { name: 'trust_outbox', orderBy: 'id' },
+  { name: 'recurring_activities', orderBy: 'id' },
+  { name: 'recurring_activity_controls', orderBy: 'activity_id, control_id' },
+  { name: 'activity_occurrences', orderBy: 'id' },
+  { name: 'notification_settings', orderBy: 'user_id' },
 ];
 
 /** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */

@@ -693,6 +693,49 @@ export interface MailOutboxTable {
   created_at: CreatedAt;
 }
 
+export interface RecurringActivitiesTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  description: string;
+  kind: string;
+  schedule_type: string;
+  schedule: string;
+  starts_at: Timestamp;
+  assignee_id: string;
+  evidence_required: boolean;
+  lead_days: number;
+  escalation_days: number | null;
+  escalation_user_id: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface RecurringActivityControlsTable {
+  organization_id: string;
+  activity_id: string;
+  control_id: string;
+}
+
+export interface ActivityOccurrencesTable {
+  id: Generated<string>;
+  organization_id: string;
+  activity_id: string;
+  occurs_at: Timestamp;
+  task_id: string | null;
+  evidence_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  organization_id: string;
+  email: ColumnType<string, string | undefined, string>;
+  last_digest_at: Timestamp | null;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -752,6 +795,10 @@ export interface Database {
   subprocessor_subscribers: SubprocessorSubscribersTable;
   subprocessor_notifications: SubprocessorNotificationsTable;
   trust_outbox: TrustOutboxTable;
+  recurring_activities: RecurringActivitiesTable;
+  recurring_activity_controls: RecurringActivityControlsTable;
+  activity_occurrences: ActivityOccurrencesTable;
+  notification_settings: NotificationSettingsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -18,7 +18,13 @@ const settings = {
   published: true,
 };
 
-type Entry = { id: string; question: string; needsReview: boolean; reviewReason: string | null };
+type Entry = {
+  id: string;
+  question: string;
+  needsReview: boolean;
+  reviewReason: string | null;
+  controls: { id: string; ref: string }[];
+};
 type EntryPage = { items: Entry[]; total: number };
 
 describe('trust center', () => {
@@ -212,6 +218,46 @@ describe('trust center', () => {
     await api.expect(409, 'POST', `/api/faq/entries/${entry.id}/confirm`);
     const actions = await auditActions(t);
     assert.ok(actions.includes('faq-entry.updated') && actions.includes('faq-entry.confirmed'));
+  });
+
+  test('fresh evidence clears the flag; a failing check on the control flags the answer again', async () => {
+    const list = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?language=sv');
+    const entry = list.items.find((e) => e.question === 'Hur följer ni GDPR?');
+    assert.ok(entry);
+    const control = entry.controls[0];
+    assert.ok(control);
+    await api.expect(201, 'POST', '/api/evidence/links', {
+      title: 'Data residency review',
+      url: 'https://norrsken.example/residency',
+      controlIds: [control.id],
+    });
+    const fresh = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?needsReview=true');
+    assert.equal(fresh.total, 0);
+    const check = await t.handle.db
+      .insertInto('checks')
+      .values({
+        organization_id: t.organizationId,
+        name: 'Residency probe',
+        description: '',
+        kind: 'ci-push',
+        config: JSON.stringify({}),
+        evidence_validity_days: 7,
+        status: 'failing',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.handle.db
+      .insertInto('check_controls')
+      .values({ organization_id: t.organizationId, check_id: check.id, control_id: control.id })
+      .execute();
+    const failing = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?needsReview=true');
+    assert.deepEqual(
+      failing.items.map((e) => [e.id, e.reviewReason]),
+      [[entry.id, `control ${control.ref} has a failing check`]],
+    );
+    assert.ok(!(await visit('/trust/faq?lang=sv')).body.includes('Hur följer ni GDPR?'));
+    await api.expect(200, 'POST', `/api/faq/entries/${entry.id}/confirm`);
+    await t.handle.db.updateTable('checks').set({ status: 'passing' }).where('id', '=', check.id).execute();
   });
 
   test('export gives the edited FAQ as Hugo Markdown that imports back unchanged', async () => {
