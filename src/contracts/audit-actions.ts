@@ -24,6 +24,7 @@ export const auditActionSchemas = {
   'user.updated': z.strictObject({ email: z.string(), changes }),
   'user.password-changed': z.strictObject({ email: z.string() }),
   'user.password-reset': z.strictObject({ email: z.string() }),
+  'user.framework-scope-set': z.strictObject({ email: z.string(), frameworks: z.array(z.string()) }),
   'auth.signed-in': z.strictObject({ email: z.string(), ip: z.string().nullable() }),
   'auth.signed-out': z.strictObject({ email: z.string() }),
   'token.created': z.strictObject({

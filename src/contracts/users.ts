@@ -35,3 +35,9 @@ export const updateUserRequestSchema = z
     status: z.enum(['active', 'disabled']).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'At least one field must be given');
+
+/** The frameworks an auditor may see; an auditor with none sees no framework. */
+export const frameworkScopeSchema = z.object({ frameworkIds: z.array(z.string().uuid()) });
+export const frameworkScopeRequestSchema = z.strictObject({
+  frameworkIds: z.array(z.string().uuid()).max(200),
+});

@@ -14,6 +14,7 @@ import { PageControls } from '../ui/PageControls.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
 import { roleColors, roleLabels, roleOptions } from '../ui/roles.js';
+import { FrameworkScopeButton } from './users-framework-scope.js';
 import { InviteModal } from './users-invite.js';
 
 const PAGE_SIZE = 25;
@@ -99,7 +100,10 @@ function UserRow({ user, manage, self }: { user: User; manage: boolean; self: bo
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(user.lastLoginAt, 'never')}</Table.Td>
       {manage && (
         <Table.Td ta="right">
-          {editable && <StatusAction user={user} onChange={(status) => update.mutate({ status })} />}
+          <Group gap={4} justify="flex-end" wrap="nowrap">
+            {user.role === 'auditor' && <FrameworkScopeButton user={user} />}
+            {editable && <StatusAction user={user} onChange={(status) => update.mutate({ status })} />}
+          </Group>
         </Table.Td>
       )}
     </Table.Tr>

@@ -34,6 +34,7 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'tasks', orderBy: 'id' },
   { name: 'notifications', orderBy: 'id' },
   { name: 'mail_outbox', orderBy: 'id' },
+  { name: 'auditor_framework_scopes', orderBy: 'user_id, framework_id' },
   { name: 'assets', orderBy: 'id' },
   { name: 'risk_matrices', orderBy: 'organization_id' },
   { name: 'risks', orderBy: 'id' },

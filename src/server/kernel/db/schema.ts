@@ -693,6 +693,13 @@ export interface MailOutboxTable {
   created_at: CreatedAt;
 }
 
+export interface AuditorFrameworkScopesTable {
+  organization_id: string;
+  user_id: string;
+  framework_id: string;
+  created_at: CreatedAt;
+}
+
 export interface RecurringActivitiesTable {
   id: Generated<string>;
   organization_id: string;
@@ -761,6 +768,7 @@ export interface Database {
   tasks: TasksTable;
   notifications: NotificationsTable;
   mail_outbox: MailOutboxTable;
+  auditor_framework_scopes: AuditorFrameworkScopesTable;
   assets: AssetsTable;
   risk_matrices: RiskMatricesTable;
   risks: RisksTable;

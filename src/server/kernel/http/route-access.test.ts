@@ -37,6 +37,8 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/users': 'users.read',
   'POST /api/users/invitations': 'users.manage',
   'PATCH /api/users/:id': 'users.manage',
+  'GET /api/users/:id/framework-scope': 'users.read',
+  'PUT /api/users/:id/framework-scope': 'users.manage',
   'GET /api/tokens': 'tokens.manage-own',
   'POST /api/tokens': 'tokens.manage-own',
   'DELETE /api/tokens/:id': 'tokens.manage-own',

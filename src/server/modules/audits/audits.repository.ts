@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AuditListQuery, AuditProgress } from '../../../contracts/audits.js';
+import { auditVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 
@@ -11,7 +12,8 @@ export function auditListQuery(ctx: ServiceContext) {
     .selectAll('a')
     .select(['u.name as lead_auditor_name', 'p.year as programme_year'])
     .select(sql<number>`(SELECT count(*) FROM audit_findings f WHERE f.audit_id = a.id)`.as('finding_count'))
-    .where('a.organization_id', '=', ctx.organizationId);
+    .where('a.organization_id', '=', ctx.organizationId)
+    .where(auditVisible(ctx.actor, 'a.id'));
 }
 
 export type AuditListRow = Awaited<ReturnType<ReturnType<typeof auditListQuery>['executeTakeFirstOrThrow']>>;
@@ -30,6 +32,7 @@ export async function findAudit(ctx: ServiceContext, id: string) {
     .selectAll()
     .where('organization_id', '=', ctx.organizationId)
     .where('id', '=', id)
+    .where(auditVisible(ctx.actor, 'id'))
     .executeTakeFirst();
   if (!row) throw notFound(`Audit ${id}`);
   return row;

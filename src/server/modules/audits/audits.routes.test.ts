@@ -30,6 +30,15 @@ describe('audits', () => {
     auditor = apiClient(t, await t.signIn('auditor'));
     viewer = apiClient(t, await t.signIn('viewer'));
     iso = await manager.expect<Framework>(201, 'POST', '/api/frameworks/builtin', { key: 'iso27001-2022' });
+    // Auditors see the audits of the frameworks they are scoped to.
+    await apiClient(t, await t.signIn('admin')).expect(
+      200,
+      'PUT',
+      `/api/users/${t.users.auditor.id}/framework-scope`,
+      {
+        frameworkIds: [iso.id],
+      },
+    );
     const page = await manager.expect<Page<RequirementSummary>>(
       200,
       'GET',

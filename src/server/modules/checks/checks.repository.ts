@@ -1,5 +1,6 @@
 import type { CheckListQuery } from '../../../contracts/checks.js';
 import type { ControlRef } from '../../../contracts/evidence.js';
+import { checkVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 
 export function checkQuery(ctx: ServiceContext) {
@@ -8,7 +9,8 @@ export function checkQuery(ctx: ServiceContext) {
     .leftJoin('users as u', 'u.id', 'k.owner_id')
     .selectAll('k')
     .select('u.name as owner_name')
-    .where('k.organization_id', '=', ctx.organizationId);
+    .where('k.organization_id', '=', ctx.organizationId)
+    .where(checkVisible(ctx.actor, 'k.id'));
 }
 
 export type CheckQueryRow = Awaited<ReturnType<ReturnType<typeof checkQuery>['executeTakeFirstOrThrow']>>;

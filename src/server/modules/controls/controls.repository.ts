@@ -1,5 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { ControlListQuery } from '../../../contracts/controls.js';
+import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { evidenceState, isFailing } from './control-health.js';
 
@@ -29,7 +30,8 @@ export function controlListQuery(ctx: ServiceContext) {
       evidenceState('c').as('evidence_state'),
       isFailing('c').$castTo<boolean>().as('failing'),
     ])
-    .where('c.organization_id', '=', ctx.organizationId);
+    .where('c.organization_id', '=', ctx.organizationId)
+    .where(controlVisible(ctx.actor, 'c.id'));
 }
 
 export function filteredControls(ctx: ServiceContext, query: ControlListQuery) {

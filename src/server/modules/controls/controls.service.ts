@@ -9,6 +9,7 @@ import type {
 import type { Page } from '../../../contracts/paging.js';
 import { renderMarkdown } from '../../../formats/markdown.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import { changesBetween } from '../../kernel/audit/changes.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
@@ -67,6 +68,7 @@ export async function getControl(ctx: ServiceContext, id: string): Promise<Contr
       ])
       .where('cr.control_id', '=', id)
       .where('cr.organization_id', '=', ctx.organizationId)
+      .where(frameworkVisible(ctx.actor, 'f.id'))
       .orderBy('f.name')
       .orderBy('r.position')
       .execute(),

@@ -1,5 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { ControlRef, EvidenceItemState, EvidenceListQuery } from '../../../contracts/evidence.js';
+import { evidenceVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError } from '../../kernel/errors/app-error.js';
@@ -21,7 +22,8 @@ export function evidenceQuery(ctx: ServiceContext) {
     .selectAll('e')
     .select(['cu.name as created_by_name', 'ru.name as reviewer_name', 'k.name as check_name'])
     .select(stateSql.as('state'))
-    .where('e.organization_id', '=', ctx.organizationId);
+    .where('e.organization_id', '=', ctx.organizationId)
+    .where(evidenceVisible(ctx.actor, 'e.id'));
 }
 
 type EvidenceQuery = ReturnType<typeof evidenceQuery>;

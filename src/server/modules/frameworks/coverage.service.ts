@@ -6,6 +6,7 @@ import type {
   RequirementSummary,
 } from '../../../contracts/frameworks.js';
 import type { Page } from '../../../contracts/paging.js';
+import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { paged } from '../../kernel/http/paging.js';
 import { evidenceStatesOf, hasEvidence, hasFreshEvidence, isFailing } from '../controls/index.js';
@@ -101,7 +102,7 @@ export async function computeCoverage(ctx: ServiceContext, serviceId?: string): 
     FROM frameworks f
     LEFT JOIN req_totals rt ON rt.framework_id = f.id
     LEFT JOIN control_totals ct ON ct.framework_id = f.id
-    WHERE f.organization_id = ${org}
+    WHERE f.organization_id = ${org} AND ${frameworkVisible(ctx.actor, 'f.id')}
     ORDER BY f.name, f.id`.execute(ctx.db);
   return result.rows.map((r) => ({
     frameworkId: r.framework_id,

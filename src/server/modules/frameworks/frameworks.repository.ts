@@ -1,4 +1,5 @@
 import { type Catalog, catalogParameterSchema, type frameworkSources } from '../../../contracts/catalog.js';
+import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { asRequirementKind } from './frameworks.presenter.js';
 
@@ -16,6 +17,7 @@ export function frameworkQuery(ctx: ServiceContext) {
         .as('requirement_count'),
     )
     .where('f.organization_id', '=', ctx.organizationId)
+    .where(frameworkVisible(ctx.actor, 'f.id'))
     .$narrowType<{ requirement_count: number }>();
 }
 

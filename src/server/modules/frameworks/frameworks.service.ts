@@ -6,6 +6,7 @@ import { parseOscalCatalog } from '../../../formats/oscal/oscal-catalog.js';
 import { OscalImportError } from '../../../formats/oscal/oscal-errors.js';
 import { resolveOscalProfile } from '../../../formats/oscal/oscal-profile.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
@@ -21,6 +22,7 @@ export async function listLibrary(ctx: ServiceContext): Promise<LibraryFramework
     .select(['id', 'key'])
     .where('organization_id', '=', ctx.organizationId)
     .where('source', '=', 'builtin')
+    .where(frameworkVisible(ctx.actor, 'id'))
     .execute();
   const byKey = new Map(installed.map((f) => [f.key, f.id]));
   return builtinCatalogs.map((c) => ({

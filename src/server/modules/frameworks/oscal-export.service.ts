@@ -6,6 +6,7 @@ import {
   renderSystemSecurityPlan,
   serializeOscal,
 } from '../../../formats/oscal/oscal-export.js';
+import { controlVisible, frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { fileNamePart } from '../../kernel/http/downloads.js';
@@ -36,6 +37,7 @@ async function controlsInScope(ctx: ServiceContext, serviceId?: string): Promise
     .select(['c.id', 'c.ref', 'c.title', 'c.implementation', 'c.status', 'c.service_id'])
     .where('c.organization_id', '=', ctx.organizationId)
     .where(controlInScope(serviceId))
+    .where(controlVisible(ctx.actor, 'c.id'))
     .orderBy('c.ref')
     .execute();
   return rows.map((c) => ({
@@ -104,6 +106,7 @@ export async function exportComponentDefinition(ctx: ServiceContext, serviceId: 
     .selectFrom('frameworks')
     .select(['id', 'key', 'name', 'version'])
     .where('organization_id', '=', ctx.organizationId)
+    .where(frameworkVisible(ctx.actor, 'id'))
     .orderBy('key')
     .execute();
   const document = renderComponentDefinition({
@@ -129,6 +132,7 @@ export async function exportSystemSecurityPlan(ctx: ServiceContext, frameworkId:
     .select(['id', 'key', 'name', 'version'])
     .where('organization_id', '=', ctx.organizationId)
     .where('id', '=', frameworkId)
+    .where(frameworkVisible(ctx.actor, 'id'))
     .executeTakeFirst();
   if (!framework) throw notFound(`Framework ${frameworkId}`);
   const organization = await organizationOf(ctx);

@@ -12,6 +12,7 @@ import type { Page } from '../../../contracts/paging.js';
 import type { ControlStatus, RequirementImplementationStatus } from '../../../contracts/soa.js';
 import { renderMarkdown } from '../../../formats/markdown.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { controlVisible, frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
@@ -83,6 +84,7 @@ async function findRequirement(ctx: ServiceContext, id: string) {
     ])
     .where('r.organization_id', '=', ctx.organizationId)
     .where('r.id', '=', id)
+    .where(frameworkVisible(ctx.actor, 'r.framework_id'))
     .executeTakeFirst();
   if (!row) throw notFound(`Requirement ${id}`);
   return row;
@@ -127,6 +129,7 @@ async function mappingsOf(
     .innerJoin('frameworks as f', 'f.id', 'r.framework_id')
     .select(['r.id', 'r.ref', 'r.title', 'f.key', 'f.name'])
     .where('r.organization_id', '=', ctx.organizationId)
+    .where(frameworkVisible(ctx.actor, 'f.id'))
     .where('f.key', 'in', [...new Set(others.map((o) => o.frameworkKey))])
     .where('r.ref', 'in', [...new Set(others.map((o) => o.ref))])
     .execute();
@@ -168,6 +171,7 @@ export async function getRequirement(ctx: ServiceContext, id: string): Promise<R
       .leftJoin('services as s', 's.id', 'c.service_id')
       .select(['c.id', 'c.ref', 'c.title', 'c.status', 's.name as service_name'])
       .where('cr.requirement_id', '=', id)
+      .where(controlVisible(ctx.actor, 'c.id'))
       .orderBy('c.ref')
       .execute(),
     mappingsOf(ctx, r.framework_key, r.ref),

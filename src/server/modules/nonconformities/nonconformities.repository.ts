@@ -1,5 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { NcListQuery } from '../../../contracts/nonconformities.js';
+import { nonconformityVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { today } from './people.js';
@@ -18,7 +19,8 @@ export function ncListQuery(ctx: ServiceContext) {
       sql<number>`(SELECT count(*) FROM corrective_actions a
         WHERE a.nonconformity_id = n.id AND a.done_at IS NULL AND a.due_date < ${day})`.as('overdue_actions'),
     ])
-    .where('n.organization_id', '=', ctx.organizationId);
+    .where('n.organization_id', '=', ctx.organizationId)
+    .where(nonconformityVisible(ctx.actor, 'n.finding_id'));
 }
 
 export type NcListRow = Awaited<ReturnType<ReturnType<typeof ncListQuery>['executeTakeFirstOrThrow']>>;
@@ -44,6 +46,7 @@ export async function findNonconformity(ctx: ServiceContext, id: string) {
     .selectAll()
     .where('organization_id', '=', ctx.organizationId)
     .where('id', '=', id)
+    .where(nonconformityVisible(ctx.actor, 'finding_id'))
     .executeTakeFirst();
   if (!row) throw notFound(`Nonconformity ${id}`);
   return row;

@@ -1,5 +1,7 @@
 import { pageOf, pageQuerySchema } from '../../../contracts/paging.js';
 import {
+  frameworkScopeRequestSchema,
+  frameworkScopeSchema,
   inviteResponseSchema,
   inviteUserRequestSchema,
   updateUserRequestSchema,
@@ -8,6 +10,7 @@ import {
 import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
+import { getFrameworkScope, setFrameworkScope } from './framework-scope.service.js';
 import { usersPolicy as policy } from './users.policy.js';
 import { inviteUser, listUsers, updateUser } from './users.service.js';
 
@@ -55,5 +58,34 @@ export const registerUsersRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     (req) => updateUser(contextOf(req, db), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/users/:id/framework-scope',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'The frameworks an auditor may see',
+        params: idParams,
+        response: { 200: frameworkScopeSchema, ...errors },
+      },
+    },
+    (req) => getFrameworkScope(contextOf(req, db), req.params.id),
+  );
+
+  app.put(
+    '/api/users/:id/framework-scope',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary: 'Scope an auditor to named frameworks (their controls, evidence, audits and findings)',
+        params: idParams,
+        body: frameworkScopeRequestSchema,
+        response: { 200: frameworkScopeSchema, ...errors },
+      },
+    },
+    (req) => setFrameworkScope(contextOf(req, db), req.params.id, req.body.frameworkIds),
   );
 };

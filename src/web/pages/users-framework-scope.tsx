@@ -1,0 +1,75 @@
+import { Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { User } from '../../contracts/users.js';
+import { api } from '../api/client.js';
+import { FormAlert } from '../ui/FormAlert.js';
+import { notifySuccess } from '../ui/notify.js';
+import { useFrameworks } from './frameworks/use-frameworks.js';
+
+interface Scope {
+  frameworkIds: string[];
+}
+
+function ScopeForm({ user, scope, onClose }: { user: User; scope: Scope; onClose: () => void }) {
+  const client = useQueryClient();
+  const frameworks = useFrameworks();
+  const [selected, setSelected] = useState(scope.frameworkIds);
+  const save = useMutation({
+    mutationFn: () => api.put<Scope>(`/api/users/${user.id}/framework-scope`, { frameworkIds: selected }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['framework-scope', user.id] });
+      notifySuccess(`${user.name} now sees ${selected.length} framework(s)`);
+      onClose();
+    },
+  });
+  return (
+    <Stack>
+      <Text size="sm">
+        An auditor sees only these frameworks, the controls mapped to them, their evidence, and the audits and
+        findings about them. With none chosen, the auditor sees no framework.
+      </Text>
+      <MultiSelect
+        label="Frameworks"
+        data={(frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+        value={selected}
+        onChange={setSelected}
+        searchable
+      />
+      <FormAlert error={save.error} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button loading={save.isPending} onClick={() => save.mutate()}>
+          Save scope
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The frameworks an auditor may see, edited from the users list. */
+export function FrameworkScopeButton({ user }: { user: User }) {
+  const [open, setOpen] = useState(false);
+  const scope = useQuery({
+    queryKey: ['framework-scope', user.id],
+    queryFn: () => api.get<Scope>(`/api/users/${user.id}/framework-scope`),
+    enabled: open,
+  });
+  return (
+    <>
+      <Button size="xs" variant="subtle" onClick={() => setOpen(true)}>
+        Frameworks
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={`Frameworks ${user.name} may see`}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {scope.data && <ScopeForm user={user} scope={scope.data} onClose={() => setOpen(false)} />}
+      </Modal>
+    </>
+  );
+}
