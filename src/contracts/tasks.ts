@@ -12,8 +12,10 @@ export const taskSchema = z.object({
   status: taskStatusSchema,
   assignee: personRefSchema.nullable(),
   dueAt: z.string().nullable(),
-  /** What opened the task, e.g. a failing check; null for tasks made by hand. */
+  /** What opened the task, e.g. a failing check or a recurring activity (its id); null for tasks made by hand. */
   source: z.object({ type: z.string(), id: z.string().uuid(), name: z.string().nullable() }).nullable(),
+  /** A recurring activity's task that is completed only with evidence. */
+  evidenceRequired: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().nullable(),
@@ -33,6 +35,8 @@ export const taskPatchSchema = z
   .strictObject({
     status: taskStatusSchema.optional(),
     assigneeId: z.string().uuid().nullable().optional(),
+    /** With status done: the evidence of a recurring activity's task, linked to the activity's controls. */
+    evidenceId: z.string().uuid().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'At least one field must be given');
 export type TaskPatch = z.input<typeof taskPatchSchema>;

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import { type Config, loadConfig } from '../kernel/config/config.js';
 import type { Database } from '../kernel/db/schema.js';
 import type { RouteModule } from '../kernel/http/app.js';
 import type { JobDefinition } from '../kernel/jobs/job-runner.js';
 import type { Logger } from '../kernel/logging/logger.js';
+import { activityJobs, registerActivityRoutes } from './activities/index.js';
 import { registerAssetRoutes } from './assets/index.js';
 import { registerAuditLogRoutes } from './audit-log/audit-log.routes.js';
 import { registerAuditRoutes } from './audits/index.js';
@@ -18,7 +20,7 @@ import { registerObjectiveRoutes } from './objectives/index.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
 import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
 import { registerRiskRoutes } from './risks/index.js';
-import { registerTaskRoutes, reminderJobs } from './tasks/index.js';
+import { digestJobs, registerTaskRoutes, reminderJobs } from './tasks/index.js';
 import { registerTokensRoutes } from './tokens/tokens.routes.js';
 import { registerTrustCenterRoutes, registerTrustPublicRoutes } from './trust-center/index.js';
 import { registerUsersRoutes } from './users/users.routes.js';
@@ -35,6 +37,7 @@ export const routeModules: RouteModule[] = [
   registerEvidenceRoutes,
   registerCheckRoutes,
   registerTaskRoutes,
+  registerActivityRoutes,
   registerAssetRoutes,
   registerRiskRoutes,
   registerAuditRoutes,
@@ -46,7 +49,17 @@ export const routeModules: RouteModule[] = [
   registerTrustPublicRoutes,
 ];
 
-/** Background jobs of the modules: scheduled checks and daily reminders. */
-export function moduleJobs(db: Kysely<Database>, logger: Logger): JobDefinition[] {
-  return [...checkJobs(db, logger), ...reminderJobs(db, logger), ...policyJobs(db, logger)];
+/** Background jobs of the modules: scheduled checks, daily reminders, recurring activities and digests. */
+export function moduleJobs(
+  db: Kysely<Database>,
+  logger: Logger,
+  config: Pick<Config, 'publicUrl'> = loadConfig(),
+): JobDefinition[] {
+  return [
+    ...checkJobs(db, logger),
+    ...reminderJobs(db, logger),
+    ...policyJobs(db, logger),
+    ...activityJobs(db, logger, config.publicUrl),
+    ...digestJobs(db, logger, config.publicUrl),
+  ];
 }

@@ -1,3 +1,5 @@
+export { digestJobs, sendDigests } from './digest.jobs.js';
+export { notificationMailText, notifyAndMail } from './notification-mail.js';
 export { type NewNotification, notify } from './notify.js';
 export { failingCheckNotification, reminderJobs, sendReminders } from './reminders.jobs.js';
 export {

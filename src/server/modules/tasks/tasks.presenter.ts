@@ -12,7 +12,11 @@ export const presentTask = (r: TaskQueryRow): Task => ({
   status: taskStatusSchema.parse(r.status),
   assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? 'Removed user' } : null,
   dueAt: iso(r.due_at),
-  source: r.source_type && r.source_id ? { type: r.source_type, id: r.source_id, name: r.source_name } : null,
+  source:
+    r.source_type && r.source_id
+      ? { type: r.source_type, id: r.activity_id ?? r.source_id, name: r.source_name }
+      : null,
+  evidenceRequired: r.evidence_required === true,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
   completedAt: iso(r.completed_at),

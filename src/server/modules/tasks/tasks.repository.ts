@@ -14,8 +14,20 @@ export function taskQuery(ctx: ServiceContext) {
         .on('t.source_type', '=', 'check')
         .onRef('k.organization_id', '=', 't.organization_id'),
     )
+    .leftJoin('activity_occurrences as ao', (j) =>
+      j
+        .onRef('ao.id', '=', 't.source_id')
+        .on('t.source_type', '=', 'activity')
+        .onRef('ao.organization_id', '=', 't.organization_id'),
+    )
+    .leftJoin('recurring_activities as ra', 'ra.id', 'ao.activity_id')
     .selectAll('t')
-    .select(['u.name as assignee_name', 'k.name as source_name'])
+    .select((eb) => [
+      'u.name as assignee_name',
+      eb.fn.coalesce('k.name', 'ra.title').as('source_name'),
+      'ao.activity_id',
+      'ra.evidence_required',
+    ])
     .where('t.organization_id', '=', ctx.organizationId);
 }
 

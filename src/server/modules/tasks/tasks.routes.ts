@@ -1,3 +1,4 @@
+import { notificationSettingsSchema } from '../../../contracts/activities.js';
 import { pageOf } from '../../../contracts/paging.js';
 import {
   notificationListQuerySchema,
@@ -11,6 +12,7 @@ import {
 import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
+import { getNotificationSettings, updateNotificationSettings } from './notification-settings.service.js';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notifications.service.js';
 import { tasksPolicy as policy } from './tasks.policy.js';
 import { getTask, listTasks, updateTask } from './tasks.service.js';
@@ -103,5 +105,30 @@ export const registerTaskRoutes: RouteModule = (app, { db }) => {
       },
     },
     (req) => markAllRead(contextOf(req, db)),
+  );
+  app.get(
+    '/api/me/notification-settings',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: inbox,
+        summary: 'How you get notifications by e-mail: immediate, daily digest (default) or off',
+        response: { 200: notificationSettingsSchema, ...errors },
+      },
+    },
+    (req) => getNotificationSettings(contextOf(req, db)),
+  );
+  app.put(
+    '/api/me/notification-settings',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: inbox,
+        summary: 'Choose immediate mail, the daily digest or no mail',
+        body: notificationSettingsSchema,
+        response: { 200: notificationSettingsSchema, ...errors },
+      },
+    },
+    (req) => updateNotificationSettings(contextOf(req, db), req.body),
   );
 };

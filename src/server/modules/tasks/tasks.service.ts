@@ -3,8 +3,9 @@ import type { Page } from '../../../contracts/paging.js';
 import type { Task, TaskListQuery, taskPatchSchema } from '../../../contracts/tasks.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
-import { notFound } from '../../kernel/errors/app-error.js';
+import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
+import { completeActivityTask } from './activity-completion.js';
 import { assertMayUpdateTask } from './tasks.policy.js';
 import { presentTask } from './tasks.presenter.js';
 import { assertAssignableUser, filteredTasks, taskQuery } from './tasks.repository.js';
@@ -47,6 +48,14 @@ export async function updateTask(ctx: ServiceContext, id: string, patch: TaskPat
     if (patch.assigneeId !== undefined && patch.assigneeId !== before.assignee_id) {
       changes.assigneeId = { from: before.assignee_id, to: patch.assigneeId };
     }
+    if (patch.evidenceId !== undefined && patch.status !== 'done') {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'evidenceId is given only when completing a task (status done)',
+        [{ path: 'evidenceId', message: 'Give status "done" with the evidence' }],
+      );
+    }
+    if (changes.status && patch.status === 'done') await completeActivityTask(tx, before, patch.evidenceId);
     if (Object.keys(changes).length === 0) return;
     const now = new Date();
     const completing = changes.status && patch.status !== 'open';

@@ -1,0 +1,3 @@
+export { activityJobs, openActivityTasks } from './activities.jobs.js';
+export { registerActivityRoutes } from './activities.routes.js';
+export { escalateOverdueTasks } from './activity-escalation.js';
