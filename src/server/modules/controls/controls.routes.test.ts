@@ -104,6 +104,11 @@ describe('controls', () => {
       status: 'in-progress',
     });
     assert.equal(edited.status, 'in-progress');
+    const unchanged = await contributor.call('PATCH', `/api/controls/${own.id}`, {
+      ownerId: t.users.contributor.id,
+      title: own.title,
+    });
+    assert.equal(unchanged.statusCode, 200, 'sending the unchanged owner back is not a reassignment');
     const reassign = await contributor.call('PATCH', `/api/controls/${own.id}`, { ownerId: null });
     assert.equal(reassign.statusCode, 403);
     const other = (await manager.expect<Page<ControlSummary>>(200, 'GET', '/api/controls?q=Asset')).items[0];
