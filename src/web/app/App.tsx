@@ -6,6 +6,7 @@ import { Shell } from '../layout/Shell.js';
 import { AcceptInvitePage } from '../pages/AcceptInvitePage.js';
 import { AccountPage } from '../pages/AccountPage.js';
 import { AuditLogPage } from '../pages/AuditLogPage.js';
+import { ActivitiesPage } from '../pages/activities/ActivitiesPage.js';
 import { AuditPage } from '../pages/audits/AuditPage.js';
 import { AuditsPage } from '../pages/audits/AuditsPage.js';
 import { CheckPage } from '../pages/checks/CheckPage.js';
@@ -89,6 +90,7 @@ export function App() {
           <Route path="checks" element={<ChecksPage />} />
           <Route path="checks/:id" element={<CheckPage />} />
           <Route path="tasks" element={<TasksPage />} />
+          <Route path="activities" element={<ActivitiesPage />} />
           <Route path="inbox" element={<InboxPage />} />
           <Route path="audits" element={<AuditsPage />} />
           <Route path="audits/:id" element={<AuditPage />} />

@@ -4,6 +4,7 @@ import {
   IconBookmark,
   IconBooks,
   IconBuilding,
+  IconCalendarRepeat,
   IconChartDonut,
   IconChecklist,
   IconClipboardCheck,
@@ -39,6 +40,7 @@ interface NavItem {
 const builtPages: NavItem[] = [
   { to: '/', label: 'Overview', icon: IconHome },
   { to: '/tasks', label: 'Tasks', icon: IconSubtask, permission: 'tasks.read' },
+  { to: '/activities', label: 'Recurring activities', icon: IconCalendarRepeat, permission: 'tasks.read' },
   { to: '/inbox', label: 'Inbox', icon: IconInbox, extra: <UnreadBadge /> },
   { to: '/organization', label: 'Organisation', icon: IconBuilding, permission: 'organization.read' },
   { to: '/users', label: 'Users', icon: IconUsers, permission: 'users.read' },

@@ -4,6 +4,7 @@ import { PageHeader } from '../ui/PageHeader.js';
 import { roleLabels } from '../ui/roles.js';
 import { PasswordCard } from './account-password.js';
 import { TokensCard } from './account-tokens.js';
+import { NotificationSettingsCard } from './tasks/notification-settings.js';
 
 export function AccountPage() {
   const { session } = useSession();
@@ -16,6 +17,7 @@ export function AccountPage() {
       <Stack>
         <PasswordCard />
         <TokensCard />
+        <NotificationSettingsCard />
       </Stack>
     </>
   );

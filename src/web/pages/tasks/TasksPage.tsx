@@ -21,6 +21,7 @@ import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { CompleteTaskModal } from './task-complete.js';
 
 const PAGE_SIZE = 50;
 const statusOptions = [
@@ -45,6 +46,17 @@ function Source({ task }: { task: Task }) {
       </Text>
     );
   }
+  if (task.source.type === 'activity') {
+    return (
+      <Text size="xs" c="dimmed">
+        From recurring activity{' '}
+        <Anchor component={Link} to="/activities" size="xs">
+          {task.source.name ?? '(deleted)'}
+        </Anchor>
+        {task.evidenceRequired ? ' · evidence required' : ''}
+      </Text>
+    );
+  }
   return (
     <Text size="xs" c="dimmed">
       From {task.source.type}
@@ -63,12 +75,22 @@ function CompleteButton({ task }: { task: Task }) {
     },
     onError: notifyError,
   });
+  const [dialog, setDialog] = useState(false);
   const allowed = can('tasks.manage') || task.assignee?.id === session?.user.id;
   if (!allowed || task.status !== 'open') return null;
+  const activity = task.source?.type === 'activity';
   return (
-    <Button size="xs" variant="subtle" loading={complete.isPending} onClick={() => complete.mutate('done')}>
-      Mark done
-    </Button>
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        loading={complete.isPending}
+        onClick={() => (activity ? setDialog(true) : complete.mutate('done'))}
+      >
+        Mark done
+      </Button>
+      {dialog && <CompleteTaskModal task={task} onClose={() => setDialog(false)} />}
+    </>
   );
 }
 
@@ -138,7 +160,10 @@ export function TasksPage() {
   });
   return (
     <>
-      <PageHeader title="Tasks" description="Work to do, such as fixing what a failing check found." />
+      <PageHeader
+        title="Tasks"
+        description="Work to do, such as fixing what a failing check found or a recurring activity that is due."
+      />
       <Card withBorder padding="lg">
         <Group mb="md" align="flex-end">
           <SegmentedControl
