@@ -103,6 +103,11 @@ describe('objectives and the management review in the browser', () => {
     await page.getByRole('button', { name: 'Plan review' }).click();
     await page.getByText('The period must end after it starts (periodTo after periodFrom)').waitFor();
     await page.getByLabel('Period from').fill(day(-90));
+    await page.getByRole('combobox', { name: 'Attendees' }).click();
+    const option = page.getByRole('listbox').getByRole('option').first();
+    const attendee = ((await option.textContent()) ?? '').trim();
+    await option.click();
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Plan review' }).click();
     await page.getByRole('heading', { name: 'Management review 2026', level: 1 }).waitFor();
     await page.getByText('No report yet').waitFor();
@@ -121,6 +126,7 @@ describe('objectives and the management review in the browser', () => {
     ]) {
       await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
     }
+    await page.getByText(`Attendees: ${attendee}.`, { exact: true }).waitFor();
     const objectives = page.getByRole('region', { name: 'Objectives and KPIs' });
     await objectives.getByRole('cell', { name: 'Reliable object storage' }).waitFor();
     await objectives.getByRole('cell', { name: 'at risk' }).waitFor();

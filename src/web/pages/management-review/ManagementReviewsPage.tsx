@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Table, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, MultiSelect, Stack, Table, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { FormAlert } from '../../ui/FormAlert.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { ownerOptions, useOwners } from '../controls/use-directory.js';
 
 const PAGE_SIZE = 50;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -18,8 +19,10 @@ function CreateReview() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const [form, setForm] = useState({ title: '', periodFrom: '', periodTo: today(), meetingDate: today() });
+  const [attendeeIds, setAttendeeIds] = useState<string[]>([]);
+  const people = useOwners();
   const create = useMutation({
-    mutationFn: () => api.post<ReviewDetail>('/api/management-reviews', form),
+    mutationFn: () => api.post<ReviewDetail>('/api/management-reviews', { ...form, attendeeIds }),
     onSuccess: async (r) => {
       await client.invalidateQueries({ queryKey: ['management-reviews'] });
       navigate(`/management-reviews/${r.id}`);
@@ -44,6 +47,17 @@ function CreateReview() {
           {field('periodFrom', 'Period from')}
           {field('periodTo', 'Period to')}
           {field('meetingDate', 'Meeting date')}
+          {people && (
+            <MultiSelect
+              label="Attendees"
+              data={ownerOptions(people)}
+              value={attendeeIds}
+              onChange={setAttendeeIds}
+              searchable
+              error={errors.attendeeIds}
+              miw={220}
+            />
+          )}
           <Button loading={create.isPending} onClick={() => create.mutate()}>
             Plan review
           </Button>
