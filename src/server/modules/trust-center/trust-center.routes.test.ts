@@ -158,6 +158,11 @@ describe('trust center', () => {
     const alias = await api.call('POST', '/api/faq/import', { markdown: fixture('alias.md') });
     assert.equal(alias.statusCode, 400);
     assert.match(alias.json().error.message, /anchors/);
+    const huge = await api.call('POST', '/api/faq/import', {
+      markdown: `---\ntitle: x\n---\n${'å'.repeat(1_100_000)}`,
+    });
+    assert.equal(huge.statusCode, 400);
+    assert.match(huge.json().error.message, /at most 2 MiB/);
     assert.equal((await auditActions(t)).length, before);
     const page = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?language=en');
     assert.equal(page.total, 0);

@@ -22,6 +22,7 @@ import { api, query } from '../../api/client.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { NewFaqContent } from './trust-faq-new.js';
 
 const PAGE_SIZE = 50;
 
@@ -54,12 +55,18 @@ function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void 
   const [answer, setAnswer] = useState(entry.answer);
   const [published, setPublished] = useState(entry.published);
   const [controlIds, setControlIds] = useState(entry.controls.map((c) => c.id));
+  const [evidenceIds, setEvidenceIds] = useState(entry.evidence.map((e) => e.id));
+  const evidence = useQuery({
+    queryKey: ['evidence', 'picker'],
+    queryFn: () => api.get<Page<{ id: string; title: string }>>('/api/evidence?pageSize=200'),
+  });
   const controls = useQuery({
     queryKey: ['controls', 'picker'],
     queryFn: () => api.get<Page<ControlSummary>>('/api/controls?pageSize=200'),
   });
   const save = useMutation({
-    mutationFn: () => api.patch(`/api/faq/entries/${entry.id}`, { question, answer, published, controlIds }),
+    mutationFn: () =>
+      api.patch(`/api/faq/entries/${entry.id}`, { question, answer, published, controlIds, evidenceIds }),
     onSuccess: () => {
       notifySuccess('Answer saved');
       void client.invalidateQueries({ queryKey: ['faq-entries'] });
@@ -200,6 +207,7 @@ export function FaqPanel({ manage }: { manage: boolean }) {
         <PageControls page={page} pageSize={PAGE_SIZE} total={entries.data?.total ?? 0} onChange={setPage} />
       </QueryState>
       {editing && <EntryEditor entry={editing} onClose={() => setEditing(null)} />}
+      {manage && <NewFaqContent />}
     </Card>
   );
 }

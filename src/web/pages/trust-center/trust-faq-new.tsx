@@ -1,0 +1,131 @@
+import { Button, Card, Group, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, fieldErrors } from '../../api/client.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+
+interface Section {
+  id: string;
+  title: string;
+  language: string;
+}
+
+function NewSection() {
+  const client = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState('en');
+  const add = useMutation({
+    mutationFn: () => api.post('/api/faq/sections', { title, language }),
+    onSuccess: () => {
+      notifySuccess('Section added');
+      setTitle('');
+      void client.invalidateQueries({ queryKey: ['faq-sections'] });
+    },
+    onError: notifyError,
+  });
+  const errors = fieldErrors(add.error);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        add.mutate();
+      }}
+    >
+      <Group align="flex-end">
+        <TextInput
+          label="New section"
+          value={title}
+          error={errors.title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Language"
+          w={90}
+          value={language}
+          error={errors.language}
+          onChange={(e) => setLanguage(e.currentTarget.value)}
+        />
+        <Button type="submit" variant="light" loading={add.isPending} disabled={!title.trim()}>
+          Add section
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function NewEntry({ sections }: { sections: Section[] }) {
+  const client = useQueryClient();
+  const [sectionId, setSectionId] = useState<string | null>(null);
+  const [question, setQuestion] = useState('');
+  const [answer, setAnswer] = useState('');
+  const add = useMutation({
+    mutationFn: () => api.post('/api/faq/entries', { sectionId, question, answer }),
+    onSuccess: () => {
+      notifySuccess('Question added');
+      setQuestion('');
+      setAnswer('');
+      void client.invalidateQueries({ queryKey: ['faq-entries'] });
+    },
+    onError: notifyError,
+  });
+  const errors = fieldErrors(add.error);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        add.mutate();
+      }}
+    >
+      <Stack>
+        <Select
+          label="Section"
+          data={sections.map((s) => ({ value: s.id, label: `${s.title} (${s.language})` }))}
+          value={sectionId}
+          onChange={setSectionId}
+          error={errors.sectionId}
+        />
+        <TextInput
+          label="Question"
+          value={question}
+          error={errors.question}
+          onChange={(e) => setQuestion(e.currentTarget.value)}
+        />
+        <Textarea
+          label="Answer (Markdown)"
+          autosize
+          minRows={3}
+          value={answer}
+          error={errors.answer}
+          onChange={(e) => setAnswer(e.currentTarget.value)}
+        />
+        <Button
+          type="submit"
+          w="fit-content"
+          loading={add.isPending}
+          disabled={!sectionId || !question.trim()}
+        >
+          Add question
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** Adding sections and questions by hand, next to importing them from Hugo. */
+export function NewFaqContent() {
+  const sections = useQuery({
+    queryKey: ['faq-sections'],
+    queryFn: () => api.get<{ items: Section[] }>('/api/faq/sections'),
+  });
+  return (
+    <Card withBorder padding="lg" mt="md">
+      <Title order={2} size="h4" mb="sm">
+        Add to the FAQ
+      </Title>
+      <Stack>
+        <NewSection />
+        <NewEntry sections={sections.data?.items ?? []} />
+      </Stack>
+    </Card>
+  );
+}
