@@ -189,6 +189,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ['/checks', 'Checks'],
       ['/tasks', 'Tasks'],
       ['/inbox', 'Inbox'],
+      ['/activities', 'Recurring activities'],
       ['/trust-center', 'Trust center'],
       ['/trust', 'Norrsken Cloud trust center'],
       ['/trust/faq', 'Frequently asked questions'],
@@ -228,6 +229,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     problems.push(...(await dialogViolations(page, app.url, '/checks', 'New check', 'New check')));
     problems.push(
       ...(await dialogViolations(page, app.url, '/objectives', 'New objective', 'New objective')),
+    );
+    problems.push(
+      ...(await dialogViolations(page, app.url, '/activities', 'New activity', 'New recurring activity')),
     );
     assert.deepEqual(problems, []);
   });

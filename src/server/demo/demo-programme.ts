@@ -4,6 +4,7 @@ import { createControl } from '../modules/controls/controls.service.js';
 import { installBuiltin } from '../modules/frameworks/frameworks.service.js';
 import { setApplicabilityInBulk } from '../modules/frameworks/requirements.service.js';
 import { createUser } from '../modules/users/users.service.js';
+import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAudits } from './demo-audits.js';
 import { seedDemoPolicies } from './demo-policies.js';
 import { seedDemoRisks } from './demo-risks.js';
@@ -215,4 +216,5 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
   await seedDemoAudits(ctx);
   await seedDemoRisks(ctx);
   await seedDemoTrustCenter(ctx);
+  await seedDemoActivities(ctx);
 }
