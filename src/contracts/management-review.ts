@@ -56,7 +56,13 @@ export const reviewReportSchema = z.object({
   previousActions: z.object({
     previousReview: z.string().nullable(),
     items: z.array(
-      z.object({ text: z.string(), ownerName: z.string().nullable(), dueDate: z.string().nullable() }),
+      z.object({
+        text: z.string(),
+        ownerName: z.string().nullable(),
+        dueDate: z.string().nullable(),
+        /** Due before the day the report was assembled; review decisions carry no done state yet. */
+        overdue: z.boolean(),
+      }),
     ),
   }),
   audits: z.object({

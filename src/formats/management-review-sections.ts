@@ -38,7 +38,10 @@ function previousActions(r: ReviewReport): Section {
       ? [
           text(`From "${p.previousReview}":`),
           list(
-            p.items.map((a) => `${a.text} (owner: ${a.ownerName ?? 'none'}; due: ${a.dueDate ?? 'no date'})`),
+            p.items.map(
+              (a) =>
+                `${a.text} (owner: ${a.ownerName ?? 'none'}; due: ${a.dueDate ?? 'no date'}${a.overdue ? '; overdue' : ''})`,
+            ),
             'The previous review recorded no decisions or actions.',
           ),
         ]

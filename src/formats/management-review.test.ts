@@ -18,7 +18,10 @@ const report: ReviewReport = {
     meetingDate: '2026-11-25',
     attendees: ['Åsa Öberg'],
   },
-  previousActions: { previousReview: null, items: [] },
+  previousActions: {
+    previousReview: 'Review 2025',
+    items: [{ text: 'Second cooling unit', ownerName: null, dueDate: '2026-06-01', overdue: true }],
+  },
   audits: {
     completed: [
       { title: 'Internal audit <b>Q4</b>', type: 'internal', completedOn: '2026-10-01', conclusion: '' },
@@ -97,6 +100,7 @@ test('Markdown: every section, figures and trend, and data escaped', () => {
   );
   assert.match(md, /\| Reliable storage \| Availability \| \\>= 99\.9 % \| 99\.5 % \| off track \|/);
   assert.match(md, /\\\*\\\*Buy\\\*\\\* a second cooling unit/);
+  assert.match(md, /- Second cooling unit \(owner: none; due: 2026-06-01; overdue\)/);
   assert.equal(escapeMarkdown('# not a heading'), '\\# not a heading');
   assert.equal(escapeMarkdown('1. not a list'), '1\\. not a list');
 });

@@ -218,6 +218,10 @@ describe('management review', () => {
       decided.actions.map((a) => [a.text, a.ownerName]),
       [['Extend vulnerability scanning to OSL1', 'Test contributor']],
     );
+    await manager.expect(200, 'POST', `/api/management-reviews/${review.id}/actions`, {
+      text: 'Rehearse the restore of STO2',
+      dueDate: day(-1),
+    });
     const closed = await manager.expect<ReviewDetail>(
       200,
       'POST',
@@ -238,8 +242,11 @@ describe('management review', () => {
     assert.ok(r);
     assert.equal(r.previousActions.previousReview, 'Management review 2026');
     assert.deepEqual(
-      r.previousActions.items.map((a) => a.text),
-      ['Extend vulnerability scanning to OSL1'],
+      r.previousActions.items.map((a) => [a.text, a.overdue]),
+      [
+        ['Extend vulnerability scanning to OSL1', false],
+        ['Rehearse the restore of STO2', true],
+      ],
     );
     assert.equal(r.risks.total, 2);
     assert.deepEqual(r.risks.trend, {

@@ -59,7 +59,12 @@ export async function assembleReport(
     },
     previousActions: {
       previousReview: previous?.title ?? null,
-      items: previousActions.map((a) => ({ text: a.text, ownerName: a.owner_name, dueDate: a.due_date })),
+      items: previousActions.map((a) => ({
+        text: a.text,
+        ownerName: a.owner_name,
+        dueDate: a.due_date,
+        overdue: a.due_date !== null && a.due_date < p.today,
+      })),
     },
     audits,
     nonconformities,
