@@ -5,9 +5,11 @@ import { createServiceFixture, type ServiceFixture } from '../../../../test/supp
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/support/smtp-server.js';
 import { activityCreateSchema } from '../../../contracts/activities.js';
 import type { ServiceContext } from '../../kernel/context.js';
+import { inTransaction } from '../../kernel/context.js';
 import { createLogger } from '../../kernel/logging/logger.js';
 import { deliverPendingMail, smtpTransport } from '../../kernel/mail/index.js';
-import { sendDigests } from '../tasks/index.js';
+import { sendImmediateMail } from '../tasks/immediate-mail.jobs.js';
+import { notify, sendDigests } from '../tasks/index.js';
 import { updateNotificationSettings } from '../tasks/notification-settings.service.js';
 import { updateTask } from '../tasks/tasks.service.js';
 import { openActivityTasks } from './activities.jobs.js';
@@ -238,5 +240,27 @@ describe('recurring activities: tasks per occurrence, evidence on completion, es
     const mails = await outbox();
     assert.equal(mails.length, before + 1);
     assert.equal(mails.at(-1)?.subject, `Due ${third.toISOString().slice(0, 10)}: Quarterly restore test`);
+    await inTransaction(f.system, (tx) =>
+      notify(tx, [
+        {
+          userId: assignee.id,
+          kind: 'check-failing',
+          title: 'Check failing: restore of db-2',
+          body: 'Restore took 5 h (limit 4 h)',
+          link: '/checks/x',
+          dedupeKey: 'check-failing:x',
+        },
+      ]),
+    );
+    assert.equal(await sendImmediateMail(f.handle.db, URL), 1, 'another module’s notification, mailed once');
+    assert.equal(await sendImmediateMail(f.handle.db, URL), 0);
+    const after = await outbox();
+    assert.equal(
+      after.length,
+      mails.length + 1,
+      'the activity notice mailed in its transaction is not mailed again',
+    );
+    assert.equal(after.at(-1)?.subject, 'Check failing: restore of db-2');
+    assert.match(after.at(-1)?.text_body ?? '', new RegExp(`${URL}/checks/x`));
   });
 });

@@ -6,6 +6,7 @@ import type { Database } from '../../kernel/db/schema.js';
 import type { JobDefinition } from '../../kernel/jobs/job-runner.js';
 import type { Logger } from '../../kernel/logging/logger.js';
 import { enqueueMail } from '../../kernel/mail/index.js';
+import { sendImmediateMail } from './immediate-mail.jobs.js';
 import { settingsFooter } from './notification-mail.js';
 
 const DAY_MS = 86_400_000;
@@ -96,6 +97,15 @@ export function digestJobs(db: Kysely<Database>, logger: Logger, publicUrl: stri
       handle: async () => {
         const queued = await sendDigests(db, publicUrl);
         if (queued) logger.info({ queued }, 'queued notification digests');
+      },
+    },
+    {
+      name: 'notification-mail',
+      payload: z.object({}),
+      cron: '*/5 * * * *',
+      handle: async () => {
+        const queued = await sendImmediateMail(db, publicUrl);
+        if (queued) logger.info({ queued }, 'queued notification mail');
       },
     },
   ];
