@@ -1,4 +1,5 @@
 import type { RouteModule } from '../../kernel/http/app.js';
+import { registerFaqRoutes } from './faq.routes.js';
 import { registerTrustPublicRoutes as registerPages } from './public.routes.js';
 import { registerTrustFormRoutes } from './public-forms.routes.js';
 import { registerSubprocessorRoutes } from './subprocessors.routes.js';
@@ -11,5 +12,6 @@ export const registerTrustPublicRoutes: RouteModule = (app, deps) => {
 
 export const registerTrustCenterRoutes: RouteModule = (app, deps) => {
   registerStaff(app, deps);
+  registerFaqRoutes(app, deps);
   registerSubprocessorRoutes(app, deps);
 };
