@@ -92,6 +92,11 @@ describe('objectives and the management review in the browser', () => {
     await card.getByRole('button', { name: 'Add measurement' }).click();
     await card.getByText('At risk').waitFor();
     assert.match((await card.textContent()) ?? '', /99\.7 %/);
+    await card.getByRole('button', { name: 'History of Availability' }).click();
+    const history = page.getByRole('dialog', { name: 'Measurements of Availability' });
+    await history.getByRole('cell', { name: '99.7 %' }).waitFor();
+    await history.getByRole('button', { name: 'Close' }).click();
+    await history.waitFor({ state: 'detached' });
   });
 
   test('plan a review (wrong period order refused), assemble it, see the sections, record a decision, download Markdown', async () => {

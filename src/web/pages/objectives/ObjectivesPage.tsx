@@ -10,6 +10,7 @@ import { notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { KpiHistoryButton } from './kpi-history.js';
 import { areaLabels, CreateObjectiveModal } from './objective-create.js';
 
 const PAGE_SIZE = 50;
@@ -91,7 +92,12 @@ function ObjectiveCard({ objective, canMeasure }: { objective: Objective; canMea
         <Table.Tbody>
           {objective.kpis.map((k) => (
             <Table.Tr key={k.id}>
-              <Table.Td>{k.name}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm">{k.name}</Text>
+                  <KpiHistoryButton kpi={k} />
+                </Group>
+              </Table.Td>
               <Table.Td>
                 {k.direction === 'higher-is-better' ? '≥' : '≤'} {k.target} {k.unit}
               </Table.Td>
