@@ -75,15 +75,11 @@ export const registerTrustPublicRoutes: RouteModule = (app, { db, config }) => {
       config: config_,
       schema: { ...hidden, querystring: z.object({ lang: z.string().max(16).optional() }) },
     },
-    async (req, reply) => {
-      const data = await faqData(await publicContext(db, req.headers.host), req.query.lang);
-      return sendPage(req, reply, faqPage(data, '/trust'), data.updatedAt);
-    },
+    (req, reply) => renderNamed(db, req, reply, 'faq', '/trust'),
   );
-  app.get('/trust/subprocessors', { config: config_, schema: hidden }, async (req, reply) => {
-    const data = await subprocessorData(await publicContext(db, req.headers.host));
-    return sendPage(req, reply, subprocessorPage(data, '/trust'), data.updatedAt);
-  });
+  app.get('/trust/subprocessors', { config: config_, schema: hidden }, (req, reply) =>
+    renderNamed(db, req, reply, 'subprocessors', '/trust'),
+  );
   app.get('/.well-known/security.txt', { config: config_, schema: hidden }, async (req, reply) => {
     const org = await securityTxtData(await publicContext(db, req.headers.host, { published: false }));
     reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600');

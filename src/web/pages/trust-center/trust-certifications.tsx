@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Page } from '../../../contracts/paging.js';
 import type { Certification } from '../../../contracts/trust-center.js';
 import { api, fieldErrors } from '../../api/client.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
@@ -38,6 +39,14 @@ export function CertificationsPanel({ manage }: { manage: boolean }) {
     },
     onError: notifyError,
   });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/trust-center/certifications/${id}`),
+    onSuccess: () => {
+      notifySuccess('Certification removed');
+      void client.invalidateQueries({ queryKey: ['trust-certifications'] });
+    },
+    onError: notifyError,
+  });
   const errors = fieldErrors(add.error);
   return (
     <Card withBorder padding="lg">
@@ -50,6 +59,7 @@ export function CertificationsPanel({ manage }: { manage: boolean }) {
               <Table.Th>Target quarter</Table.Th>
               <Table.Th>Issuer</Table.Th>
               <Table.Th>Expires</Table.Th>
+              {manage && <Table.Th>Actions</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -60,6 +70,28 @@ export function CertificationsPanel({ manage }: { manage: boolean }) {
                 <Table.Td>{c.targetQuarter ?? '—'}</Table.Td>
                 <Table.Td>{c.issuer || '—'}</Table.Td>
                 <Table.Td>{c.expiresOn ?? '—'}</Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <ConfirmButton
+                      title="Remove certification"
+                      message={`Remove ${c.name} from the trust center?`}
+                      confirmLabel="Remove"
+                      onConfirm={() => remove.mutate(c.id)}
+                    >
+                      {(open) => (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          onClick={open}
+                          aria-label={`Remove ${c.name}`}
+                        >
+                          Remove
+                        </Button>
+                      )}
+                    </ConfirmButton>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -99,6 +99,13 @@ function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void 
             value={controlIds}
             onChange={setControlIds}
           />
+          <MultiSelect
+            label="Backed by evidence"
+            searchable
+            data={(evidence.data?.items ?? []).map((x) => ({ value: x.id, label: x.title }))}
+            value={evidenceIds}
+            onChange={setEvidenceIds}
+          />
           <Checkbox
             label="Published"
             checked={published}

@@ -130,6 +130,46 @@ function Announce({ sub }: { sub: Subprocessor }) {
   );
 }
 
+function Subscribers() {
+  const subscribers = useQuery({
+    queryKey: ['subprocessor-subscribers'],
+    queryFn: () =>
+      api.get<Page<{ id: string; email: string; verifiedAt: string | null }>>(
+        '/api/subprocessor-subscribers?pageSize=200',
+      ),
+  });
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4" mb="sm">
+        Subscribers
+      </Title>
+      <QueryState loading={subscribers.isLoading} error={subscribers.error}>
+        <Text size="sm" mb="xs">
+          {subscribers.data?.total ?? 0} addresses; only confirmed ones are told about changes.
+        </Text>
+        <Table aria-label="Subscribers">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>E-mail</Table.Th>
+              <Table.Th>Confirmed</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(subscribers.data?.items ?? []).map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{s.email}</Table.Td>
+                <Table.Td>
+                  {s.verifiedAt ? new Date(s.verifiedAt).toLocaleString('sv-SE') : 'Not yet'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </QueryState>
+    </Card>
+  );
+}
+
 export function SubprocessorsPanel({ manage }: { manage: boolean }) {
   const list = useQuery({
     queryKey: ['subprocessors'],
@@ -174,6 +214,7 @@ export function SubprocessorsPanel({ manage }: { manage: boolean }) {
         </QueryState>
         {manage && <AddSubprocessor />}
       </Card>
+      <Subscribers />
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="sm">
           Who was told, when
