@@ -100,6 +100,21 @@ describe('objectives and the management review in the browser', () => {
   });
 
   test('plan a review (wrong period order refused), assemble it, see the sections, record a decision, download Markdown', async () => {
+    // The demo holds a treated risk, an internal audit whose minor NC was verified and closed, and a published
+    // policy with a campaign; the admin accepts one policy so the campaign figures have an acknowledgement.
+    const session = (await (await page.request.get(`${app.url}/api/auth/session`)).json()) as {
+      csrfToken: string;
+    };
+    const pending = (await (await page.request.get(`${app.url}/api/me/acknowledgements`)).json()) as {
+      items: { documentId: string; versionNumber: number; title: string }[];
+    };
+    const toAccept = pending.items[0];
+    assert.ok(toAccept, 'the demo asks the admin to accept a policy');
+    const accepted = await page.request.post(
+      `${app.url}/api/policies/${toAccept.documentId}/versions/${toAccept.versionNumber}/acknowledge`,
+      { headers: { 'x-csrf-token': session.csrfToken }, data: {} },
+    );
+    assert.equal(accepted.status(), 200, await accepted.text());
     await nav(page, 'Management review').click();
     await page.getByRole('heading', { name: 'Management reviews', level: 1 }).waitFor();
     await page.getByLabel('Title').fill('Management review 2026');
@@ -139,10 +154,24 @@ describe('objectives and the management review in the browser', () => {
       .getByRole('region', { name: 'Incidents' })
       .getByText(/no incident register yet/)
       .waitFor();
-    await page
-      .getByRole('region', { name: 'Risks' })
-      .getByText(/^Open risks: \d+\./)
+    const region = (name: string) => page.getByRole('region', { name });
+    await region('Risks')
+      .getByText(/^Open risks: [1-9]\d*\./)
       .waitFor();
+    await region('Risks')
+      .getByText(/^Accepted risks: [1-9]\d*\./)
+      .waitFor();
+    await region('Audit results')
+      .getByText(/, [1-9]\d* minor nonconformities,/)
+      .waitFor();
+    await region('Nonconformities and corrective actions')
+      .getByText(/Closed in the period: [1-9]/)
+      .waitFor();
+    await region('Policies')
+      .getByText(/^Published policies: [1-9]/)
+      .waitFor();
+    const campaign = region('Policies').getByRole('row').filter({ hasText: toAccept.title });
+    assert.match((await campaign.first().textContent()) ?? '', /[1-9]\d* of \d+/);
 
     await page.getByLabel('Decision or action').fill('Extend vulnerability scanning to OSL1');
     await page.getByRole('button', { name: 'Record decision' }).click();
