@@ -126,6 +126,14 @@ describe('recurring activities over HTTP', () => {
     );
     assert.equal(preview.occurrences.length, 5);
     for (const o of preview.occurrences) assert.match(o, /^\d{4}-(01|04|07|10)-01T09:00:00\.000Z$/);
+    const noTime = await contributor.expect<{ occurrences: string[] }>(
+      200,
+      'POST',
+      '/api/activities/schedule-preview',
+      { type: 'rrule', expression: 'FREQ=WEEKLY;BYDAY=MO' },
+    );
+    for (const o of noTime.occurrences)
+      assert.match(o, /T00:00:00\.000Z$/, 'midnight UTC, not the minute it was typed');
     const bad = await contributor.call('POST', '/api/activities/schedule-preview', {
       type: 'rrule',
       expression: 'FREQ=MINUTELY',

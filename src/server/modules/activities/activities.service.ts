@@ -19,6 +19,9 @@ import { occurrencesAfter, type Schedule, validateSchedule } from './schedule.js
 type ActivityCreate = z.output<typeof activityCreateSchema>;
 type ActivityPatch = z.output<typeof activityPatchSchema>;
 
+/** Midnight UTC of the day, so a rule without BYHOUR/BYMINUTE does not inherit the minute it was typed in. */
+const dayStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
 const toSchedule = (s: ScheduleInput, fallbackStart: Date): Schedule =>
   validateSchedule({
     type: s.type,
@@ -28,7 +31,7 @@ const toSchedule = (s: ScheduleInput, fallbackStart: Date): Schedule =>
 
 /** The next five occurrences of a schedule as the job would open them. */
 export function previewSchedule(input: ScheduleInput, now = new Date()): { occurrences: string[] } {
-  const schedule = toSchedule(input, now);
+  const schedule = toSchedule(input, dayStart(now));
   return { occurrences: occurrencesAfter(schedule, now, 5).map((d) => d.toISOString()) };
 }
 
@@ -70,7 +73,7 @@ async function assertPeople(
 }
 
 export async function createActivity(ctx: ServiceContext, input: ActivityCreate): Promise<Activity> {
-  const schedule = toSchedule(input.schedule, new Date());
+  const schedule = toSchedule(input.schedule, dayStart(new Date()));
   const id = await inTransaction(ctx, async (tx) => {
     await assertPeople(tx, input);
     const refs = await assertControls(tx, input.controlIds);

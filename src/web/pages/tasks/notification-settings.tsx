@@ -20,11 +20,15 @@ export function NotificationSettingsCard() {
   const save = useMutation({
     mutationFn: (email: EmailMode) =>
       api.put<NotificationSettings>('/api/me/notification-settings', { email }),
+    onMutate: (email) => client.setQueryData(['notification-settings'], { email }),
     onSuccess: (s) => {
       client.setQueryData(['notification-settings'], s);
       notifySuccess('Notification mail saved');
     },
-    onError: notifyError,
+    onError: async (error) => {
+      await client.invalidateQueries({ queryKey: ['notification-settings'] });
+      notifyError(error);
+    },
   });
   return (
     <Card withBorder padding="lg">
@@ -37,7 +41,7 @@ export function NotificationSettingsCard() {
         </Text>
         {settings.data && (
           <Radio.Group
-            aria-label="Notification mail"
+            label="Send me notifications by e-mail"
             value={settings.data.email}
             onChange={(v) => save.mutate(v as EmailMode)}
           >
