@@ -19,6 +19,7 @@ export function reviewQuery(ctx: ServiceContext) {
       'closed_at',
       'attendee_ids',
       'report',
+      'created_at',
     ])
     .where('organization_id', '=', ctx.organizationId);
 }
@@ -59,12 +60,17 @@ export function actionQuery(ctx: ServiceContext, reviewId: string) {
     .orderBy('a.id');
 }
 
-/** The latest other review that was assembled and whose period ended no later than this one's. */
-export function previousReview(ctx: ServiceContext, review: { id: string; period_to: string }) {
+/** The latest other assembled review that ended before this one (or on the same day but was planned earlier). */
+export function previousReview(ctx: ServiceContext, review: ReviewRow) {
   return reviewQuery(ctx)
     .where('id', '<>', review.id)
     .where('report', 'is not', null)
-    .where('period_to', '<=', review.period_to)
+    .where((eb) =>
+      eb.or([
+        eb('period_to', '<', review.period_to),
+        eb.and([eb('period_to', '=', review.period_to), eb('created_at', '<', review.created_at)]),
+      ]),
+    )
     .orderBy('period_to', 'desc')
     .orderBy('assembled_at', 'desc')
     .limit(1)

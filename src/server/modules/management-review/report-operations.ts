@@ -26,7 +26,7 @@ export async function objectiveSection(ctx: ServiceContext): Promise<ReviewRepor
       latest: number | null;
     }>`
       SELECT k.objective_id, k.name, k.unit, k.direction, k.target, k.threshold,
-        (SELECT m.value FROM kpi_measurements m WHERE m.kpi_id = k.id
+        (SELECT m.value FROM kpi_measurements m WHERE m.organization_id = ${org} AND m.kpi_id = k.id
          ORDER BY m.measured_at DESC, m.created_at DESC, m.id DESC LIMIT 1) AS latest
       FROM objective_kpis k WHERE k.organization_id = ${org} AND k.objective_id IN (
         SELECT id FROM objectives WHERE organization_id = ${org}
@@ -100,10 +100,14 @@ export async function policySection(ctx: ServiceContext, p: Period): Promise<Rev
       ORDER BY next_review_at, title LIMIT ${LIST_LIMIT}`.execute(ctx.db),
     sql<{ title: string; number: number; targeted: number; acknowledged: number; due_on: string }>`
       SELECT d.title, v.number, to_char(c.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS due_on,
-        (SELECT count(*) FROM policy_campaign_targets t WHERE t.campaign_id = c.id) AS targeted,
+        -- As on the Policies page: people disabled since the campaign started count only if they accepted.
+        (SELECT count(*) FROM policy_campaign_targets t JOIN users u ON u.id = t.user_id
+           WHERE t.organization_id = ${org} AND t.campaign_id = c.id AND (u.status = 'active' OR EXISTS (
+             SELECT 1 FROM policy_acknowledgements a WHERE a.version_id = c.version_id AND a.user_id = t.user_id)))
+          AS targeted,
         (SELECT count(*) FROM policy_campaign_targets t JOIN policy_acknowledgements a
            ON a.user_id = t.user_id AND a.version_id = c.version_id
-         WHERE t.campaign_id = c.id) AS acknowledged
+         WHERE t.organization_id = ${org} AND t.campaign_id = c.id) AS acknowledged
       FROM policy_campaigns c
       JOIN policy_documents d ON d.id = c.document_id
       JOIN policy_versions v ON v.id = c.version_id
