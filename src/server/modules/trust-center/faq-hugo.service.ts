@@ -6,7 +6,7 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { entryOrder, faqEntryQuery, needsReviewSql } from './faq.repository.js';
-import { getSettings, listCertifications } from './settings.service.js';
+import { allCertifications, getSettings } from './settings.service.js';
 
 function parse(file: Buffer): HugoFaqPage {
   try {
@@ -140,7 +140,7 @@ export async function exportServiceChapter(ctx: ServiceContext, serviceId: strin
   if (!service) throw notFound(`Service ${serviceId}`);
   const [organization, certifications, locations, controls] = await Promise.all([
     ctx.db.selectFrom('organizations').select('name').where('id', '=', org).executeTakeFirstOrThrow(),
-    listCertifications(ctx),
+    allCertifications(ctx),
     ctx.db
       .selectFrom('locations')
       .select(['code', 'city', 'country'])

@@ -42,10 +42,7 @@ export const registerFaqRoutes: RouteModule = (app, { db }) => {
         response: { 200: pageOf(faqSectionSchema), ...errors },
       },
     },
-    async (req) => {
-      const items = await listSections(contextOf(req, db), req.query.language);
-      return { items, total: items.length, page: 1, pageSize: 500 };
-    },
+    (req) => listSections(contextOf(req, db), req.query),
   );
   app.post(
     '/api/faq/sections',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Page } from '../../../contracts/paging.js';
+import type { Page, PageQuery } from '../../../contracts/paging.js';
 import type {
   FaqEntry,
   FaqEntryPatch,
@@ -20,13 +20,18 @@ type SectionInput = z.output<typeof faqSectionInputSchema>;
 type EntryInput = z.output<typeof faqEntryInputSchema>;
 type EntryListQuery = z.output<typeof faqEntryListQuerySchema>;
 
-export function listSections(ctx: ServiceContext, language?: string) {
+export function listSections(ctx: ServiceContext, query: PageQuery & { language?: string | undefined }) {
   let q = ctx.db
     .selectFrom('faq_sections')
     .select(['id', 'title', 'language', 'position'])
     .where('organization_id', '=', ctx.organizationId);
-  if (language) q = q.where('language', '=', language);
-  return q.orderBy('language').orderBy('position').orderBy('title').limit(500).execute();
+  if (query.language) q = q.where('language', '=', query.language);
+  return paged(
+    q,
+    (x) => x.orderBy('language').orderBy('position').orderBy('title'),
+    query,
+    (r) => r,
+  );
 }
 
 export function createSection(ctx: ServiceContext, input: SectionInput) {

@@ -4,7 +4,7 @@ import { type ServiceContext, systemActor } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { publicEntries } from './faq-hugo.service.js';
-import { getSettings, listCertifications } from './settings.service.js';
+import { allCertifications, getSettings } from './settings.service.js';
 
 /**
  * The organisation a public request is for: the one whose custom domain is the request's host, otherwise
@@ -37,7 +37,7 @@ export async function overviewData(ctx: ServiceContext) {
   const org = ctx.organizationId;
   const [settings, certifications, locations, organization, frameworks] = await Promise.all([
     getSettings(ctx),
-    listCertifications(ctx),
+    allCertifications(ctx),
     ctx.db
       .selectFrom('locations')
       .select(['code', 'name', 'city', 'country', 'updated_at'])

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Page, PageQuery } from '../../../contracts/paging.js';
 import type {
   Certification,
   CertificationInput,
@@ -9,6 +10,7 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
+import { paged } from '../../kernel/http/paging.js';
 import { presentCertification } from './trust-center.presenter.js';
 
 type SettingsResponse = z.infer<typeof trustSettingsResponseSchema>;
@@ -110,9 +112,19 @@ function certificationQuery(ctx: ServiceContext) {
     ]);
 }
 
-export async function listCertifications(ctx: ServiceContext): Promise<Certification[]> {
+/** Every certification, for the public page and exports; there are a handful per organisation. */
+export async function allCertifications(ctx: ServiceContext): Promise<Certification[]> {
   const rows = await certificationQuery(ctx).orderBy('c.position').orderBy('c.name').limit(200).execute();
   return rows.map(presentCertification);
+}
+
+export function listCertifications(ctx: ServiceContext, query: PageQuery): Promise<Page<Certification>> {
+  return paged(
+    certificationQuery(ctx),
+    (q) => q.orderBy('c.position').orderBy('c.name').orderBy('c.id'),
+    query,
+    presentCertification,
+  );
 }
 
 async function assertFramework(ctx: ServiceContext, frameworkId: string | null): Promise<void> {

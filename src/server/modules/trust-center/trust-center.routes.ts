@@ -1,4 +1,4 @@
-import { pageOf } from '../../../contracts/paging.js';
+import { pageOf, pageQuerySchema } from '../../../contracts/paging.js';
 import {
   certificationInputSchema,
   certificationSchema,
@@ -52,13 +52,11 @@ export const registerTrustCenterRoutes: RouteModule = (app, { db }) => {
       schema: {
         tags,
         summary: 'Certifications and their status',
+        querystring: pageQuerySchema,
         response: { 200: pageOf(certificationSchema), ...errors },
       },
     },
-    async (req) => {
-      const items = await listCertifications(contextOf(req, db));
-      return { items, total: items.length, page: 1, pageSize: 200 };
-    },
+    (req) => listCertifications(contextOf(req, db), req.query),
   );
   app.post(
     '/api/trust-center/certifications',

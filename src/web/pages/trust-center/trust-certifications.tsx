@@ -20,7 +20,7 @@ export function CertificationsPanel({ manage }: { manage: boolean }) {
   const client = useQueryClient();
   const list = useQuery({
     queryKey: ['trust-certifications'],
-    queryFn: () => api.get<Page<Certification>>('/api/trust-center/certifications'),
+    queryFn: () => api.get<Page<Certification>>('/api/trust-center/certifications?pageSize=200'),
   });
   const [form, setForm] = useState(empty);
   const add = useMutation({

@@ -115,7 +115,7 @@ function NewEntry({ sections }: { sections: Section[] }) {
 export function NewFaqContent() {
   const sections = useQuery({
     queryKey: ['faq-sections'],
-    queryFn: () => api.get<{ items: Section[] }>('/api/faq/sections'),
+    queryFn: () => api.get<{ items: Section[] }>('/api/faq/sections?pageSize=200'),
   });
   return (
     <Card withBorder padding="lg" mt="md">

@@ -92,7 +92,7 @@ function Importer() {
 function Exports() {
   const sections = useQuery({
     queryKey: ['faq-sections'],
-    queryFn: () => api.get<{ items: { language: string }[] }>('/api/faq/sections'),
+    queryFn: () => api.get<{ items: { language: string }[] }>('/api/faq/sections?pageSize=200'),
   });
   const org = useQuery({
     queryKey: ['organization'],
