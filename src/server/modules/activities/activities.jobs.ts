@@ -70,7 +70,7 @@ async function openOccurrence(tx: ServiceContext, a: ActivityQueryRow, occursAt:
     { type: 'task', id: task.id },
     { title, sourceType: 'activity', sourceId: occurrence.id, assigneeId: a.assignee_id },
   );
-  await notifyAndMail(
+  const sent = await notifyAndMail(
     tx,
     [
       {
@@ -84,6 +84,14 @@ async function openOccurrence(tx: ServiceContext, a: ActivityQueryRow, occursAt:
     ],
     publicUrl,
   );
+  if (sent.length > 0) {
+    await recordAuditEvent(
+      tx,
+      'notifications.sent',
+      { type: 'notification', id: null },
+      { kind: 'activity-due', count: sent.length },
+    );
+  }
   return true;
 }
 
