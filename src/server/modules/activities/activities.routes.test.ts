@@ -194,6 +194,24 @@ describe('recurring activities over HTTP', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const viewer = apiClient(t, await t.signIn('viewer'));
+    const viewers = await manager.expect<Activity>(201, 'POST', '/api/activities', {
+      ...body(),
+      title: 'Read-only round',
+      assigneeId: t.users.viewer.id,
+    });
+    const viewerDue = new Date(viewers.nextOccurrence ?? '');
+    await openActivityTasks(t.handle.db, 'http://tillit.test', new Date(viewerDue.getTime() - 86_400_000));
+    const viewerTask = (
+      await viewer.expect<{ items: Task[] }>(200, 'GET', '/api/tasks?assignee=me&status=open')
+    ).items.find((x) => x.source?.id === viewers.id);
+    assert.ok(viewerTask);
+    const notAllowed = await viewer.call('PATCH', `/api/tasks/${viewerTask.id}`, {
+      status: 'done',
+      evidenceId: evidence.id,
+    });
+    assert.equal(notAllowed.statusCode, 403);
+    assert.match(notAllowed.json().error.message, /evidence\.submit/);
     const done = await contributor.expect<Task>(200, 'PATCH', `/api/tasks/${task.id}`, {
       status: 'done',
       evidenceId: evidence.id,

@@ -1,6 +1,6 @@
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import type { ServiceContext } from '../../kernel/context.js';
-import { AppError } from '../../kernel/errors/app-error.js';
+import { AppError, forbidden } from '../../kernel/errors/app-error.js';
 
 const invalid = (message: string) =>
   new AppError('VALIDATION_FAILED', message, [{ path: 'evidenceId', message }]);
@@ -78,6 +78,9 @@ export async function completeActivityTask(
       );
     }
     return;
+  }
+  if (!tx.actor.permissions.has('evidence.submit')) {
+    throw forbidden('Linking evidence to controls takes the evidence.submit permission');
   }
   const controls = await linkEvidence(tx, occurrence.activity_id, evidenceId);
   await tx.db
