@@ -196,7 +196,7 @@ describe('recurring activities: tasks per occurrence, evidence on completion, es
         .sort(),
     );
     for (const m of mails) {
-      assert.match(m.text_body, new RegExp(`${URL}/tasks\\?task=`));
+      assert.match(m.text_body, new RegExp(`${URL}/tasks\\n`));
       assert.match(m.text_body, new RegExp(`${URL}/account`));
     }
   });

@@ -45,7 +45,7 @@ async function overdueActivityTasks(db: Kysely<Database>, now: Date): Promise<Ov
 /** The notifications an overdue task is owed: overdue to its assignee, and the escalation once it is due. */
 function stages(t: OverdueTask, now: Date): NewNotification[] {
   const out: NewNotification[] = [];
-  const link = `/tasks?task=${t.task_id}`;
+  const link = '/tasks';
   if (t.assignee_id) {
     out.push({
       userId: t.assignee_id,
