@@ -13,6 +13,7 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
+import { enqueueMail } from '../../kernel/mail/index.js';
 import { iso, presentSubprocessor } from './trust-center.presenter.js';
 
 type Announcement = z.infer<typeof announceChangeSchema>;
@@ -136,7 +137,10 @@ function noticeBody(org: string, name: string, a: Announcement, objectUrl: strin
   ].join('\n');
 }
 
-/** Records, per verified subscriber, that they were told about the intended change and when; queues the e-mail. */
+/**
+ * Records, per verified subscriber, that they were told about the intended change and when (the record is the
+ * requirement), and queues the notice in the mail outbox in the same transaction.
+ */
 export function announceChange(
   ctx: ServiceContext,
   id: string,
@@ -167,7 +171,14 @@ export function announceChange(
     ]);
     for (const subscriber of subscribers) {
       const token = randomSecret();
-      await tx.db
+      const subject = `${org.name}: intended change to sub-processors (${sub.name}), effective ${input.effectiveOn}`;
+      const body = noticeBody(
+        org.name,
+        sub.name,
+        input,
+        `${publicUrl}/trust/subprocessors/objections/${token}`,
+      );
+      const notice = await tx.db
         .insertInto('subprocessor_notifications')
         .values({
           organization_id: tx.organizationId,
@@ -176,11 +187,18 @@ export function announceChange(
           to_email: subscriber.email,
           change: input.change,
           effective_on: input.effectiveOn,
-          subject: `${org.name}: intended change to sub-processors (${sub.name}), effective ${input.effectiveOn}`,
-          body: noticeBody(org.name, sub.name, input, `${publicUrl}/trust/subprocessors/objections/${token}`),
+          subject,
+          body,
           objection_token_hash: sha256Hex(token),
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await enqueueMail(tx, {
+        to: subscriber.email,
+        subject,
+        text: body,
+        dedupeKey: `subprocessor-notice:${notice.id}`,
+      });
     }
     await recordAuditEvent(
       tx,
@@ -260,15 +278,11 @@ export async function subscribe(ctx: ServiceContext, email: string, publicUrl: s
       .returning('verified_at')
       .executeTakeFirstOrThrow();
     if (row.verified_at) return;
-    await tx.db
-      .insertInto('trust_outbox')
-      .values({
-        organization_id: tx.organizationId,
-        to_email: email,
-        subject: 'Confirm your subscription to sub-processor changes',
-        body: `Open ${publicUrl}/trust/subprocessors/verify/${token} to confirm. If you did not ask for this, ignore this message.`,
-      })
-      .execute();
+    await enqueueMail(tx, {
+      to: email,
+      subject: 'Confirm your subscription to sub-processor changes',
+      text: `Open ${publicUrl}/trust/subprocessors/verify/${token} to confirm. If you did not ask for this, ignore this message.`,
+    });
   });
 }
 

@@ -382,11 +382,11 @@ describe('sub-processors', () => {
     assert.equal(subscribed.statusCode, 200);
     assert.equal(subscribed.headers['set-cookie'], undefined);
     assert.equal((await form('/trust/subprocessors/subscribe', 'email=nope')).statusCode, 400);
-    const outbox = await t.handle.db.selectFrom('trust_outbox').select(['to_email', 'body']).execute();
+    const outbox = await t.handle.db.selectFrom('mail_outbox').select(['to_address', 'text_body']).execute();
     assert.equal(outbox.length, 1);
-    assert.equal(outbox[0]?.to_email, 'kund@example.se');
+    assert.equal(outbox[0]?.to_address, 'kund@example.se');
     const verifyPath =
-      /(\/trust\/subprocessors\/verify\/[A-Za-z0-9_-]+)/.exec(outbox[0]?.body ?? '')?.[1] ?? '';
+      /(\/trust\/subprocessors\/verify\/[A-Za-z0-9_-]+)/.exec(outbox[0]?.text_body ?? '')?.[1] ?? '';
 
     const none = await api.expect<{ notified: number }>(
       200,
@@ -429,6 +429,15 @@ describe('sub-processors', () => {
       .select(['body', 'subject'])
       .executeTakeFirstOrThrow();
     assert.match(notice.subject, /effective 2099-01-01/);
+    const queued = await t.handle.db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'text_body'])
+      .where('subject', '=', notice.subject)
+      .execute();
+    assert.deepEqual(
+      queued.map((m) => [m.to_address, m.text_body]),
+      [['kund@example.se', notice.body]],
+    );
     const objectPath = /(\/trust\/subprocessors\/objections\/[A-Za-z0-9_-]+)/.exec(notice.body)?.[1] ?? '';
     const objectForm = await t.app.inject({ method: 'GET', url: objectPath });
     assert.equal(objectForm.statusCode, 200);
