@@ -100,6 +100,7 @@ export async function openActivityTasks(
   db: Kysely<Database>,
   publicUrl: string,
   now = new Date(),
+  logger?: Logger,
 ): Promise<number> {
   const orgs = await db
     .selectFrom('recurring_activities')
@@ -112,8 +113,14 @@ export async function openActivityTasks(
     const ctx: ServiceContext = { db, organizationId, actor: systemActor };
     const activities = await activityQuery(ctx).where('a.active', '=', true).execute();
     for (const a of activities) {
-      for (const occursAt of await dueOccurrences(ctx, a, now)) {
-        if (await inTransaction(ctx, (tx) => openOccurrence(tx, a, occursAt, publicUrl))) opened++;
+      try {
+        for (const occursAt of await dueOccurrences(ctx, a, now)) {
+          if (await inTransaction(ctx, (tx) => openOccurrence(tx, a, occursAt, publicUrl))) opened++;
+        }
+      } catch (err) {
+        // One broken activity must not keep the others' tasks from opening; the next run retries it.
+        if (!logger) throw err;
+        logger.error({ err, activityId: a.id }, 'could not open the task of a recurring activity');
       }
     }
   }
@@ -127,7 +134,7 @@ export function activityJobs(db: Kysely<Database>, logger: Logger, publicUrl: st
       payload: z.object({}),
       cron: '*/5 * * * *',
       handle: async () => {
-        const opened = await openActivityTasks(db, publicUrl);
+        const opened = await openActivityTasks(db, publicUrl, new Date(), logger);
         const escalated = await escalateOverdueTasks(db, publicUrl);
         if (opened || escalated) logger.info({ opened, escalated }, 'recurring activities');
       },
