@@ -17,7 +17,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [path.join(root, 'src/web'), path.join(root, 'src/contracts')];
+const sources = ['src/web', 'src/contracts', 'src/formats'].map((dir) => path.join(root, dir));
 const sourceTime = Math.max(...sources.map(newestMtime), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
 if (!existsSync(built) || statSync(built).mtimeMs < sourceTime) {
   process.stdout.write('Building the web app (dist/web)…\n');

@@ -36,11 +36,12 @@ export function evidenceVisible(actor: Actor, column: string): RawBuilder<SqlBoo
     WHERE sec.evidence_id = ${sql.ref(column)} AND ${controlVisible(actor, 'sec.control_id')})`;
 }
 
-/** `column` holds an audit id: visible when the audit's scope names a visible framework. */
+/** `column` holds an audit id: visible when the audit's scope names a visible framework or the auditor leads it. */
 export function auditVisible(actor: Actor, column: string): RawBuilder<SqlBool> {
   if (!isScopedAuditor(actor)) return sql<SqlBool>`true`;
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM audit_frameworks saf
-    WHERE saf.audit_id = ${sql.ref(column)} AND saf.framework_id IN ${scopedFrameworkIds(actor)})`;
+  return sql<SqlBool>`(EXISTS (SELECT 1 FROM audit_frameworks saf
+      WHERE saf.audit_id = ${sql.ref(column)} AND saf.framework_id IN ${scopedFrameworkIds(actor)})
+    OR EXISTS (SELECT 1 FROM audits sa WHERE sa.id = ${sql.ref(column)} AND sa.lead_auditor_id = ${actor.userId}))`;
 }
 
 /** `findingColumn` holds a finding id (nullable): a nonconformity is visible when it came from a visible audit. */

@@ -96,6 +96,26 @@ describe('auditors see only the frameworks they are scoped to', () => {
     await auditor.expect(200, 'GET', `/api/frameworks/${iso.id}/soa`);
   });
 
+  test('audits: those of scoped frameworks and those the auditor leads; not others', async () => {
+    const audit = (title: string, frameworkId: string, leadAuditorId: string) =>
+      admin.expect<{ id: string }>(201, 'POST', '/api/audits', {
+        title,
+        type: 'internal',
+        plannedStart: '2026-12-01',
+        plannedEnd: '2026-12-03',
+        leadAuditorId,
+        frameworkIds: [frameworkId],
+      });
+    const ofIso = await audit('ISO audit', iso.id, t.users.admin.id);
+    const ledNis2 = await audit('NIS2 audit led by the auditor', nis2.id, t.users.auditor.id);
+    const otherNis2 = await audit('NIS2 audit led by someone else', nis2.id, t.users.admin.id);
+    await auditor.expect(200, 'GET', `/api/audits/${ofIso.id}`);
+    await auditor.expect(200, 'GET', `/api/audits/${ledNis2.id}`);
+    await auditor.expect(404, 'GET', `/api/audits/${otherNis2.id}`);
+    const list = await auditor.expect<Page<{ title: string }>>(200, 'GET', '/api/audits');
+    assert.deepEqual(list.items.map((a) => a.title).sort(), ['ISO audit', 'NIS2 audit led by the auditor']);
+  });
+
   test('other roles are not scoped, and only auditors can be', async () => {
     const viewer = apiClient(t, await t.signIn('viewer'));
     assert.equal((await viewer.expect<Page<Framework>>(200, 'GET', '/api/frameworks')).total, 2);
