@@ -68,7 +68,6 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'subprocessors', orderBy: 'id' },
   { name: 'subprocessor_subscribers', orderBy: 'id' },
   { name: 'subprocessor_notifications', orderBy: 'id' },
-  { name: 'trust_outbox', orderBy: 'id' },
   { name: 'recurring_activities', orderBy: 'id' },
   { name: 'recurring_activity_controls', orderBy: 'activity_id, control_id' },
   { name: 'activity_occurrences', orderBy: 'id' },

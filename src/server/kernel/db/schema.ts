@@ -652,15 +652,6 @@ export interface SubprocessorSubscribersTable {
   created_at: CreatedAt;
 }
 
-export interface TrustOutboxTable {
-  id: Generated<string>;
-  organization_id: string;
-  to_email: string;
-  subject: string;
-  body: string;
-  created_at: CreatedAt;
-  sent_at: Timestamp | null;
-}
 
 export interface SubprocessorNotificationsTable {
   id: Generated<string>;
@@ -802,7 +793,6 @@ export interface Database {
   subprocessors: SubprocessorsTable;
   subprocessor_subscribers: SubprocessorSubscribersTable;
   subprocessor_notifications: SubprocessorNotificationsTable;
-  trust_outbox: TrustOutboxTable;
   recurring_activities: RecurringActivitiesTable;
   recurring_activity_controls: RecurringActivityControlsTable;
   activity_occurrences: ActivityOccurrencesTable;
