@@ -2,8 +2,8 @@ import type { Config } from './kernel/config/config.js';
 import { buildApp } from './kernel/http/app.js';
 import { type JobRunner, startJobRunner } from './kernel/jobs/job-runner.js';
 import { maintenanceJobs } from './kernel/jobs/maintenance-jobs.js';
-import { mailJobs } from './kernel/mail/index.js';
 import { createLogger } from './kernel/logging/logger.js';
+import { mailJobs } from './kernel/mail/index.js';
 import { moduleJobs, routeModules } from './modules/index.js';
 import { openRuntime } from './runtime.js';
 

@@ -220,7 +220,13 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     );
     problems.push(...(await dialogViolations(page, app.url, '/audits', 'New audit', 'New audit')));
     problems.push(
-      ...(await dialogViolations(page, app.url, '/nonconformities', 'New nonconformity', 'New nonconformity')),
+      ...(await dialogViolations(
+        page,
+        app.url,
+        '/nonconformities',
+        'New nonconformity',
+        'New nonconformity',
+      )),
     );
     problems.push(...(await dialogViolations(page, app.url, '/evidence', 'Upload file', 'Upload evidence')));
     problems.push(

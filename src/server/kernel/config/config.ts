@@ -31,7 +31,10 @@ const envSchema = z.object({
   TILLIT_JOBS: booleanFromEnv.default(true),
   TILLIT_SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\//, 'TILLIT_SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:pass@mail:587')
+    .regex(
+      /^smtps?:\/\//,
+      'TILLIT_SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:pass@mail:587',
+    )
     .optional(),
   TILLIT_MAIL_FROM: z.string().min(3).max(200).default('Tillit <tillit@localhost>'),
   TILLIT_TRUST_PROXY: z

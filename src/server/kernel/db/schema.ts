@@ -652,7 +652,6 @@ export interface SubprocessorSubscribersTable {
   created_at: CreatedAt;
 }
 
-
 export interface SubprocessorNotificationsTable {
   id: Generated<string>;
   organization_id: string;

@@ -8,7 +8,10 @@ export function contentDisposition(fileName: string): string {
 
 /** encodeURIComponent leaves ' ( ) * ! unescaped, which RFC 5987's attr-char does not allow. */
 function rfc5987(text: string): string {
-  return encodeURIComponent(text).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /['()*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function sendDownload(

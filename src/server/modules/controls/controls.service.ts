@@ -9,8 +9,8 @@ import type {
 import type { Page } from '../../../contracts/paging.js';
 import { renderMarkdown } from '../../../formats/markdown.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
-import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import { changesBetween } from '../../kernel/audit/changes.js';
+import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
