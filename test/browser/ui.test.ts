@@ -143,7 +143,7 @@ describe('the web app in Chromium', () => {
     assert.match(inviteUrl, /\/accept-invite\?token=/);
     await dialog.getByRole('button', { name: 'Copy link' }).waitFor();
     await shot(page, 'invite');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     const users = page.getByRole('table', { name: 'Users' });
     await users.getByRole('row').filter({ hasText: 'auditor@extern.example' }).getByText('invited').waitFor();
     await page.close();
