@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { AssetListQuery } from '../../../contracts/assets.js';
 import type { ServiceContext } from '../../kernel/context.js';
-
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 
 export function assetListQuery(ctx: ServiceContext) {
   return ctx.db
@@ -32,7 +31,7 @@ export function assetListQuery(ctx: ServiceContext) {
 export function filteredAssets(ctx: ServiceContext, query: AssetListQuery) {
   let q = assetListQuery(ctx);
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containsPattern(query.q);
     q = q.where((eb) => eb.or([eb('a.name', 'ilike', pattern), eb('a.description', 'ilike', pattern)]));
   }
   if (query.type) q = q.where('a.type', '=', query.type);

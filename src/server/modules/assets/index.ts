@@ -1,3 +1,2 @@
-export { likePattern } from './assets.repository.js';
 export { registerAssetRoutes } from './assets.routes.js';
 export { assertActiveUser } from './references.js';

@@ -8,6 +8,7 @@ import type {
 import type { Page } from '../../../contracts/paging.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { type AuditRow, findAudit } from './audits.repository.js';
@@ -42,7 +43,7 @@ function checklistQuery(ctx: ServiceContext, auditId: string, f: ChecklistQuery)
     .where('i.audit_id', '=', auditId);
   if (f.result) q = q.where('i.result', '=', f.result);
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = containsPattern(f.q);
     q = q.where((eb) =>
       eb.or([eb('i.requirement_ref', 'ilike', pattern), eb('i.requirement_title', 'ilike', pattern)]),
     );

@@ -2,6 +2,7 @@ import type { CheckListQuery } from '../../../contracts/checks.js';
 import type { ControlRef } from '../../../contracts/evidence.js';
 import { checkVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 
 export function checkQuery(ctx: ServiceContext) {
   return ctx.db
@@ -19,7 +20,7 @@ export function filteredChecks(ctx: ServiceContext, f: CheckListQuery) {
   let q = checkQuery(ctx);
   if (f.status) q = q.where('k.status', '=', f.status);
   if (f.kind) q = q.where('k.kind', '=', f.kind);
-  if (f.q) q = q.where('k.name', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q) q = q.where('k.name', 'ilike', containsPattern(f.q));
   if (f.controlId) {
     const controlId = f.controlId;
     q = q.where(({ exists, selectFrom }) =>

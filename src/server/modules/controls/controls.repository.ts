@@ -2,6 +2,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { ControlListQuery } from '../../../contracts/controls.js';
 import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { evidenceState, isFailing } from './control-health.js';
 
 /** Controls with owner, service, mapped-requirement count and health, as one set-based query. */
@@ -37,7 +38,7 @@ export function controlListQuery(ctx: ServiceContext) {
 export function filteredControls(ctx: ServiceContext, query: ControlListQuery) {
   let q = controlListQuery(ctx);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = containsPattern(query.q);
     q = q.where((eb) => eb.or([eb('c.ref', 'ilike', pattern), eb('c.title', 'ilike', pattern)]));
   }
   if (query.status) q = q.where('c.status', '=', query.status);
@@ -52,22 +53,4 @@ export function filteredControls(ctx: ServiceContext, query: ControlListQuery) {
   if (query.failing)
     q = q.where(query.failing === 'true' ? isFailing('c') : sql<SqlBool>`NOT ${isFailing('c')}`);
   return q;
-}
-
-/** The next free CTL-nnn reference; the caller holds the organisation lock. */
-export async function nextControlRef(ctx: ServiceContext): Promise<string> {
-  const row = await sql<{ n: number | null }>`
-    SELECT max(substring(ref FROM '^CTL-([0-9]{1,9})$')::int) AS n FROM controls
-    WHERE organization_id = ${ctx.organizationId}`.execute(ctx.db);
-  const next = Number(row.rows[0]?.n ?? 0) + 1;
-  return `CTL-${String(next).padStart(3, '0')}`;
-}
-
-export async function lockOrganization(ctx: ServiceContext): Promise<void> {
-  await ctx.db
-    .selectFrom('organizations')
-    .select('id')
-    .where('id', '=', ctx.organizationId)
-    .forUpdate()
-    .execute();
 }

@@ -13,17 +13,13 @@ import { changesBetween } from '../../kernel/audit/changes.js';
 import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
+import { lockOrganization, nextReference } from '../../kernel/db/organization-references.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { assertOwner, assertService, findRequirements, mapRequirements } from './control-links.js';
 import { assertMayEditControl } from './controls.policy.js';
 import { presentControlSummary } from './controls.presenter.js';
-import {
-  controlListQuery,
-  filteredControls,
-  lockOrganization,
-  nextControlRef,
-} from './controls.repository.js';
+import { controlListQuery, filteredControls } from './controls.repository.js';
 
 type ControlInput = z.output<typeof controlInputSchema>;
 type ControlPatch = z.output<typeof controlPatchSchema>;
@@ -96,7 +92,7 @@ export async function createControl(ctx: ServiceContext, input: ControlInput): P
       await lockOrganization(tx);
       await Promise.all([assertOwner(tx, input.ownerId), assertService(tx, input.serviceId)]);
       const requirements = await findRequirements(tx, input.requirementIds);
-      const ref = input.ref ?? (await nextControlRef(tx));
+      const ref = input.ref ?? (await nextReference(tx, 'controls'));
       const row = await tx.db
         .insertInto('controls')
         .values({

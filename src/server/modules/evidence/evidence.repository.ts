@@ -2,6 +2,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { ControlRef, EvidenceItemState, EvidenceListQuery } from '../../../contracts/evidence.js';
 import { evidenceVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 
@@ -46,7 +47,7 @@ export function filteredEvidence(ctx: ServiceContext, f: EvidenceListQuery): Evi
   }
   if (f.checkId) q = q.where('e.check_id', '=', f.checkId);
   if (f.kind) q = q.where('e.kind', '=', f.kind);
-  if (f.q) q = q.where('e.title', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q) q = q.where('e.title', 'ilike', containsPattern(f.q));
   if (f.state === 'fresh') q = q.where(freshSql);
   if (f.state === 'stale') q = q.where(sql<boolean>`NOT ${freshSql}`);
   if (f.state === 'expired') q = q.where(sql<boolean>`e.expires_at IS NOT NULL AND e.expires_at <= now()`);

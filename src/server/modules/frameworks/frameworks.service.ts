@@ -8,6 +8,7 @@ import { resolveOscalProfile } from '../../../formats/oscal/oscal-profile.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
+import { lockOrganization } from '../../kernel/db/organization-references.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { builtinCatalogs, builtinMappings } from './builtin/index.js';
@@ -151,13 +152,4 @@ export async function deleteFramework(ctx: ServiceContext, id: string): Promise<
       { key: framework.key, name: framework.name },
     );
   });
-}
-
-async function lockOrganization(ctx: ServiceContext): Promise<void> {
-  await ctx.db
-    .selectFrom('organizations')
-    .select('id')
-    .where('id', '=', ctx.organizationId)
-    .forUpdate()
-    .execute();
 }

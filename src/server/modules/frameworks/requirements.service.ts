@@ -14,6 +14,7 @@ import { renderMarkdown } from '../../../formats/markdown.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { controlVisible, frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { asRequirementKind } from './frameworks.presenter.js';
@@ -62,7 +63,7 @@ export async function listRequirements(
   await getFramework(ctx, frameworkId);
   let q = ctx.db.selectFrom(requirementWithStatusQuery(ctx, frameworkId).as('t')).selectAll('t');
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     q = q.where((eb) => eb.or([eb('t.ref', 'ilike', pattern), eb('t.title', 'ilike', pattern)]));
   }
   if (query.status) q = q.where('t.implementation_status', '=', query.status);

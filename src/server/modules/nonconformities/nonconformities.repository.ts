@@ -79,17 +79,3 @@ export function verificationsOf(ctx: ServiceContext, nonconformityId: string) {
     .orderBy('v.id')
     .execute();
 }
-
-/** The next free NC-nnn reference; the caller holds the organisation lock. */
-export async function nextNcRef(ctx: ServiceContext): Promise<string> {
-  await ctx.db
-    .selectFrom('organizations')
-    .select('id')
-    .where('id', '=', ctx.organizationId)
-    .forUpdate()
-    .execute();
-  const row = await sql<{ n: number | null }>`
-    SELECT max(substring(ref FROM '^NC-([0-9]{1,9})$')::int) AS n FROM nonconformities
-    WHERE organization_id = ${ctx.organizationId}`.execute(ctx.db);
-  return `NC-${String(Number(row.rows[0]?.n ?? 0) + 1).padStart(3, '0')}`;
-}

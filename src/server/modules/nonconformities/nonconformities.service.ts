@@ -11,6 +11,7 @@ import type { Page } from '../../../contracts/paging.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { changesBetween } from '../../kernel/audit/changes.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
+import { nextReference } from '../../kernel/db/organization-references.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { presentAction, presentNcSummary, presentVerification } from './nonconformities.presenter.js';
@@ -19,7 +20,6 @@ import {
   filteredNonconformities,
   findNonconformity,
   ncListQuery,
-  nextNcRef,
   verificationsOf,
 } from './nonconformities.repository.js';
 import { assertPerson, today } from './people.js';
@@ -108,7 +108,7 @@ export async function getNonconformity(ctx: ServiceContext, id: string): Promise
 export async function raiseNonconformity(ctx: ServiceContext, input: RaiseNonconformity): Promise<NcDetail> {
   return inTransaction(ctx, async (tx) => {
     await assertPerson(tx, input.ownerId ?? null, 'ownerId', 'owner');
-    const ref = await nextNcRef(tx);
+    const ref = await nextReference(tx, 'nonconformities');
     const row = await tx.db
       .insertInto('nonconformities')
       .values({

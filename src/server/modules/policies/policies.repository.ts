@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { PolicyListQuery } from '../../../contracts/policies.js';
 import type { ServiceContext } from '../../kernel/context.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { startOfDay } from './policy-dates.js';
 
@@ -43,7 +44,7 @@ export function filteredPolicies(ctx: ServiceContext, query: PolicyListQuery) {
   const now = new Date();
   let q = policyListQuery(ctx, now);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = containsPattern(query.q);
     q = q.where('d.title', 'ilike', pattern);
   }
   if (query.kind) q = q.where('d.kind', '=', query.kind);

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { RiskListQuery, ScoreBands } from '../../../contracts/risks.js';
 import type { ServiceContext } from '../../kernel/context.js';
-import { likePattern } from '../assets/index.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { levelSql } from './risk-matrix.service.js';
 
 /** Today's date in UTC, YYYY-MM-DD: what review dates and acceptance expiries are compared with. */
@@ -53,7 +53,7 @@ export function riskListQuery(ctx: ServiceContext, today: string) {
 export function filteredRisks(ctx: ServiceContext, query: RiskListQuery, bands: ScoreBands, today: string) {
   let q = riskListQuery(ctx, today);
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containsPattern(query.q);
     q = q.where((eb) => eb.or([eb('r.ref', 'ilike', pattern), eb('r.title', 'ilike', pattern)]));
   }
   if (query.level) q = q.where(sql<SqlBool>`${levelSql(residualScore, bands)} = ${query.level}`);
@@ -75,16 +75,4 @@ export function filteredRisks(ctx: ServiceContext, query: RiskListQuery, bands: 
   if (query.overdue)
     q = q.where(query.overdue === 'true' ? isOverdue(today) : sql<SqlBool>`NOT ${isOverdue(today)}`);
   return q;
-}
-
-/** The next free RSK-nnn reference; the caller holds the organisation lock. */
-export async function nextRiskRef(ctx: ServiceContext): Promise<string> {
-  const row = await sql<{ n: number | null }>`
-    SELECT max(substring(ref FROM '^RSK-([0-9]{1,9})$')::int) AS n FROM risks
-    WHERE organization_id = ${ctx.organizationId}`.execute(ctx.db);
-  return `RSK-${String(Number(row.rows[0]?.n ?? 0) + 1).padStart(3, '0')}`;
-}
-
-export async function lockOrganization(ctx: ServiceContext): Promise<void> {
-  await sql`SELECT 1 FROM organizations WHERE id = ${ctx.organizationId} FOR UPDATE`.execute(ctx.db);
 }

@@ -11,6 +11,7 @@ import type {
 import type { ControlStatus } from '../../../contracts/soa.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
+import { nextReference } from '../../kernel/db/organization-references.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { getRiskMatrix } from './risk-matrix.service.js';
@@ -23,7 +24,7 @@ import {
 } from './risk-rules.js';
 import { assertMayEditRisk } from './risks.policy.js';
 import { presentRiskSummary } from './risks.presenter.js';
-import { filteredRisks, lockOrganization, nextRiskRef, riskListQuery, todayUtc } from './risks.repository.js';
+import { filteredRisks, riskListQuery, todayUtc } from './risks.repository.js';
 import { saveRisk, stateOf } from './risks.store.js';
 
 type RiskInput = z.output<typeof riskInputSchema>;
@@ -103,8 +104,7 @@ export async function createRisk(ctx: ServiceContext, input: RiskInput): Promise
       },
       everything,
     );
-    await lockOrganization(tx);
-    const ref = await nextRiskRef(tx);
+    const ref = await nextReference(tx, 'risks');
     const text = {
       title: input.title,
       description: input.description,
