@@ -56,6 +56,13 @@ async function signIn(page: Page, base: string, email: string, password: string)
 const facts = (page: Page) => page.getByTestId('nc-facts');
 const alert = (page: Page, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
 
+/** Waits until a confirmation toast has gone, so it does not sit over the next button to press. */
+async function toastGone(page: Page, text: RegExp) {
+  const toast = page.getByRole('status').filter({ hasText: text });
+  await toast.waitFor();
+  await toast.waitFor({ state: 'hidden' });
+}
+
 describe('an internal audit in Chromium: checklist, minor NC, corrective action, verification by another person', () => {
   let instance: TestInstance;
   let app: RunningApp;
@@ -164,7 +171,7 @@ describe('an internal audit in Chromium: checklist, minor NC, corrective action,
     await page.getByRole('textbox', { name: /^Root cause/ }).fill('New hosts join the scan scope by hand');
     await page.getByLabel('Owner', { exact: true }).selectOption({ label: VERIFIER.name });
     await page.getByRole('button', { name: 'Save analysis' }).click();
-    await page.getByText(/NC-\d{3} saved/).waitFor();
+    await toastGone(page, /NC-\d{3} saved/);
     await page.getByRole('button', { name: 'Move to corrective action' }).click();
     await facts(page).getByText('Corrective action', { exact: true }).waitFor();
     await facts(page).getByText(VERIFIER.name).waitFor();
