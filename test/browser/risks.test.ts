@@ -148,6 +148,8 @@ describe('risk register in the browser', () => {
     await page.getByRole('option', { name: 'STO2', exact: true }).click();
     const table = page.getByRole('table', { name: 'Assets' });
     await table.getByText('Storage nodes in STO2').waitFor();
+    // The new asset also shows in the unfiltered list; wait until the filtered answer replaced it.
+    await table.getByRole('row').nth(2).waitFor({ state: 'detached' });
     assert.equal(await table.getByRole('row').count(), 2, 'the header and the one STO2 asset');
     await shot(page, 'assets');
   });
