@@ -283,6 +283,42 @@ export const auditActionSchemas = {
     dueDate: z.string().nullable(),
   }),
   'management-review.closed': z.strictObject({ title: z.string(), actions: z.number().int() }),
+  'questionnaire.uploaded': z.strictObject({
+    title: z.string(),
+    fileName: z.string(),
+    format: z.string(),
+    sha256: z.string(),
+  }),
+  'questionnaire.mapped': z.strictObject({
+    title: z.string(),
+    sheet: z.string(),
+    questionColumn: z.string(),
+    answerColumn: z.string(),
+    firstRow: z.number().int(),
+    items: z.number().int(),
+    skippedRows: z.array(z.number().int()),
+  }),
+  'questionnaire.proposals-run': z.strictObject({
+    title: z.string(),
+    considered: z.number().int(),
+    proposed: z.number().int(),
+  }),
+  'questionnaire-item.edited': z.strictObject({
+    questionnaire: z.string(),
+    row: z.number().int(),
+    changes,
+  }),
+  'questionnaire-item.approved': z.strictObject({
+    questionnaire: z.string(),
+    row: z.number().int(),
+    answer: z.string(),
+    sources: z.array(z.string()),
+  }),
+  'questionnaire-item.not-applicable': z.strictObject({
+    questionnaire: z.string(),
+    row: z.number().int(),
+    previousStatus: z.string(),
+  }),
 } as const;
 
 export type AuditAction = keyof typeof auditActionSchemas;

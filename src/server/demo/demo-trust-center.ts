@@ -68,6 +68,47 @@ const faq: { section: string; entries: { question: string; answer: string; contr
       },
     ],
   },
+  {
+    section: 'Security',
+    entries: [
+      {
+        question: 'Is customer data encrypted at rest?',
+        answer:
+          'Yes. Every customer disk and object-storage volume is encrypted at rest, with keys kept separately in each data centre.',
+        controls: ['Encryption of data at rest'],
+      },
+      {
+        question: 'Do you require multi-factor authentication for administrators?',
+        answer:
+          'Yes. Administrative access needs a personal hardware security key as a second factor. Revoking the key ends all access at once, and people who leave lose their key on their last day.',
+        controls: ['Access on hardware security keys'],
+      },
+      {
+        question: 'How do you back up data, and are restores tested?',
+        answer:
+          'Backups are replicated to a second data centre, and a restore is tested every quarter. The results are kept as evidence for our auditors.',
+        controls: ['Backups with restore tests'],
+      },
+      {
+        question: 'How and when are security incidents reported to customers?',
+        answer:
+          'The on-call team handles incidents around the clock. Affected customers hear from us without undue delay; for a significant incident we send an early warning within 24 hours and a fuller notification within 72 hours, as NIS2 asks.',
+        controls: ['Incident response and NIS2 reporting clocks'],
+      },
+      {
+        question: 'Do you scan your systems for vulnerabilities?',
+        answer:
+          'Yes. Every host and container image is scanned every week. Critical findings are fixed within 7 days and high ones within 30 days.',
+        controls: ['Vulnerability management'],
+      },
+      {
+        question: 'Do you offer intrusion detection and prevention (IDS/IPS)?',
+        answer:
+          'Yes, through a partner: a managed IDS/IPS service that customers can order. Our administration networks are kept separate from customer traffic.',
+        controls: ['Separate administration networks'],
+      },
+    ],
+  },
 ];
 
 const subprocessors = [

@@ -733,6 +733,43 @@ export interface NotificationSettingsTable {
   updated_at: DefaultedTimestamp;
 }
 
+export interface QuestionnairesTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  format: string;
+  status: Generated<string>;
+  sheet: string | null;
+  question_column: string | null;
+  answer_column: string | null;
+  first_row: number | null;
+  skipped_rows: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface QuestionnaireItemsTable {
+  id: Generated<string>;
+  organization_id: string;
+  questionnaire_id: string;
+  row_number: number;
+  question: string;
+  status: Generated<string>;
+  answer: string | null;
+  proposed_answer: string | null;
+  confidence: string | null;
+  score: number | null;
+  sources: ColumnType<unknown, string | undefined, string>;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -796,6 +833,8 @@ export interface Database {
   recurring_activity_controls: RecurringActivityControlsTable;
   activity_occurrences: ActivityOccurrencesTable;
   notification_settings: NotificationSettingsTable;
+  questionnaires: QuestionnairesTable;
+  questionnaire_items: QuestionnaireItemsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -5,6 +5,9 @@ import { registerTrustFormRoutes } from './public-forms.routes.js';
 import { registerSubprocessorRoutes } from './subprocessors.routes.js';
 import { registerTrustCenterRoutes as registerStaff } from './trust-center.routes.js';
 
+/** Whether an FAQ entry is held back for review (alias `e` for faq_entries), for modules reusing answers. */
+export { needsReviewSql } from './faq.repository.js';
+
 export const registerTrustPublicRoutes: RouteModule = (app, deps) => {
   registerPages(app, deps);
   registerTrustFormRoutes(app, deps);
