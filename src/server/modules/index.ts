@@ -23,6 +23,7 @@ import { registerRiskRoutes } from './risks/index.js';
 import { digestJobs, registerTaskRoutes, reminderJobs } from './tasks/index.js';
 import { registerTokensRoutes } from './tokens/tokens.routes.js';
 import { registerTrustCenterRoutes, registerTrustPublicRoutes } from './trust-center/index.js';
+import { registerTrustDocumentPublicRoutes, registerTrustDocumentRoutes } from './trust-documents/index.js';
 import { registerUsersRoutes } from './users/users.routes.js';
 
 export const routeModules: RouteModule[] = [
@@ -47,6 +48,8 @@ export const routeModules: RouteModule[] = [
   registerManagementReviewRoutes,
   registerTrustCenterRoutes,
   registerTrustPublicRoutes,
+  registerTrustDocumentRoutes,
+  registerTrustDocumentPublicRoutes,
 ];
 
 /** Background jobs of the modules: scheduled checks, daily reminders, recurring activities and digests. */

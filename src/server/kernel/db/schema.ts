@@ -770,6 +770,113 @@ export interface QuestionnaireItemsTable {
   updated_at: DefaultedTimestamp;
 }
 
+export interface TrustDocumentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  description: string;
+  kind: string;
+  access_level: string;
+  version_label: string;
+  published: boolean;
+  source: string;
+  file_sha256: string | null;
+  file_size: number | null;
+  file_name: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface TrustNdaVersionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  version: number;
+  text: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TrustAutoApprovalRulesTable {
+  id: Generated<string>;
+  organization_id: string;
+  domain: string;
+  approves_on_request: boolean;
+  approves_nda: boolean;
+  expires_in_days: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+}
+
+export interface TrustDocumentRequestsTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  email: string;
+  company: string;
+  reason: string;
+  status: string;
+  verify_token_hash: string;
+  verify_expires_at: Timestamp;
+  verified_at: Timestamp | null;
+  nda_version_id: string | null;
+  nda_signed_name: string | null;
+  nda_accepted_at: Timestamp | null;
+  nda_ip: string | null;
+  nda_user_agent: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  auto_rule_domain: string | null;
+  rejection_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TrustDocumentRequestItemsTable {
+  organization_id: string;
+  request_id: string;
+  document_id: string;
+}
+
+export interface TrustAccessGrantsTable {
+  id: Generated<string>;
+  organization_id: string;
+  request_id: string;
+  email: string;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TrustSignInLinksTable {
+  id: Generated<string>;
+  organization_id: string;
+  grant_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface TrustVisitorSessionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  grant_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface TrustDocumentDownloadsTable {
+  id: Generated<string>;
+  organization_id: string;
+  document_id: string;
+  grant_id: string | null;
+  downloaded_at: CreatedAt;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -835,6 +942,15 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   questionnaires: QuestionnairesTable;
   questionnaire_items: QuestionnaireItemsTable;
+  trust_documents: TrustDocumentsTable;
+  trust_nda_versions: TrustNdaVersionsTable;
+  trust_auto_approval_rules: TrustAutoApprovalRulesTable;
+  trust_document_requests: TrustDocumentRequestsTable;
+  trust_document_request_items: TrustDocumentRequestItemsTable;
+  trust_access_grants: TrustAccessGrantsTable;
+  trust_sign_in_links: TrustSignInLinksTable;
+  trust_visitor_sessions: TrustVisitorSessionsTable;
+  trust_document_downloads: TrustDocumentDownloadsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

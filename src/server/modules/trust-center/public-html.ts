@@ -20,7 +20,7 @@ export interface PageShell {
   logoText: string;
   accent: string;
   title: string;
-  current: 'overview' | 'faq' | 'subprocessors';
+  current: 'overview' | 'faq' | 'subprocessors' | 'documents';
   /** Where the pages live: `/trust` or `` on the custom domain. */
   base: string;
   body: string;
@@ -32,7 +32,7 @@ const NAV: { key: PageShell['current']; label: string; path: string }[] = [
   { key: 'overview', label: 'Overview', path: '' },
   { key: 'faq', label: 'FAQ', path: '/faq' },
   { key: 'subprocessors', label: 'Sub-processors', path: '/subprocessors' },
-  // A "Documents" page (documents on request under NDA) is to be added here by the documents module.
+  { key: 'documents', label: 'Documents', path: '/documents' },
 ];
 
 function styles(accent: string): string {
