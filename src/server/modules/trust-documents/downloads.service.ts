@@ -65,7 +65,8 @@ export async function downloadDocument(
   files: FileStore,
 ): Promise<DownloadedFile> {
   const doc = await publishedDocument(ctx, id);
-  const at = new Date();
+  // The watermark names the second of the download.
+  const at = new Date(Math.floor(Date.now() / 1000) * 1000);
   if (doc.access_level === 'public') {
     const bytes = await documentPdf(ctx, doc, files, at);
     await record(ctx, doc, null, client, false);
