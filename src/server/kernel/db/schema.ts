@@ -774,11 +774,11 @@ export interface TrustDocumentsTable {
   id: Generated<string>;
   organization_id: string;
   title: string;
-  description: string;
+  description: ColumnType<string, string | undefined, string>;
   kind: string;
   access_level: string;
-  version_label: string;
-  published: boolean;
+  version_label: ColumnType<string, string | undefined, string>;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
   source: string;
   file_sha256: string | null;
   file_size: number | null;
