@@ -19,6 +19,7 @@ import { registerNonconformityRoutes } from './nonconformities/index.js';
 import { registerObjectiveRoutes } from './objectives/index.js';
 import { registerOrganizationRoutes } from './organization/organization.routes.js';
 import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
+import { registerQuestionnaireRoutes } from './questionnaires/index.js';
 import { registerRiskRoutes } from './risks/index.js';
 import { digestJobs, registerTaskRoutes, reminderJobs } from './tasks/index.js';
 import { registerTokensRoutes } from './tokens/tokens.routes.js';
@@ -48,6 +49,7 @@ export const routeModules: RouteModule[] = [
   registerManagementReviewRoutes,
   registerTrustCenterRoutes,
   registerTrustPublicRoutes,
+  registerQuestionnaireRoutes,
   registerTrustDocumentRoutes,
   registerTrustDocumentPublicRoutes,
 ];

@@ -219,6 +219,18 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/faq/import': 'trust-center.manage',
   'GET /api/faq/export.md': 'trust-center.read',
   'GET /api/services/:id/security-chapter.md': 'trust-center.read',
+  // Security questionnaires answered from trust-center content: staff who manage it import, answer and export.
+  'POST /api/questionnaires': 'trust-center.manage',
+  'GET /api/questionnaires': 'trust-center.read',
+  'GET /api/questionnaires/:id': 'trust-center.read',
+  'GET /api/questionnaires/:id/preview': 'trust-center.read',
+  'POST /api/questionnaires/:id/mapping': 'trust-center.manage',
+  'POST /api/questionnaires/:id/proposals': 'trust-center.manage',
+  'GET /api/questionnaires/:id/export': 'trust-center.manage',
+  'GET /api/questionnaires/:id/items': 'trust-center.read',
+  'PUT /api/questionnaires/:id/items/:itemId/answer': 'trust-center.manage',
+  'POST /api/questionnaires/:id/items/:itemId/approve': 'trust-center.manage',
+  'POST /api/questionnaires/:id/items/:itemId/not-applicable': 'trust-center.manage',
   // Documents on request: the public pages and forms, then staff routes. Requests, grants and downloads
   // name visitors (personal data), so reading them takes trust-center.manage like deciding on them.
   'GET /trust/documents': 'public',
