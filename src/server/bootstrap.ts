@@ -1,11 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { demoOrganization, seedDemoContent } from './demo/demo-organization.js';
 import { seedDemoProgramme } from './demo/demo-programme.js';
+import { seedDemoTrustDocuments } from './demo/demo-trust-documents.js';
 import { createCheckpoint } from './kernel/audit/audit-checkpoints.js';
 import type { AuditKeyring } from './kernel/audit/signing-key.js';
 import { generatePassword } from './kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext, systemActor } from './kernel/context.js';
 import type { Database } from './kernel/db/schema.js';
+import type { FileStore } from './kernel/files/index.js';
 import { createOrganization } from './modules/organization/organization.service.js';
 import { createUser } from './modules/users/users.service.js';
 
@@ -21,6 +23,8 @@ export interface BootstrapOptions {
   demoProgramme?: boolean;
   organizationName?: string;
   adminEmail?: string;
+  /** Where the demo's document PDFs go; without it the demo has no documents on request. */
+  files?: FileStore;
 }
 
 const BOOTSTRAP_LOCK = 7_146_110_001;
@@ -57,6 +61,8 @@ export async function bootstrapIfEmpty(
     });
     if (options.demo) await seedDemoContent(orgCtx);
     if (options.demo && options.demoProgramme !== false) await seedDemoProgramme(orgCtx);
+    if (options.demo && options.demoProgramme !== false && options.files)
+      await seedDemoTrustDocuments(orgCtx, options.files);
     return { organizationId, adminEmail, adminPassword };
   });
   if (result) {

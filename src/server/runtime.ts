@@ -24,13 +24,15 @@ export async function openRuntime(
     const applied = await migrateToLatest(handle.db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
     const keyring = loadKeyring(config.auditKeyFile);
+    const files = createFileStore(config);
     const firstStart = options.bootstrap
       ? await bootstrapIfEmpty(handle.db, keyring, {
           demo: config.seedDemo,
           demoProgramme: config.seedDemoProgramme,
+          files,
         })
       : undefined;
-    return { handle, keyring, firstStart, files: createFileStore(config) };
+    return { handle, keyring, firstStart, files };
   } catch (err) {
     await handle.close();
     throw err;
