@@ -13,9 +13,10 @@ export type SourceType = (typeof sourceTypes)[number];
 
 /**
  * Scores run from 0 to 1. A proposal needs at least `low`; below it the item stays unanswered for a person.
- * The score is the larger of the best full-text rank and the trigram similarity of the questions.
+ * The score is the larger of the rarity-weighted share of the question's concepts a source covers (full-text
+ * search with stemming and synonyms) and the trigram similarity of the questions, times the source's weight.
  */
-export const confidenceThresholds = { high: 0.6, medium: 0.4, low: 0.25 } as const;
+export const confidenceThresholds = { high: 0.6, medium: 0.4, low: 0.2 } as const;
 
 const columnLetter = z
   .string()

@@ -36,3 +36,17 @@ test('terms match whole words, a trailing * matches compounds', () => {
 test('normalisation keeps letters and digits only', () => {
   assert.equal(normalizeForTerms('ISO/IEC 27001:2022 — Å?'), ' iso iec 27001 2022 å ');
 });
+
+test('a question splits into concepts: one per synonym group, one per other word', () => {
+  const ignore = (w: string) => ['do', 'you', 'ni', 'hur', 'ofta', 'tas'].includes(w);
+  const concepts = index.concepts('Do you use MFA for admins?', ignore);
+  const mfa = concepts.find((c) => c.terms.includes('mfa'));
+  assert.ok(mfa?.terms.includes('tvåfaktorsautentisering'));
+  assert.deepEqual(
+    concepts.filter((c) => c !== mfa).map((c) => c.terms),
+    [['use'], ['for'], ['admins']],
+  );
+  const sv = index.concepts('Hur ofta tas säkerhetskopior?', ignore);
+  assert.ok(sv.some((c) => c.terms.includes('backup') && c.terms.includes('säkerhetskopior')));
+  assert.ok(!sv.some((c) => c.terms.length === 1 && c.terms[0] === 'säkerhetskopior'));
+});

@@ -35,30 +35,71 @@ export function normalizeForTerms(text: string): string {
   return ` ${words.join(' ')} `;
 }
 
-function matches(normalized: string, entry: string): boolean {
+function entryWords(entry: string): { words: string; prefix: boolean } {
   const prefix = entry.endsWith('*');
-  const words = normalizeForTerms(prefix ? entry.slice(0, -1) : entry).trimEnd();
+  return { words: normalizeForTerms(prefix ? entry.slice(0, -1) : entry).trimEnd(), prefix };
+}
+
+function matches(normalized: string, entry: string): boolean {
+  const { words, prefix } = entryWords(entry);
   return prefix ? normalized.includes(words) : normalized.includes(`${words} `);
+}
+
+/** The question's words an entry covers: its own words, or the words a prefix entry starts. */
+function coveredWords(questionWords: readonly string[], entry: string): string[] {
+  const { words, prefix } = entryWords(entry);
+  const parts = words.trim().split(' ');
+  return prefix
+    ? questionWords.filter((w) => parts.length === 1 && w.startsWith(parts[0] ?? ''))
+    : questionWords.filter((w) => parts.includes(w));
+}
+
+/** One idea of a question: the words that may express it in a source. */
+export interface Concept {
+  terms: string[];
 }
 
 export interface SynonymIndex {
   /** The terms of every group one of whose terms occurs in `text`, without the terms `text` already has. */
   expand(text: string): string[];
+  /**
+   * The ideas of `text`: one per synonym group it mentions (all the group's terms and the question's own
+   * words for it) and one per remaining word that `ignore` does not drop.
+   */
+  concepts(text: string, ignore: (word: string) => boolean): Concept[];
 }
 
 export function synonymIndex(list: SynonymList): SynonymIndex {
+  const matchedGroups = (normalized: string) =>
+    list.groups.filter((group) => group.some((entry) => matches(normalized, entry)));
   return {
     expand(text) {
       const normalized = normalizeForTerms(text);
       const added = new Set<string>();
-      for (const group of list.groups) {
-        if (!group.some((entry) => matches(normalized, entry))) continue;
+      for (const group of matchedGroups(normalized)) {
         for (const entry of group) {
-          if (entry.endsWith('*') || matches(normalized, entry)) continue;
-          added.add(entry);
+          if (!entry.endsWith('*') && !matches(normalized, entry)) added.add(entry);
         }
       }
       return [...added];
+    },
+    concepts(text, ignore) {
+      const normalized = normalizeForTerms(text);
+      const words = normalized.trim().split(' ').filter(Boolean);
+      const covered = new Set<string>();
+      const concepts: Concept[] = [];
+      for (const group of matchedGroups(normalized)) {
+        const own = group
+          .filter((entry) => matches(normalized, entry))
+          .flatMap((e) => coveredWords(words, e));
+        for (const w of own) covered.add(w);
+        const terms = [...group.filter((e) => !e.endsWith('*')), ...own];
+        concepts.push({ terms: [...new Set(terms)] });
+      }
+      for (const w of new Set(words)) {
+        if (!covered.has(w) && !ignore(w)) concepts.push({ terms: [w] });
+      }
+      return concepts;
     },
   };
 }

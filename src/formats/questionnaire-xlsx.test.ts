@@ -10,7 +10,7 @@ const mapping = { sheet: 'Questions', questionColumn: 'B', answerColumn: 'C', fi
 
 async function reopen(file: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(file);
+  await workbook.xlsx.load(new Uint8Array(file).buffer);
   return workbook;
 }
 

@@ -68,7 +68,7 @@ export async function loadXlsx(file: Buffer): Promise<ExcelJS.Workbook> {
   checkXlsxContainer(file);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(file);
+    await workbook.xlsx.load(new Uint8Array(file).buffer);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new QuestionnaireFileError(`The workbook cannot be read (${reason.slice(0, 200)})`);

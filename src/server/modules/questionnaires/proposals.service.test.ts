@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createServiceFixture, type ServiceFixture } from '../../../../test/support/service-fixture.js';
+import { faqEntryInputSchema, faqSectionInputSchema } from '../../../contracts/trust-center.js';
+import type { ServiceContext } from '../../kernel/context.js';
+import { createControl } from '../controls/controls.service.js';
+import { createEntry, createSection, updateEntry } from '../trust-center/faq.service.js';
+import { loadKnowledgeBase } from './knowledge-base.repository.js';
+import { proposeAnswers } from './retrieval.js';
+
+async function faq(ctx: ServiceContext, language: string, entries: [string, string, boolean?][]) {
+  const section = await createSection(
+    ctx,
+    faqSectionInputSchema.parse({ title: `FAQ ${language}`, language }),
+  );
+  const ids: string[] = [];
+  for (const [question, answer, published] of entries) {
+    const entry = await createEntry(
+      ctx,
+      faqEntryInputSchema.parse({ sectionId: section.id, question, answer, published: published ?? true }),
+    );
+    ids.push(entry.id);
+  }
+  return ids;
+}
+
+describe('answer proposals from the knowledge base (PGlite or PostgreSQL)', () => {
+  let f: ServiceFixture;
+  let other: ServiceFixture;
+  let ctx: ServiceContext;
+  let ids: string[];
+  before(async () => {
+    f = await createServiceFixture('Answering AB');
+    ctx = f.system;
+    ids = await faq(ctx, 'en', [
+      ['Where is my data stored?', 'In our data centres in Stockholm and Oslo; it never leaves the Nordics.'],
+      ['Do you offer a DPA?', 'Yes, a data processing agreement is part of every contract.'],
+      ['Is customer data encrypted at rest?', 'Yes, every disk holding customer data is encrypted at rest.'],
+      ['Do you run a bug bounty?', 'Draft answer that is not published yet.', false],
+    ]);
+    // A control whose statement mentions backups, with a failing state behind an FAQ answer linked to it.
+    const control = await createControl(ctx, {
+      title: 'Backups with restore tests',
+      implementation: 'Backups replicate to a second data centre and a restore is tested every quarter.',
+      status: 'implemented',
+      ownerId: null,
+      serviceId: null,
+      requirementIds: [],
+    });
+    const flagged = await faq(ctx, 'sv', [
+      ['Hur ofta säkerhetskopierar ni?', 'Varje natt, och vi testar återläsning.'],
+    ]);
+    await updateEntry(ctx, flagged[0] as string, { controlIds: [control.id] });
+    other = await createServiceFixture('Other AB');
+    await faq(other.system, 'en', [['Do you accept payment by credit card?', 'Other AB takes every card.']]);
+  });
+  after(async () => {
+    await f?.close();
+    await other?.close();
+  });
+
+  test('English, Swedish and Norwegian paraphrases pick the right FAQ entry', async () => {
+    const docs = await loadKnowledgeBase(ctx);
+    const [en, sv, no] = await proposeAnswers(
+      ctx,
+      [
+        'In which country will our data be hosted?',
+        'Krypteras lagrad data (kryptering i vila)?',
+        'Tilbyr dere en databehandleravtale?',
+      ],
+      docs,
+    );
+    assert.equal(en?.sources[0]?.id, ids[0]);
+    assert.equal(en?.answer, 'In our data centres in Stockholm and Oslo; it never leaves the Nordics.');
+    assert.equal(sv?.sources[0]?.id, ids[2]);
+    assert.equal(no?.sources[0]?.id, ids[1]);
+    for (const p of [en, sv, no]) assert.ok(p?.tier, `proposed with a tier: ${p?.score}`);
+  });
+
+  test('an unrelated question gets no proposal', async () => {
+    const [p] = await proposeAnswers(
+      ctx,
+      ['How many parking spaces does your head office have?'],
+      await loadKnowledgeBase(ctx),
+    );
+    assert.equal(p?.answer, null);
+    assert.equal(p?.tier, null);
+  });
+
+  test('unpublished entries, entries held for review and other organisations are never used', async () => {
+    const docs = await loadKnowledgeBase(ctx);
+    const texts = docs.map((d) => d.answer);
+    assert.ok(!texts.includes('Draft answer that is not published yet.'));
+    assert.ok(
+      !texts.includes('Varje natt, och vi testar återläsning.'),
+      'the linked control has no evidence',
+    );
+    assert.ok(!texts.some((t) => t.includes('Other AB')));
+    assert.ok(
+      texts.some((t) => t.includes('restore is tested every quarter')),
+      'control statements are used',
+    );
+    const [card] = await proposeAnswers(ctx, ['Do you accept payment by credit card?'], docs);
+    assert.ok(!card?.sources.some((s) => s.excerpt.includes('Other AB')));
+    assert.equal(card?.answer, null);
+  });
+});
