@@ -38,6 +38,7 @@ import { SignInPage } from '../pages/SignInPage.js';
 import { InboxPage } from '../pages/tasks/InboxPage.js';
 import { TasksPage } from '../pages/tasks/TasksPage.js';
 import { TrustCenterPage } from '../pages/trust-center/TrustCenterPage.js';
+import { TrustDocumentsPage } from '../pages/trust-documents/TrustDocumentsPage.js';
 import { UsersPage } from '../pages/UsersPage.js';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -80,6 +81,7 @@ export function App() {
           <Route path="requirements/:id" element={<RequirementPage />} />
           <Route path="controls" element={<ControlsPage />} />
           <Route path="trust-center" element={<TrustCenterPage />} />
+          <Route path="trust-documents" element={<TrustDocumentsPage />} />
           <Route path="controls/:id" element={<ControlPage />} />
           <Route path="coverage" element={<CoveragePage />} />
           <Route path="coverage/:frameworkId/:filter" element={<CoverageRequirementsPage />} />

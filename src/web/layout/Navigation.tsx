@@ -15,6 +15,7 @@ import {
   IconInbox,
   IconListCheck,
   IconListDetails,
+  IconLock,
   IconPresentation,
   IconServer,
   IconSubtask,
@@ -74,7 +75,10 @@ const modulePages: Record<string, NavItem[]> = {
       permission: 'management-reviews.read',
     },
   ],
-  Publish: [{ to: '/trust-center', label: 'Trust center', icon: IconWorld, permission: 'trust-center.read' }],
+  Publish: [
+    { to: '/trust-center', label: 'Trust center', icon: IconWorld, permission: 'trust-center.read' },
+    { to: '/trust-documents', label: 'Documents', icon: IconLock, permission: 'trust-center.read' },
+  ],
 };
 
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */

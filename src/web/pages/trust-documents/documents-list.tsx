@@ -1,0 +1,240 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Input,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Page } from '../../../contracts/paging.js';
+import {
+  type AccessLevel,
+  accessLevelLabels,
+  accessLevels,
+  type DocumentKind,
+  documentKindLabels,
+  documentKinds,
+  type TrustDocument,
+} from '../../../contracts/trust-documents.js';
+import { api, fieldErrors } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { QueryState } from '../../ui/QueryState.js';
+import { postForm } from '../evidence/post-form.js';
+
+const levelOptions = accessLevels.map((l) => ({ value: l, label: accessLevelLabels[l] }));
+const kindOptions = documentKinds
+  .filter((k) => k !== 'controls-list')
+  .map((k) => ({ value: k, label: documentKindLabels[k] }));
+
+const empty = {
+  source: 'upload',
+  title: '',
+  description: '',
+  kind: 'dpa',
+  accessLevel: 'on-request',
+  versionLabel: '',
+  published: true,
+};
+
+function AddDocument() {
+  const client = useQueryClient();
+  const { session } = useSession();
+  const [form, setForm] = useState(empty);
+  const [file, setFile] = useState<File | null>(null);
+  const add = useMutation({
+    mutationFn: () => {
+      if (form.source === 'generated') {
+        const { source: _source, kind: _kind, ...rest } = form;
+        return api.post<TrustDocument>('/api/trust-documents/generated', rest);
+      }
+      const data = new FormData();
+      for (const key of ['title', 'description', 'kind', 'accessLevel', 'versionLabel'] as const)
+        data.set(key, form[key]);
+      data.set('published', String(form.published));
+      if (file) data.set('file', file, file.name);
+      return postForm<TrustDocument>('/api/trust-documents', data, session?.csrfToken ?? '');
+    },
+    onSuccess: (d) => {
+      notifySuccess(`${d.title} added`);
+      setForm(empty);
+      setFile(null);
+      void client.invalidateQueries({ queryKey: ['trust-documents'] });
+    },
+  });
+  const errors = fieldErrors(add.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate();
+  };
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4" mb="sm">
+        Add a document
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormAlert error={add.error} />
+          <Select
+            label="Source"
+            allowDeselect={false}
+            value={form.source}
+            onChange={(v) => setForm({ ...form, source: v ?? 'upload' })}
+            data={[
+              { value: 'upload', label: 'Upload a PDF' },
+              { value: 'generated', label: 'Cloud-controls list, generated from the controls' },
+            ]}
+          />
+          <Group grow align="flex-start">
+            <TextInput
+              label="Title"
+              required
+              value={form.title}
+              error={errors.title}
+              onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+            />
+            <TextInput
+              label="Version label"
+              placeholder="2026.1"
+              value={form.versionLabel}
+              onChange={(e) => setForm({ ...form, versionLabel: e.currentTarget.value })}
+            />
+          </Group>
+          <TextInput
+            label="Description"
+            value={form.description}
+            onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+          />
+          <Group grow align="flex-start">
+            {form.source === 'upload' && (
+              <Select
+                label="Kind"
+                allowDeselect={false}
+                data={kindOptions}
+                value={form.kind}
+                onChange={(v) => setForm({ ...form, kind: v ?? 'other' })}
+              />
+            )}
+            <Select
+              label="Access level"
+              allowDeselect={false}
+              data={levelOptions}
+              value={form.accessLevel}
+              onChange={(v) => setForm({ ...form, accessLevel: v ?? 'on-request' })}
+            />
+          </Group>
+          {form.source === 'upload' && (
+            <Input.Wrapper label="PDF file" error={errors.file} id="trust-document-file-label">
+              <input
+                id="trust-document-file"
+                aria-labelledby="trust-document-file-label"
+                type="file"
+                accept="application/pdf"
+                style={{ display: 'block', marginTop: 4 }}
+                onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+              />
+            </Input.Wrapper>
+          )}
+          <Checkbox
+            label="Published on the trust center"
+            checked={form.published}
+            onChange={(e) => setForm({ ...form, published: e.currentTarget.checked })}
+          />
+          <Group>
+            <Button type="submit" loading={add.isPending}>
+              Add document
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function DocumentRow({ doc, manage }: { doc: TrustDocument; manage: boolean }) {
+  const client = useQueryClient();
+  const change = useMutation({
+    mutationFn: (patch: Partial<Pick<TrustDocument, 'accessLevel' | 'published'>>) =>
+      api.patch<TrustDocument>(`/api/trust-documents/${doc.id}`, patch),
+    onSuccess: (d) => {
+      notifySuccess(`${d.title} saved`);
+      void client.invalidateQueries({ queryKey: ['trust-documents'] });
+    },
+    onError: notifyError,
+  });
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm">{doc.title}</Text>
+        <Text size="xs">
+          {documentKindLabels[doc.kind as DocumentKind]}
+          {doc.versionLabel && ` · version ${doc.versionLabel}`}
+          {doc.source === 'upload' ? ` · ${doc.fileName}` : ' · generated at each download'}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Select
+          size="xs"
+          aria-label={`Access level of ${doc.title}`}
+          allowDeselect={false}
+          disabled={!manage}
+          data={levelOptions}
+          value={doc.accessLevel}
+          onChange={(v) => v && change.mutate({ accessLevel: v as AccessLevel })}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Checkbox
+          aria-label={`Publish ${doc.title}`}
+          disabled={!manage}
+          checked={doc.published}
+          onChange={(e) => change.mutate({ published: e.currentTarget.checked })}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Anchor href={`/api/trust-documents/${doc.id}/file`} size="sm">
+          Download {doc.title}
+        </Anchor>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function DocumentsPanel({ manage }: { manage: boolean }) {
+  const docs = useQuery({
+    queryKey: ['trust-documents'],
+    queryFn: () => api.get<Page<TrustDocument>>('/api/trust-documents?pageSize=200'),
+  });
+  return (
+    <Stack>
+      <QueryState loading={docs.isLoading} error={docs.error}>
+        <Table aria-label="Documents">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Document</Table.Th>
+              <Table.Th>Access</Table.Th>
+              <Table.Th>Published</Table.Th>
+              <Table.Th>File</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {docs.data?.items.map((d) => (
+              <DocumentRow key={d.id} doc={d} manage={manage} />
+            ))}
+          </Table.Tbody>
+        </Table>
+        {docs.data?.items.length === 0 && <Text size="sm">No documents yet.</Text>}
+      </QueryState>
+      {manage && <AddDocument />}
+    </Stack>
+  );
+}

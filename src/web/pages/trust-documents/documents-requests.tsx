@@ -1,0 +1,188 @@
+import {
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Page } from '../../../contracts/paging.js';
+import { accessLevelLabels, type DocumentRequest } from '../../../contracts/trust-documents.js';
+import { api, query } from '../../api/client.js';
+import { dateTime } from '../../ui/format.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { QueryState } from '../../ui/QueryState.js';
+
+const statusLabels: Record<DocumentRequest['status'], string> = {
+  unverified: 'E-mail not confirmed',
+  'nda-pending': 'NDA not accepted',
+  pending: 'Awaiting approval',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
+
+function Decide({ request }: { request: DocumentRequest }) {
+  const client = useQueryClient();
+  const [days, setDays] = useState<number | string>(30);
+  const [reason, setReason] = useState('');
+  const done = (message: string) => {
+    notifySuccess(message);
+    void client.invalidateQueries({ queryKey: ['trust-document-requests'] });
+    void client.invalidateQueries({ queryKey: ['trust-access-grants'] });
+  };
+  const approve = useMutation({
+    mutationFn: () =>
+      api.post(`/api/trust-document-requests/${request.id}/approve`, { expiresInDays: Number(days) }),
+    onSuccess: () => done(`${request.name} can download for ${days} days; a sign-in link is on its way`),
+    onError: notifyError,
+  });
+  const reject = useMutation({
+    mutationFn: () => api.post(`/api/trust-document-requests/${request.id}/reject`, { reason }),
+    onSuccess: () => done(`Request from ${request.name} rejected`),
+    onError: notifyError,
+  });
+  return (
+    <Group gap="xs" align="flex-end" wrap="nowrap">
+      {request.status === 'pending' && (
+        <>
+          <NumberInput
+            size="xs"
+            w={110}
+            label={`Access days for ${request.name}`}
+            min={1}
+            max={365}
+            value={days}
+            onChange={setDays}
+          />
+          <Button size="xs" onClick={() => approve.mutate()} loading={approve.isPending}>
+            Approve {request.name}
+          </Button>
+        </>
+      )}
+      <TextInput
+        size="xs"
+        label={`Reason to ${request.name}`}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      <Button
+        size="xs"
+        color="red"
+        variant="light"
+        onClick={() => reject.mutate()}
+        loading={reject.isPending}
+      >
+        Reject {request.name}
+      </Button>
+    </Group>
+  );
+}
+
+function NdaDetails({ nda }: { nda: DocumentRequest['nda'] }) {
+  if (!nda) return <Text size="xs">—</Text>;
+  return (
+    <Text size="xs">
+      Version {nda.version}, signed “{nda.signedName}” {dateTime(nda.acceptedAt)}
+      <br />
+      {nda.ip ?? 'no IP'} · {nda.userAgent ?? 'no user agent'}
+    </Text>
+  );
+}
+
+export function RequestsPanel() {
+  const [status, setStatus] = useState('pending');
+  const [page, setPage] = useState(1);
+  const requests = useQuery({
+    queryKey: ['trust-document-requests', status, page],
+    queryFn: () =>
+      api.get<Page<DocumentRequest>>(
+        `/api/trust-document-requests${query({ status: status === 'all' ? undefined : status, page, pageSize: 50 })}`,
+      ),
+  });
+  const pages = Math.max(1, Math.ceil((requests.data?.total ?? 0) / 50));
+  return (
+    <Stack>
+      <SegmentedControl
+        aria-label="Show requests"
+        value={status}
+        onChange={(v) => {
+          setStatus(v);
+          setPage(1);
+        }}
+        data={[
+          { value: 'pending', label: 'Awaiting approval' },
+          { value: 'approved', label: 'Approved' },
+          { value: 'rejected', label: 'Rejected' },
+          { value: 'all', label: 'All' },
+        ]}
+      />
+      <QueryState loading={requests.isLoading} error={requests.error}>
+        <Table aria-label="Document requests" verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Requester</Table.Th>
+              <Table.Th>Documents</Table.Th>
+              <Table.Th>Reason</Table.Th>
+              <Table.Th>NDA</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Decision</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {requests.data?.items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Text size="sm">{r.name}</Text>
+                  <Text size="xs">
+                    {r.email} · {r.company}
+                  </Text>
+                  <Text size="xs">{dateTime(r.createdAt)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {r.documents.map((d) => (
+                    <Text size="xs" key={d.id}>
+                      {d.title} ({accessLevelLabels[d.accessLevel]})
+                    </Text>
+                  ))}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{r.reason}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <NdaDetails nda={r.nda} />
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{statusLabels[r.status]}</Badge>
+                  {r.autoApprovedBy && <Text size="xs">Auto-approved for {r.autoApprovedBy}</Text>}
+                  {r.rejectionReason && <Text size="xs">{r.rejectionReason}</Text>}
+                </Table.Td>
+                <Table.Td>
+                  {['pending', 'nda-pending', 'unverified'].includes(r.status) && <Decide request={r} />}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {requests.data?.items.length === 0 && <Text size="sm">No requests here.</Text>}
+        {pages > 1 && (
+          <Group>
+            <Button size="xs" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              Previous page
+            </Button>
+            <Text size="sm">
+              Page {page} of {pages}
+            </Text>
+            <Button size="xs" variant="default" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              Next page
+            </Button>
+          </Group>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
