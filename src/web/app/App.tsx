@@ -30,6 +30,8 @@ import { ObjectivesPage } from '../pages/objectives/ObjectivesPage.js';
 import { PoliciesPage } from '../pages/policies/PoliciesPage.js';
 import { PolicyPage } from '../pages/policies/PolicyPage.js';
 import { ToReadPage } from '../pages/policies/ToReadPage.js';
+import { QuestionnairePage } from '../pages/questionnaires/QuestionnairePage.js';
+import { QuestionnairesPage } from '../pages/questionnaires/QuestionnairesPage.js';
 import { AssetsPage } from '../pages/risks/AssetsPage.js';
 import { RiskMatrixPage } from '../pages/risks/RiskMatrixPage.js';
 import { RiskPage } from '../pages/risks/RiskPage.js';
@@ -81,6 +83,8 @@ export function App() {
           <Route path="requirements/:id" element={<RequirementPage />} />
           <Route path="controls" element={<ControlsPage />} />
           <Route path="trust-center" element={<TrustCenterPage />} />
+          <Route path="questionnaires" element={<QuestionnairesPage />} />
+          <Route path="questionnaires/:id" element={<QuestionnairePage />} />
           <Route path="trust-documents" element={<TrustDocumentsPage />} />
           <Route path="controls/:id" element={<ControlPage />} />
           <Route path="coverage" element={<CoveragePage />} />

@@ -11,6 +11,7 @@ import {
   IconFileCertificate,
   IconFileText,
   IconFlame,
+  IconForms,
   IconHome,
   IconInbox,
   IconListCheck,
@@ -78,6 +79,7 @@ const modulePages: Record<string, NavItem[]> = {
   Publish: [
     { to: '/trust-center', label: 'Trust center', icon: IconWorld, permission: 'trust-center.read' },
     { to: '/trust-documents', label: 'Documents', icon: IconLock, permission: 'trust-center.read' },
+    { to: '/questionnaires', label: 'Questionnaires', icon: IconForms, permission: 'trust-center.read' },
   ],
 };
 
