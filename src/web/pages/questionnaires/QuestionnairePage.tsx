@@ -78,7 +78,12 @@ function ItemCard({
           )}
         </Group>
       </Group>
-      {item.sources.length > 0 ? (
+      {!item.proposedAnswer && (
+        <Text size="sm" c="dimmed" mb="xs">
+          No approved content answers this question well enough; write the answer yourself.
+        </Text>
+      )}
+      {item.sources.length > 0 && (
         <List size="sm" mb="xs" aria-label={`Sources for row ${item.row}`}>
           {item.sources.map((s) => (
             <List.Item key={`${s.type}-${s.id}`}>
@@ -87,10 +92,6 @@ function ItemCard({
             </List.Item>
           ))}
         </List>
-      ) : (
-        <Text size="sm" c="dimmed" mb="xs">
-          No approved content matches this question; write the answer yourself.
-        </Text>
       )}
       {item.approvedByName && item.approvedAt && (
         <Text size="sm" c="dimmed" mb="xs">
