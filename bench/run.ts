@@ -1,6 +1,6 @@
 // `npm run bench`: generates a large organisation and measures the audit log and an authenticated read
 // route on PGlite, and on PostgreSQL when BENCH_DATABASE_URL (or TILLIT_TEST_DATABASE_URL) is set; then a large
-// compliance programme (bench/programme.ts).
+// compliance programme (bench/programme.ts) and questionnaire answering (bench/questionnaires.ts).
 // Loopback only, bounded in time; figures go to bench/results/*.json.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +21,7 @@ import { createLogger } from '../src/server/kernel/logging/logger.js';
 import { routeModules } from '../src/server/modules/index.js';
 import { createUser } from '../src/server/modules/users/users.service.js';
 import { benchProgramme } from './programme.js';
+import { benchQuestionnaires } from './questionnaires.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const USERS = Number(process.env.BENCH_USERS ?? 500);
@@ -159,7 +160,15 @@ if (pgUrl) {
 } else {
   process.stdout.write('PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://… to measure it too.\n');
 }
-const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results };
+process.stdout.write('[pglite] questionnaire answering on the demo organisation…\n');
+const questionnaires = await benchQuestionnaires();
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  results,
+  questionnaires,
+};
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `bench-${report.date.slice(0, 10)}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
