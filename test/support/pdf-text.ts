@@ -19,3 +19,23 @@ export async function drawnText(bytes: Uint8Array): Promise<string> {
   }
   return out;
 }
+
+/** The text pdfkit wrote (`[<hex> …] TJ`) in every content stream, one line per TJ, whitespace folded. */
+export function pdfkitText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const match of raw.matchAll(/<<([\s\S]*?)>>\nstream\n/g)) {
+    const length = Number(/\/Length (\d+)/.exec(match[1] ?? '')?.[1]);
+    const start = (match.index ?? 0) + match[0].length;
+    let body = pdf.subarray(start, start + length);
+    if ((match[1] ?? '').includes('/FlateDecode')) body = inflateSync(body);
+    for (const tj of body.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)) {
+      lines.push(
+        [...(tj[1] ?? '').matchAll(/<([0-9a-f]*)>/g)]
+          .map((hex) => Buffer.from(hex[1] ?? '', 'hex').toString('latin1'))
+          .join(''),
+      );
+    }
+  }
+  return lines.join('\n');
+}

@@ -8,7 +8,7 @@ import { registerTrustCenterRoutes as registerStaff } from './trust-center.route
 /** Whether an FAQ entry is held back for review (alias `e` for faq_entries), for modules reusing answers. */
 export { needsReviewSql } from './faq.repository.js';
 
-export { publicContext } from './public.service.js';
+export { isCustomDomain, publicContext } from './public.service.js';
 export { escapeHtml, type RenderedPage, renderPage } from './public-html.js';
 export { messagePage } from './public-pages.js';
 export { getSettings } from './settings.service.js';

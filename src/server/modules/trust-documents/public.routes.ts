@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { contentDisposition } from '../../kernel/http/downloads.js';
-import { getSettings, publicContext, type RenderedPage } from '../trust-center/index.js';
+import { getSettings, isCustomDomain, publicContext, type RenderedPage } from '../trust-center/index.js';
 import { openSignInLink, requestSignInLink } from './access.service.js';
 import { publishedDocuments } from './documents.repository.js';
 import { downloadDocument, visitorDocuments } from './downloads.service.js';
@@ -78,6 +78,12 @@ export const registerTrustDocumentPublicRoutes: RouteModule = (app, { db, config
     secure: config.secureCookies,
     path: '/trust',
     expires,
+  });
+  // On the trust center's custom domain the navigation links to `/documents`; the pages live under /trust,
+  // where the visitor cookie is scoped.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'GET' || req.url.split('?')[0] !== '/documents') return;
+    if (await isCustomDomain(db, req.headers.host)) return reply.redirect(BASE, 302);
   });
   app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
-import { drawnText } from '../../../../test/support/pdf-text.js';
+import { drawnText, pdfkitText } from '../../../../test/support/pdf-text.js';
 import {
   type Session,
   sessionHeaders,
@@ -187,6 +187,15 @@ describe('trust documents on request', () => {
     refusedWith(await download(docs.controls?.id ?? ''), /not signed in/);
     const nav = await visit('/trust');
     assert.match(nav.body, /<a href="\/trust\/documents">Documents<\/a>/);
+    await api.expect(200, 'PUT', '/api/trust-center/settings', {
+      ...settings,
+      customDomain: 'trust.norrsken.example',
+    });
+    const custom = await visit('/documents', { host: 'trust.norrsken.example' });
+    assert.equal(custom.statusCode, 302);
+    assert.equal(custom.headers.location, '/trust/documents');
+    assert.notEqual((await visit('/documents')).statusCode, 302, 'only on the custom domain');
+    await api.expect(200, 'PUT', '/api/trust-center/settings', settings);
   });
 
   test('a request is refused for public, unknown and other organisations’ documents', async () => {
@@ -214,6 +223,8 @@ describe('trust documents on request', () => {
     assert.equal((await request('not-an-address', [docs.sla?.id ?? ''])).statusCode, 400);
     assert.equal((await outbox()).length, mails, 'no mail for a refused request');
     assert.equal((await download(foreign.id)).statusCode, 404);
+    await api.expect(404, 'PATCH', `/api/trust-documents/${foreign.id}`, { published: false });
+    await api.expect(404, 'GET', `/api/trust-documents/${foreign.id}/file`);
   });
 
   test('verify, accept the NDA, approve, sign in once, download watermarked, then revoke', async () => {
@@ -470,6 +481,31 @@ describe('trust documents on request', () => {
   });
 
   test('the generated controls list is a watermarked PDF of the controls; a rejection mails the requester', async () => {
+    const service = await t.handle.db
+      .selectFrom('services')
+      .select(['id', 'name'])
+      .where('organization_id', '=', t.organizationId)
+      .executeTakeFirstOrThrow();
+    await t.handle.db
+      .insertInto('controls')
+      .values({
+        organization_id: t.organizationId,
+        ref: 'CTL-901',
+        title: 'Disk encryption at rest',
+        implementation: '',
+        status: 'implemented',
+        service_id: service.id,
+      })
+      .execute();
+    const staffCopy = await t.app.inject({
+      method: 'GET',
+      url: `/api/trust-documents/${docs.controls?.id}/file`,
+      headers: sessionHeaders(staff),
+    });
+    assert.equal(staffCopy.statusCode, 200);
+    const listed = pdfkitText(staffCopy.rawPayload).replace(/\s+/g, ' ');
+    assert.ok(listed.includes('CTL-901') && listed.includes('Disk encryption at rest'), listed.slice(0, 500));
+    assert.ok(listed.includes(`implemented ${service.name}`), 'status and the service scope');
     const [pending] = await requests('ola@partner.example');
     await api.expect(200, 'POST', `/api/trust-document-requests/${pending?.id}/approve`, {});
     const session = await signIn('ola@partner.example');
