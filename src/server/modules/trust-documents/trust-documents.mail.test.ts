@@ -1,23 +1,41 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { apiClient } from '../../../../test/support/api.js';
 import { drawnText } from '../../../../test/support/pdf-text.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/support/smtp-server.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { DocumentRequest } from '../../../contracts/trust-documents.js';
+import { buildApp } from '../../kernel/http/app.js';
+import type { App } from '../../kernel/http/fastify-types.js';
 import { createLogger } from '../../kernel/logging/logger.js';
 import { deliverPendingMail, smtpTransport } from '../../kernel/mail/index.js';
+import { routeModules } from '../index.js';
 import { VISITOR_COOKIE } from './public.routes.js';
 
 describe('trust documents: the links arrive by real mail', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
+  /** The same application logging every request at trace level, for the visitor's requests. */
+  let visitorApp: App;
+  const lines: string[] = [];
 
   before(async () => {
     t = await startTestApp({ TILLIT_PUBLIC_URL: 'https://tillit.norrsken.example' });
     smtp = await startSmtpServer();
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger('trace', sink);
+    visitorApp = (
+      await buildApp({ config: t.config, db: t.handle.db, keyring: t.keyring, logger }, routeModules)
+    ).app;
   });
   after(async () => {
+    await visitorApp?.close();
     await smtp?.stop();
     await t?.close();
   });
@@ -44,7 +62,7 @@ describe('trust documents: the links arrive by real mail', () => {
     return match[1];
   };
   const form = (url: string, body: string) =>
-    t.app.inject({
+    visitorApp.inject({
       method: 'POST',
       url,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -76,7 +94,7 @@ describe('trust documents: the links arrive by real mail', () => {
     const verification = await deliver(1);
     assert.deepEqual(verification?.to, ['kari@kund.example']);
     assert.equal(verification?.subject, 'Confirm your request for documents');
-    const verified = await t.app.inject({
+    const verified = await visitorApp.inject({
       method: 'GET',
       url: pathOf(verification?.text ?? '', '/trust/documents/verify'),
     });
@@ -96,12 +114,19 @@ describe('trust documents: the links arrive by real mail', () => {
     assert.equal(signedIn.statusCode, 303);
     const cookie = signedIn.cookies.find((c) => c.name === VISITOR_COOKIE);
     assert.equal(cookie?.secure, true, 'the visitor cookie is Secure over https');
-    const file = await t.app.inject({
+    const file = await visitorApp.inject({
       method: 'GET',
       url: `/trust/documents/${doc.id}/download`,
       headers: { cookie: `${VISITOR_COOKIE}=${cookie?.value}` },
     });
     assert.equal(file.statusCode, 200);
     assert.match(await drawnText(file.rawPayload), /Kari Nord <kari@kund\.example>/);
+    const verifyToken = pathOf(verification?.text ?? '', '/trust/documents/verify').split('token=')[1] ?? '';
+    const log = lines.join('');
+    assert.ok(log.includes('/trust/documents/verify?token=[redacted]'), 'the visitor requests were logged');
+    for (const secret of [verifyToken, token, cookie?.value ?? '']) {
+      assert.ok(secret.length > 20);
+      assert.ok(!log.includes(secret), `a token leaked into the log: ${secret.slice(0, 6)}…`);
+    }
   });
 });
