@@ -12,7 +12,6 @@ import {
 } from '../../../contracts/trust-documents.js';
 import { contextOf } from '../../kernel/http/access-control.js';
 import type { ModuleDeps } from '../../kernel/http/app.js';
-import { sendDownload } from '../../kernel/http/downloads.js';
 import type { App } from '../../kernel/http/fastify-types.js';
 import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
 import {
@@ -24,6 +23,7 @@ import {
 } from './documents.service.js';
 import { readDocumentUpload } from './documents.upload.js';
 import { createNdaVersion, createRule, deleteRule, listNdaVersions, listRules } from './settings.service.js';
+import { sendPdf } from './trust-documents.download.js';
 import { trustDocumentsPolicy as policy } from './trust-documents.policy.js';
 
 const tags = ['trust-documents'];
@@ -71,7 +71,7 @@ function registerFileRoutes(app: App, { db, files, config }: ModuleDeps): void {
       },
       async (req, reply) => {
         const file = await staffDocumentFile(contextOf(req, db), req.params.id, files);
-        return sendDownload(reply, file.bytes, file.name, 'application/pdf');
+        return sendPdf(reply, file.name, file.bytes);
       },
     );
   });

@@ -5,7 +5,6 @@ import { ndaAcceptanceSchema, publicRequestSchema } from '../../../contracts/tru
 import type { ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import type { RouteModule } from '../../kernel/http/app.js';
-import { contentDisposition } from '../../kernel/http/downloads.js';
 import { getSettings, isCustomDomain, publicContext, type RenderedPage } from '../trust-center/index.js';
 import { openSignInLink, requestSignInLink } from './access.service.js';
 import { publishedDocuments } from './documents.repository.js';
@@ -18,6 +17,7 @@ import {
   submitRequest,
   verifyRequest,
 } from './requests.service.js';
+import { sendPdf } from './trust-documents.download.js';
 
 export const VISITOR_COOKIE = 'tillit_trust_visitor';
 const access = 'public' as const;
@@ -114,13 +114,7 @@ export const registerTrustDocumentPublicRoutes: RouteModule = (app, { db, config
           return undefined;
         });
         if (!file) return reply;
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', contentDisposition(file.name))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-store')
-          .send(Buffer.from(file.bytes));
+        return sendPdf(reply, file.name, file.bytes);
       },
     );
     scope.post(

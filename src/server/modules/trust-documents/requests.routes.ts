@@ -14,9 +14,9 @@ import type { ModuleDeps } from '../../kernel/http/app.js';
 import type { App } from '../../kernel/http/fastify-types.js';
 import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
 import { listGrants, revokeGrant } from './access.service.js';
+import { approveRequest, rejectRequest } from './decisions.service.js';
 import { documentStats, listDownloads } from './downloads.service.js';
 import { listRequests } from './requests.repository.js';
-import { approveRequest, rejectRequest } from './requests.service.js';
 import { trustDocumentsPolicy as policy } from './trust-documents.policy.js';
 
 const tags = ['trust-documents'];

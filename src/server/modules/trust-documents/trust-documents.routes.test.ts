@@ -183,6 +183,8 @@ describe('trust documents on request', () => {
     assert.equal(open.statusCode, 200);
     assert.equal(open.headers['content-type'], 'application/pdf');
     assert.match(String(open.headers['content-disposition']), /^attachment; filename="guide.pdf"/);
+    assert.equal(open.headers['x-content-type-options'], 'nosniff');
+    assert.equal(open.headers['cache-control'], 'private, no-store');
     refusedWith(await download(docs.sla?.id ?? ''), /not signed in/);
     refusedWith(await download(docs.controls?.id ?? ''), /not signed in/);
     const nav = await visit('/trust');

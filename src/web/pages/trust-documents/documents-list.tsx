@@ -51,6 +51,8 @@ function AddDocument() {
   const { session } = useSession();
   const [form, setForm] = useState(empty);
   const [file, setFile] = useState<File | null>(null);
+  // A new key empties the file input after an upload.
+  const [fileKey, setFileKey] = useState(0);
   const add = useMutation({
     mutationFn: () => {
       if (form.source === 'generated') {
@@ -68,6 +70,7 @@ function AddDocument() {
       notifySuccess(`${d.title} added`);
       setForm(empty);
       setFile(null);
+      setFileKey(fileKey + 1);
       void client.invalidateQueries({ queryKey: ['trust-documents'] });
     },
   });
@@ -135,6 +138,7 @@ function AddDocument() {
           {form.source === 'upload' && (
             <Input.Wrapper label="PDF file" error={errors.file} id="trust-document-file-label">
               <input
+                key={fileKey}
                 id="trust-document-file"
                 aria-labelledby="trust-document-file-label"
                 type="file"
