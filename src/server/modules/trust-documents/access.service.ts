@@ -30,7 +30,7 @@ async function orgName(ctx: ServiceContext): Promise<string> {
 }
 
 /** Queues a one-time sign-in link for the grant's address, in the caller's transaction. */
-export async function sendSignInLink(ctx: ServiceContext, grant: GrantRow, publicUrl: string): Promise<void> {
+export async function sendSignInLink(ctx: ServiceContext, grant: GrantRow, publicUrl: string): Promise<Date> {
   const token = randomSecret();
   const expiresAt = new Date(Date.now() + SIGN_IN_LINK_HOURS * HOUR);
   await ctx.db
@@ -53,6 +53,7 @@ export async function sendSignInLink(ctx: ServiceContext, grant: GrantRow, publi
       `For a new link later, ask on ${publicUrl}/trust/documents.`,
     ].join('\n'),
   });
+  return expiresAt;
 }
 
 /**
@@ -71,12 +72,12 @@ export function requestSignInLink(ctx: ServiceContext, email: string, publicUrl:
       .orderBy('expires_at', 'desc')
       .executeTakeFirst();
     if (!grant) return;
-    await sendSignInLink(tx, grant, publicUrl);
+    const expiresAt = await sendSignInLink(tx, grant, publicUrl);
     await recordAuditEvent(
       tx,
       'trust-access-grant.sign-in-link-sent',
       { type: 'trust-access-grant', id: grant.id },
-      { expiresAt: new Date(Date.now() + SIGN_IN_LINK_HOURS * HOUR).toISOString() },
+      { expiresAt: expiresAt.toISOString() },
     );
   });
 }
