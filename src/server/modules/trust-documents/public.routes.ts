@@ -166,6 +166,11 @@ export const registerTrustDocumentPublicRoutes: RouteModule = (app, { db, config
       { config: limited, schema: { ...hidden, body: tokenBody } },
       async (req, reply) => {
         const ctx = await publicContext(db, req.headers.host);
+        // Another site must not sign a visitor in to someone else's documents (login CSRF).
+        if (req.headers['sec-fetch-site'] === 'cross-site') {
+          const html = '<p>Open the sign-in link from your e-mail again.</p>';
+          return send(reply, messagePage(await getSettings(ctx), 'Sign-in refused', html), 403);
+        }
         const session = await openSignInLink(ctx, req.body.token);
         if (!session) return send(reply, invalidLink(await getSettings(ctx)), 404);
         return reply

@@ -280,6 +280,10 @@ describe('trust documents on request', () => {
     const landing = await visit(signInLink.path);
     assert.equal(landing.statusCode, 200, 'opening the link only shows a button');
     assert.match(landing.body, /Show my documents/);
+    const forged = await form('/trust/documents/sign-in', [['token', signInLink.token]], {
+      'sec-fetch-site': 'cross-site',
+    });
+    assert.equal(forged.statusCode, 403, 'another site cannot post the sign-in form');
     const session = await signIn(email);
     assert.equal(session.raw.httpOnly, true);
     assert.equal(session.raw.sameSite, 'Strict');
