@@ -60,12 +60,21 @@ async function controlDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
   }));
 }
 
-/** Paragraphs of published policy versions, under their headings. */
+const classificationNotes: Record<string, string> = {
+  internal: 'internal document',
+  'customer-on-request': 'customers on request',
+  public: 'public',
+};
+
+/**
+ * Paragraphs of published policy versions, under their headings. The reference names the document's
+ * classification, so whoever approves an answer sees when it quotes an internal document.
+ */
 async function policyDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
   const rows = await ctx.db
     .selectFrom('policy_versions as v')
     .innerJoin('policy_documents as d', 'd.id', 'v.document_id')
-    .select(['v.id', 'v.number', 'v.body', 'd.title'])
+    .select(['v.id', 'v.number', 'v.body', 'd.title', 'd.classification'])
     .where('v.organization_id', '=', ctx.organizationId)
     .where('v.status', '=', 'published')
     .orderBy('d.title')
@@ -74,7 +83,7 @@ async function policyDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
     policyExcerpts(r.body, r.title).map((excerpt, index) => ({
       type: 'policy' as const,
       id: `${r.id}#${index + 1}`,
-      ref: `${r.title} v${r.number}`,
+      ref: `${r.title} v${r.number} (${classificationNotes[r.classification] ?? r.classification})`,
       title: `${r.title}: ${excerpt.heading}`,
       answer: excerpt.text,
       config: 'english' as const,

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createServiceFixture, type ServiceFixture } from '../../../../test/support/service-fixture.js';
+import { policyInputSchema } from '../../../contracts/policies.js';
 import { faqEntryInputSchema, faqSectionInputSchema } from '../../../contracts/trust-center.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { createControl } from '../controls/controls.service.js';
+import { createPolicy } from '../policies/policies.service.js';
+import { approveVersion, publishVersion, submitVersion } from '../policies/versions.service.js';
 import { createEntry, createSection, updateEntry } from '../trust-center/faq.service.js';
 import { loadKnowledgeBase } from './knowledge-base.repository.js';
 import { proposeAnswers } from './retrieval.js';
@@ -103,5 +106,44 @@ describe('answer proposals from the knowledge base (PGlite or PostgreSQL)', () =
     const [card] = await proposeAnswers(ctx, ['Do you accept payment by credit card?'], docs);
     assert.ok(!card?.sources.some((s) => s.excerpt.includes('Other AB')));
     assert.equal(card?.answer, null);
+  });
+
+  test('a policy excerpt names its document, version and classification; drafts are never used', async () => {
+    const writer = await f.person('compliance-manager', 'Policy Writer');
+    const approver = await f.person('admin', 'Policy Approver');
+    const published = await createPolicy(
+      writer.ctx,
+      policyInputSchema.parse({
+        title: 'Disaster recovery plan',
+        kind: 'plan',
+        ownerId: writer.id,
+        classification: 'internal',
+        reviewIntervalMonths: 12,
+        body: '# Disaster recovery plan\n\n## Recovery\n\nCompute recovers in the second data centre within four hours.',
+        changeSummary: 'First version',
+      }),
+    );
+    await submitVersion(writer.ctx, published.id, 1);
+    await approveVersion(approver.ctx, published.id, 1);
+    await publishVersion(writer.ctx, published.id, 1);
+    await createPolicy(
+      writer.ctx,
+      policyInputSchema.parse({
+        title: 'Draft remote work guideline',
+        kind: 'guideline',
+        ownerId: writer.id,
+        classification: 'public',
+        reviewIntervalMonths: 12,
+        body: '# Remote work\n\n## Laptops\n\nLaptops are encrypted and never left unattended.',
+        changeSummary: 'First version',
+      }),
+    );
+    const docs = await loadKnowledgeBase(ctx);
+    const excerpt = docs.find((d) => d.type === 'policy' && d.answer.includes('within four hours'));
+    assert.equal(excerpt?.ref, 'Disaster recovery plan v1 (internal document)');
+    assert.ok(
+      !docs.some((d) => d.answer.includes('never left unattended')),
+      'a draft is not approved content',
+    );
   });
 });
