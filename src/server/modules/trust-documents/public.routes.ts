@@ -98,7 +98,8 @@ export const registerTrustDocumentPublicRoutes: RouteModule = (app, { db, config
     });
     scope.get(
       `${BASE}/:id/download`,
-      { config: { access }, schema: { ...hidden, params: idParams } },
+      // Each download renders and watermarks a PDF and is recorded: limited like the forms.
+      { config: limited, schema: { ...hidden, params: idParams } },
       async (req, reply) => {
         const ctx = await publicContext(db, req.headers.host);
         const file = await downloadDocument(

@@ -539,3 +539,32 @@ describe('trust documents on request', () => {
     );
   });
 });
+
+describe('public document routes are rate limited per client address', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ TILLIT_LOGIN_RATE_LIMIT: '2' });
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  for (const [method, url] of [
+    ['GET', '/trust/documents/7b0c3d52-8d7e-4a55-9f1e-0c9a4d0f2e11/download'],
+    ['POST', '/trust/documents/requests'],
+  ] as const) {
+    test(`${method} ${url.replace(/[0-9a-f-]{36}/, ':id')}: the third request within a minute gets 429`, async () => {
+      const send = () =>
+        t.app.inject({
+          method,
+          url,
+          headers: FORM,
+          payload: method === 'POST' ? 'email=a%40b.example' : undefined,
+        });
+      for (let i = 0; i < 2; i++) assert.notEqual((await send()).statusCode, 429);
+      const limited = await send();
+      assert.equal(limited.statusCode, 429);
+      assert.match(limited.body, /Too many requests/);
+    });
+  }
+});
