@@ -72,10 +72,28 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'recurring_activity_controls', orderBy: 'activity_id, control_id' },
   { name: 'activity_occurrences', orderBy: 'id' },
   { name: 'notification_settings', orderBy: 'user_id' },
+  { name: 'trust_documents', orderBy: 'id' },
+  { name: 'trust_nda_versions', orderBy: 'id' },
+  { name: 'trust_auto_approval_rules', orderBy: 'id' },
+  { name: 'trust_document_requests', orderBy: 'id' },
+  { name: 'trust_document_request_items', orderBy: 'request_id, document_id' },
+  { name: 'trust_access_grants', orderBy: 'id' },
+  { name: 'trust_document_downloads', orderBy: 'id' },
+  { name: 'questionnaires', orderBy: 'id' },
+  { name: 'questionnaire_items', orderBy: 'id' },
 ];
 
-/** Left out on purpose: sessions (a restore signs everybody out) and the migration bookkeeping. */
-export const tablesNotBackedUp = ['sessions', 'tillit_migrations', 'tillit_migrations_lock'];
+/**
+ * Left out on purpose: sessions, visitor sessions and one-time sign-in links (a restore signs everybody out;
+ * visitors with a grant ask for a new link) and the migration bookkeeping.
+ */
+export const tablesNotBackedUp = [
+  'sessions',
+  'trust_visitor_sessions',
+  'trust_sign_in_links',
+  'tillit_migrations',
+  'tillit_migrations_lock',
+];
 
 const BATCH = 2000;
 
