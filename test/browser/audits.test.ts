@@ -56,10 +56,14 @@ async function signIn(page: Page, base: string, email: string, password: string)
 const facts = (page: Page) => page.getByTestId('nc-facts');
 const alert = (page: Page, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
 
-/** Waits until a confirmation toast has gone, so it does not sit over the next button to press. */
+/**
+ * Waits until a confirmation toast has gone, so it does not sit over the next button to press. The pointer
+ * leaves first: a toast under it pauses its own auto-close, and it would never go.
+ */
 async function toastGone(page: Page, text: RegExp) {
   const toast = page.getByRole('status').filter({ hasText: text });
   await toast.waitFor();
+  await page.mouse.move(0, 0);
   await toast.waitFor({ state: 'hidden' });
 }
 
@@ -165,6 +169,7 @@ describe('an internal audit in Chromium: checklist, minor NC, corrective action,
   test('root cause before corrective action; the action must be done before verification', async () => {
     await page.getByRole('button', { name: 'Start correction' }).click();
     await facts(page).getByText('Correction', { exact: true }).waitFor();
+    await toastGone(page, /NC-\d{3} moved to correction/);
     await page.getByRole('button', { name: 'Move to corrective action' }).click();
     await alert(page, /Record the root cause of NC-\d{3} before corrective action/).waitFor();
     await page.getByRole('textbox', { name: /^Correction/ }).fill('The two hosts were scanned the same day');
