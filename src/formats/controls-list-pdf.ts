@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { type Pdf, renderPdf } from './pdf-render.js';
+import { PdfTable } from './pdf-table.js';
 import { toWinAnsi } from './soa-pdf.js';
 
 export interface ControlsListRow {
@@ -41,44 +42,17 @@ const columns = [
   },
 ];
 
-type Pdf = PDFKit.PDFDocument;
+const table = new PdfTable(columns, {
+  margin: MARGIN,
+  pad: PAD,
+  contentWidth: CONTENT_WIDTH,
+  fontSize: SIZE,
+});
 
 const cellText = (text: string) => {
   const clean = toWinAnsi(text).trim();
   return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL)}...` : clean;
 };
-
-function rowHeight(pdf: Pdf, texts: string[]): number {
-  const heights = columns.map((c, i) =>
-    texts[i] ? pdf.heightOfString(texts[i] ?? '', { width: c.width - 2 * PAD }) : 0,
-  );
-  return Math.max(...heights) + 2 * PAD;
-}
-
-function drawRow(pdf: Pdf, texts: string[], y: number, height: number): void {
-  let x = MARGIN;
-  for (const [i, column] of columns.entries()) {
-    const text = texts[i] ?? '';
-    if (text) pdf.text(text, x + PAD, y + PAD, { width: column.width - 2 * PAD, height });
-    x += column.width;
-  }
-  pdf
-    .moveTo(MARGIN, y + height)
-    .lineTo(MARGIN + CONTENT_WIDTH, y + height)
-    .lineWidth(0.5)
-    .strokeColor('#bbbbbb')
-    .stroke();
-}
-
-function header(pdf: Pdf, y: number): number {
-  const texts = columns.map((c) => c.header);
-  pdf.font('Helvetica-Bold').fontSize(SIZE);
-  const height = rowHeight(pdf, texts);
-  pdf.rect(MARGIN, y, CONTENT_WIDTH, height).fill('#e8e8e8').fillColor('black');
-  drawRow(pdf, texts, y, height);
-  pdf.font('Helvetica').fontSize(SIZE);
-  return y + height;
-}
 
 function titleBlock(pdf: Pdf, doc: ControlsListDocument): number {
   pdf
@@ -119,16 +93,16 @@ function footers(pdf: Pdf, doc: ControlsListDocument): void {
 }
 
 function writeList(pdf: Pdf, doc: ControlsListDocument): void {
-  let y = header(pdf, titleBlock(pdf, doc));
+  let y = table.header(pdf, titleBlock(pdf, doc));
   if (doc.controls.length === 0) pdf.text('No controls are recorded yet.', MARGIN + PAD, y + PAD);
   for (const row of doc.controls) {
     const texts = columns.map((c) => cellText(c.text(row)));
-    const height = rowHeight(pdf, texts);
+    const height = table.rowHeight(pdf, texts);
     if (y + height > TABLE_BOTTOM) {
       pdf.addPage();
-      y = header(pdf, MARGIN);
+      y = table.header(pdf, MARGIN);
     }
-    drawRow(pdf, texts, y, height);
+    table.drawRow(pdf, texts, y, height);
     y += height;
   }
   footers(pdf, doc);
@@ -136,54 +110,24 @@ function writeList(pdf: Pdf, doc: ControlsListDocument): void {
 
 /** The cloud-controls list as an A4 PDF: one row per control; the same document always gives the same bytes. */
 export function renderControlsListPdf(doc: ControlsListDocument): Promise<Buffer> {
-  const created = new Date(doc.generatedAt);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    displayTitle: true,
-    info: {
-      Title: `${doc.title} - ${doc.organizationName}`,
-      Author: 'Tillit',
-      Creator: 'Tillit',
-      CreationDate: created,
-      ModDate: created,
+  return renderPdf(
+    {
+      title: `${doc.title} - ${doc.organizationName}`,
+      created: new Date(doc.generatedAt),
+      margin: MARGIN,
+      bufferPages: true,
+      displayTitle: true,
     },
-  });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  try {
-    writeList(pdf, doc);
-  } finally {
-    pdf.end();
-  }
-  return done;
+    (pdf) => writeList(pdf, doc),
+  );
 }
 
 /** A short PDF of titled paragraphs (the demo's DPA and SLA). */
 export function renderTextPdf(title: string, paragraphs: string[], at: Date): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    info: { Title: toWinAnsi(title), Author: 'Tillit', Creator: 'Tillit', CreationDate: at, ModDate: at },
-  });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  try {
+  return renderPdf({ title: toWinAnsi(title), created: at, margin: MARGIN }, (pdf) => {
     pdf.font('Helvetica-Bold').fontSize(16).text(toWinAnsi(title), { width: CONTENT_WIDTH });
     pdf.moveDown();
     pdf.font('Helvetica').fontSize(10);
     for (const p of paragraphs) pdf.text(toWinAnsi(p), { width: CONTENT_WIDTH }).moveDown(0.6);
-  } finally {
-    pdf.end();
-  }
-  return done;
+  });
 }

@@ -1,18 +1,16 @@
-import PDFDocument from 'pdfkit';
 import {
   type Block,
   type ReviewDocument,
   reviewHeaderLines,
   reviewSections,
 } from './management-review-sections.js';
+import { type Pdf, renderPdf } from './pdf-render.js';
 import { toWinAnsi } from './soa-pdf.js';
 
 // A4 portrait in points.
 const MARGIN = 50;
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
-
-type Pdf = InstanceType<typeof PDFDocument>;
 
 function writeBlock(pdf: Pdf, b: Block): void {
   pdf.font(FONT).fontSize(10).fillColor('#000000');
@@ -28,36 +26,22 @@ function writeBlock(pdf: Pdf, b: Block): void {
 
 /** The management review as an A4 PDF; the same document always gives the same bytes. */
 export function renderReviewPdf(doc: ReviewDocument): Promise<Buffer> {
-  const created = new Date(doc.report.assembledAt);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    displayTitle: true,
-    info: {
-      Title: toWinAnsi(`${doc.report.review.title} - ${doc.report.organizationName}`),
-      Author: 'Tillit',
-      Creator: 'Tillit',
-      CreationDate: created,
-      ModDate: created,
+  return renderPdf(
+    {
+      title: toWinAnsi(`${doc.report.review.title} - ${doc.report.organizationName}`),
+      created: new Date(doc.report.assembledAt),
+      margin: MARGIN,
+      displayTitle: true,
     },
-  });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  try {
-    pdf.font(BOLD).fontSize(16).text(toWinAnsi(doc.report.review.title));
-    pdf.font(FONT).fontSize(10);
-    for (const line of reviewHeaderLines(doc)) pdf.text(toWinAnsi(line));
-    for (const section of reviewSections(doc)) {
-      pdf.moveDown(0.8).font(BOLD).fontSize(13).fillColor('#000000').text(toWinAnsi(section.heading));
-      pdf.moveDown(0.3);
-      for (const b of section.blocks) writeBlock(pdf, b);
-    }
-  } finally {
-    pdf.end();
-  }
-  return done;
+    (pdf) => {
+      pdf.font(BOLD).fontSize(16).text(toWinAnsi(doc.report.review.title));
+      pdf.font(FONT).fontSize(10);
+      for (const line of reviewHeaderLines(doc)) pdf.text(toWinAnsi(line));
+      for (const section of reviewSections(doc)) {
+        pdf.moveDown(0.8).font(BOLD).fontSize(13).fillColor('#000000').text(toWinAnsi(section.heading));
+        pdf.moveDown(0.3);
+        for (const b of section.blocks) writeBlock(pdf, b);
+      }
+    },
+  );
 }

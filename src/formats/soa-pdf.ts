@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { SoaDocument, SoaRow } from '../contracts/soa.js';
+import { type Pdf, renderPdf } from './pdf-render.js';
 import {
   applicableLabel,
   controlsLabel,
@@ -89,8 +89,6 @@ export function toWinAnsi(text: string): string {
   }
   return out;
 }
-
-type Pdf = PDFKit.PDFDocument;
 
 function measure(pdf: Pdf, text: string, width: number): number {
   return text === '' ? 0 : pdf.heightOfString(text, { width });
@@ -280,31 +278,15 @@ class SoaPdfWriter {
 
 /** The Statement of Applicability as an A4 landscape PDF; the same document always gives the same bytes. */
 export function renderSoaPdf(doc: SoaDocument): Promise<Buffer> {
-  const created = generatedAtDate(doc);
-  const pdf = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    displayTitle: true,
-    info: {
-      Title: `${SOA_TITLE} — ${frameworkLabel(doc)} — ${doc.organizationName}`,
-      Author: 'Tillit',
-      Creator: 'Tillit',
-      CreationDate: created,
-      ModDate: created,
+  return renderPdf(
+    {
+      title: `${SOA_TITLE} — ${frameworkLabel(doc)} — ${doc.organizationName}`,
+      created: generatedAtDate(doc),
+      margin: MARGIN,
+      landscape: true,
+      bufferPages: true,
+      displayTitle: true,
     },
-  });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  try {
-    new SoaPdfWriter(pdf, doc).write();
-  } finally {
-    pdf.end();
-  }
-  return done;
+    (pdf) => new SoaPdfWriter(pdf, doc).write(),
+  );
 }
