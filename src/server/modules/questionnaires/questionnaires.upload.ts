@@ -1,10 +1,10 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { uploadFieldsSchema } from '../../../contracts/questionnaires.js';
 import { QUESTIONNAIRE_MAX_BYTES } from '../../../formats/questionnaire-file.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { validationFailed } from '../../kernel/errors/zod-errors.js';
 import type { FileStore, StagedFile } from '../../kernel/files/index.js';
+import { stageMultipartFile } from '../../kernel/files/multipart-file.js';
 import { tooLarge } from '../../kernel/files/staging.js';
 
 export interface QuestionnaireUpload {
@@ -31,19 +31,6 @@ function uploadError(err: unknown): unknown {
   return err;
 }
 
-async function stage(part: MultipartFile, store: FileStore): Promise<StagedFile> {
-  if (part.fieldname !== 'file') {
-    part.file.resume();
-    throw new AppError('VALIDATION_FAILED', 'The file must be sent in the form field named "file"');
-  }
-  const staged = await store.stage(part.file, { maxBytes: QUESTIONNAIRE_MAX_BYTES });
-  if (part.file.truncated) {
-    await staged.discard();
-    throw tooLarge(QUESTIONNAIRE_MAX_BYTES);
-  }
-  return staged;
-}
-
 /** A multipart form with an optional "title" field and one "file" (XLSX or CSV, at most 10 MiB), staged. */
 export async function readQuestionnaireUpload(
   request: FastifyRequest,
@@ -63,7 +50,11 @@ export async function readQuestionnaireUpload(
     });
     for await (const part of parts) {
       if (part.type === 'field') fields[part.fieldname] = String(part.value);
-      else file = { staged: await stage(part, store), name: safeName(part.filename) };
+      else
+        file = {
+          staged: await stageMultipartFile(part, store, QUESTIONNAIRE_MAX_BYTES),
+          name: safeName(part.filename),
+        };
     }
   } catch (err) {
     await file?.staged.discard();

@@ -5,6 +5,7 @@ import { type DocumentFields, documentFieldsSchema } from '../../../contracts/tr
 import { AppError } from '../../kernel/errors/app-error.js';
 import { validationFailed } from '../../kernel/errors/zod-errors.js';
 import type { FileStore, StagedFile } from '../../kernel/files/index.js';
+import { stageMultipartFile } from '../../kernel/files/multipart-file.js';
 import { tooLarge } from '../../kernel/files/staging.js';
 import { safeFileName, sniffContentType } from '../evidence/index.js';
 
@@ -44,16 +45,7 @@ function addField(fields: Record<string, string>, part: MultipartValue): void {
 }
 
 async function stageFile(part: MultipartFile, store: FileStore, maxBytes: number): Promise<UploadedPdf> {
-  if (part.fieldname !== 'file') {
-    part.file.resume();
-    throw new AppError('VALIDATION_FAILED', 'The file must be sent in the form field named "file"');
-  }
-  const staged = await store.stage(part.file, { maxBytes });
-  if (part.file.truncated) {
-    await staged.discard();
-    throw tooLarge(maxBytes);
-  }
-  return { staged, name: safeFileName(part.filename) };
+  return { staged: await stageMultipartFile(part, store, maxBytes), name: safeFileName(part.filename) };
 }
 
 async function readAll(staged: StagedFile): Promise<Uint8Array> {
