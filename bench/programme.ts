@@ -4,9 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { inTransaction, type ServiceContext } from '../src/server/kernel/context.js';
-import { computeCoverage } from '../src/server/modules/frameworks/coverage.service.js';
-import { importFramework, installBuiltin } from '../src/server/modules/frameworks/frameworks.service.js';
-import { exportSoa } from '../src/server/modules/frameworks/soa-export.service.js';
+import {
+  computeCoverage,
+  exportSoa,
+  importFramework,
+  installBuiltin,
+} from '../src/server/modules/frameworks/index.js';
 
 export const programmeSize = {
   frameworks: Number(process.env.BENCH_FRAMEWORKS ?? 12),

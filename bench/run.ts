@@ -19,7 +19,7 @@ import { migrateToLatest } from '../src/server/kernel/db/migrate.js';
 import { buildApp } from '../src/server/kernel/http/app.js';
 import { createLogger } from '../src/server/kernel/logging/logger.js';
 import { routeModules } from '../src/server/modules/index.js';
-import { createUser } from '../src/server/modules/users/users.service.js';
+import { createUser } from '../src/server/modules/users/index.js';
 import { benchProgramme } from './programme.js';
 import { benchQuestionnaires } from './questionnaires.js';
 

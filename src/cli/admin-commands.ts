@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { passwordSchema } from '../contracts/auth.js';
 import { permissionSchema, roleSchema } from '../contracts/permissions.js';
 import { generatePassword } from '../server/kernel/auth/secrets.js';
-import { createToken } from '../server/modules/tokens/tokens.service.js';
-import { findUserByEmail } from '../server/modules/users/users.repository.js';
-import { createUser, resetPassword } from '../server/modules/users/users.service.js';
+import { createToken } from '../server/modules/tokens/index.js';
+import { createUser, findUserByEmail, resetPassword } from '../server/modules/users/index.js';
 import {
   actAsUser,
   CliError,

@@ -1,15 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../server/kernel/errors/app-error.js';
-import { findFrameworkByKey } from '../server/modules/frameworks/frameworks.repository.js';
 import {
+  exportSoa,
+  findFrameworkByKey,
   importFramework,
+  importMappings,
   installBuiltin,
   listFrameworks,
   listLibrary,
-} from '../server/modules/frameworks/frameworks.service.js';
-import { importMappings } from '../server/modules/frameworks/mappings.service.js';
-import { exportSoa, type SoaFormat, soaFormats } from '../server/modules/frameworks/soa-export.service.js';
+  type SoaFormat,
+  soaFormats,
+} from '../server/modules/frameworks/index.js';
 import { CliError, organizationContext, print, withRuntime } from './cli-runtime.js';
 
 function readFile(file: string): string {

@@ -8,8 +8,8 @@ import { generatePassword } from './kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext, systemActor } from './kernel/context.js';
 import type { Database } from './kernel/db/schema.js';
 import type { FileStore } from './kernel/files/index.js';
-import { createOrganization } from './modules/organization/organization.service.js';
-import { createUser } from './modules/users/users.service.js';
+import { createOrganization } from './modules/organization/index.js';
+import { createUser } from './modules/users/index.js';
 
 export interface FirstStartResult {
   organizationId: string;

@@ -1,6 +1,6 @@
 import { activityCreateSchema } from '../../contracts/activities.js';
 import type { ServiceContext } from '../kernel/context.js';
-import { createActivity } from '../modules/activities/activities.service.js';
+import { createActivity } from '../modules/activities/index.js';
 
 async function userId(ctx: ServiceContext, email: string): Promise<string> {
   const user = await ctx.db

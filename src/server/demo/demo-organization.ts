@@ -1,7 +1,6 @@
 import { recordAuditEvent } from '../kernel/audit/audit-writer.js';
 import type { ServiceContext } from '../kernel/context.js';
-import { createLocation } from '../modules/organization/location.service.js';
-import { createService } from '../modules/organization/service.service.js';
+import { createLocation, createService } from '../modules/organization/index.js';
 
 /** The demo's facts, in our own words: a Nordic cloud provider with three data centres. */
 export const demoOrganization = {

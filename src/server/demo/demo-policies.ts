@@ -1,15 +1,16 @@
 import { type Permission, type Role, rolePermissions } from '../../contracts/permissions.js';
 import { type PolicyInput, policyInputSchema } from '../../contracts/policies.js';
 import type { ServiceContext } from '../kernel/context.js';
-import { startCampaign } from '../modules/policies/campaigns.service.js';
-import { createPolicy } from '../modules/policies/policies.service.js';
-import { addDays, isoDay } from '../modules/policies/policy-dates.js';
 import {
+  addDays,
   approveVersion,
   createDraft,
+  createPolicy,
+  isoDay,
   publishVersion,
+  startCampaign,
   submitVersion,
-} from '../modules/policies/versions.service.js';
+} from '../modules/policies/index.js';
 
 const infosecPolicy = `# Information security policy
 

@@ -1,9 +1,8 @@
 import { generatePassword } from '../kernel/auth/secrets.js';
 import type { ServiceContext } from '../kernel/context.js';
-import { createControl } from '../modules/controls/controls.service.js';
-import { installBuiltin } from '../modules/frameworks/frameworks.service.js';
-import { setApplicabilityInBulk } from '../modules/frameworks/requirements.service.js';
-import { createUser } from '../modules/users/users.service.js';
+import { createControl } from '../modules/controls/index.js';
+import { installBuiltin, setApplicabilityInBulk } from '../modules/frameworks/index.js';
+import { createUser } from '../modules/users/index.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAudits } from './demo-audits.js';
 import { seedDemoPolicies } from './demo-policies.js';

@@ -3,8 +3,8 @@ import { assetInputSchema } from '../../contracts/assets.js';
 import type { RiskInput } from '../../contracts/risks.js';
 import { riskInputSchema } from '../../contracts/risks.js';
 import type { ServiceContext } from '../kernel/context.js';
-import { createAsset } from '../modules/assets/assets.service.js';
-import { createRisk } from '../modules/risks/risks.service.js';
+import { createAsset } from '../modules/assets/index.js';
+import { createRisk } from '../modules/risks/index.js';
 
 const DEMO_PEOPLE = {
   ciso: 'ingrid.holm@norrsken.example',

@@ -6,9 +6,14 @@ import {
   trustSettingsSchema,
 } from '../../contracts/trust-center.js';
 import type { ServiceContext } from '../kernel/context.js';
-import { confirmEntry, createEntry, createSection } from '../modules/trust-center/faq.service.js';
-import { createCertification, putSettings } from '../modules/trust-center/settings.service.js';
-import { createSubprocessor } from '../modules/trust-center/subprocessors.service.js';
+import {
+  confirmEntry,
+  createCertification,
+  createEntry,
+  createSection,
+  createSubprocessor,
+  putSettings,
+} from '../modules/trust-center/index.js';
 
 const faq: { section: string; entries: { question: string; answer: string; controls: string[] }[] }[] = [
   {

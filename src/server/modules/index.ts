@@ -6,26 +6,26 @@ import type { JobDefinition } from '../kernel/jobs/job-runner.js';
 import type { Logger } from '../kernel/logging/logger.js';
 import { activityJobs, registerActivityRoutes } from './activities/index.js';
 import { registerAssetRoutes } from './assets/index.js';
-import { registerAuditLogRoutes } from './audit-log/audit-log.routes.js';
+import { registerAuditLogRoutes } from './audit-log/index.js';
 import { registerAuditRoutes } from './audits/index.js';
-import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerAuthRoutes } from './auth/index.js';
 import { checkJobs, registerCheckRoutes } from './checks/index.js';
 import { registerControlRoutes } from './controls/index.js';
 import { registerEvidenceRoutes } from './evidence/index.js';
 import { registerFrameworkRoutes } from './frameworks/index.js';
-import { registerHealthRoutes } from './health/health.routes.js';
+import { registerHealthRoutes } from './health/index.js';
 import { registerManagementReviewRoutes } from './management-review/index.js';
 import { registerNonconformityRoutes } from './nonconformities/index.js';
 import { registerObjectiveRoutes } from './objectives/index.js';
-import { registerOrganizationRoutes } from './organization/organization.routes.js';
+import { registerOrganizationRoutes } from './organization/index.js';
 import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
 import { registerQuestionnaireRoutes } from './questionnaires/index.js';
 import { registerRiskRoutes } from './risks/index.js';
 import { digestJobs, registerTaskRoutes, reminderJobs } from './tasks/index.js';
-import { registerTokensRoutes } from './tokens/tokens.routes.js';
+import { registerTokensRoutes } from './tokens/index.js';
 import { registerTrustCenterRoutes, registerTrustPublicRoutes } from './trust-center/index.js';
 import { registerTrustDocumentPublicRoutes, registerTrustDocumentRoutes } from './trust-documents/index.js';
-import { registerUsersRoutes } from './users/users.routes.js';
+import { registerUsersRoutes } from './users/index.js';
 
 export const routeModules: RouteModule[] = [
   registerHealthRoutes,

@@ -5,7 +5,7 @@ import { inTransaction, type ServiceContext, systemActor } from '../../kernel/co
 import type { Database } from '../../kernel/db/schema.js';
 import type { JobDefinition } from '../../kernel/jobs/job-runner.js';
 import type { Logger } from '../../kernel/logging/logger.js';
-import { notifyAndMail } from '../tasks/index.js';
+import { notifyAndMail, openTaskForSource } from '../tasks/index.js';
 import { scheduleOf } from './activities.presenter.js';
 import { type ActivityQueryRow, activityQuery } from './activities.repository.js';
 import { escalateOverdueTasks } from './activity-escalation.js';
@@ -43,33 +43,22 @@ async function openOccurrence(tx: ServiceContext, a: ActivityQueryRow, occursAt:
     .executeTakeFirst();
   if (!occurrence) return false;
   const title = `${a.title} (${day(occursAt)})`;
-  const task = await tx.db
-    .insertInto('tasks')
-    .values({
-      organization_id: tx.organizationId,
-      title,
-      description: a.evidence_required
-        ? `${a.description}\n\nEvidence is required to complete this task.`.trim()
-        : a.description,
-      assignee_id: a.assignee_id,
-      due_at: occursAt,
-      source_type: 'activity',
-      source_id: occurrence.id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const task = await openTaskForSource(tx, {
+    sourceType: 'activity',
+    sourceId: occurrence.id,
+    title,
+    description: a.evidence_required
+      ? `${a.description}\n\nEvidence is required to complete this task.`.trim()
+      : a.description,
+    assigneeId: a.assignee_id,
+    dueAt: occursAt,
+  });
   await tx.db
     .updateTable('activity_occurrences')
     .set({ task_id: task.id })
     .where('organization_id', '=', tx.organizationId)
     .where('id', '=', occurrence.id)
     .execute();
-  await recordAuditEvent(
-    tx,
-    'task.opened',
-    { type: 'task', id: task.id },
-    { title, sourceType: 'activity', sourceId: occurrence.id, assigneeId: a.assignee_id },
-  );
   const sent = await notifyAndMail(
     tx,
     [

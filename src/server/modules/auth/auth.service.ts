@@ -12,13 +12,9 @@ import { randomSecret, sha256Hex } from '../../kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import type { Database, UserRow } from '../../kernel/db/schema.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
-import { findOrganization } from '../organization/organization.repository.js';
-import {
-  deleteSessionsOfUser,
-  findUserByEmail,
-  findUserInOrganization,
-  updateUserRow,
-} from '../users/users.repository.js';
+import { findOrganization } from '../organization/index.js';
+import { claimInvitation, findUserByEmail, findUserInOrganization, updateUserRow } from '../users/index.js';
+import { deleteSessionsOfUser } from './auth.repository.js';
 
 export interface ClientInfo {
   ip: string | null;
@@ -144,21 +140,11 @@ export async function acceptInvite(
 ): Promise<StartedSession> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const invitation = await trx
-      .selectFrom('user_invitations')
-      .selectAll()
-      .where('token_hash', '=', sha256Hex(input.token))
-      .forUpdate()
-      .executeTakeFirst();
-    if (!invitation || invitation.accepted_at || invitation.expires_at <= new Date()) {
+    const invitation = await claimInvitation(trx, sha256Hex(input.token));
+    if (!invitation) {
       throw new AppError('NOT_FOUND', 'This invitation link is invalid, expired or already used');
     }
-    await trx
-      .updateTable('user_invitations')
-      .set({ accepted_at: new Date() })
-      .where('id', '=', invitation.id)
-      .execute();
-    const user = await updateUserRow(trx, invitation.user_id, {
+    const user = await updateUserRow(trx, invitation.userId, {
       name: input.name,
       status: 'active',
       password_hash: passwordHash,

@@ -5,7 +5,7 @@ export {
   newestControlEvidence,
   recordCheckEvidence,
 } from './check-evidence.js';
-export { resolveControls } from './evidence.repository.js';
+export { linkControls, resolveControls } from './evidence.repository.js';
 export { registerEvidenceRoutes } from './evidence.routes.js';
 export { sniffContentType } from './evidence.sniff.js';
 export { safeFileName } from './evidence.upload.js';

@@ -3,7 +3,7 @@ import type { ReviewReport } from '../../../contracts/management-review.js';
 import { type KpiDirection, kpiStatusOf, type ObjectiveArea } from '../../../contracts/objectives.js';
 import type { ServiceContext } from '../../kernel/context.js';
 // computeCoverage is not exported through the frameworks index; the report reuses it rather than recount.
-import { computeCoverage } from '../frameworks/coverage.service.js';
+import { computeCoverage } from '../frameworks/index.js';
 import type { Period } from './report-period.js';
 
 const n = (v: unknown) => Number(v ?? 0);

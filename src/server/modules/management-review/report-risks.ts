@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { LevelCounts, ReviewReport } from '../../../contracts/management-review.js';
 import type { ServiceContext } from '../../kernel/context.js';
 // The risks module's index exposes only routes; its matrix bands decide the levels shown here too.
-import { getRiskMatrix, levelSql } from '../risks/risk-matrix.service.js';
+import { getRiskMatrix, levelSql } from '../risks/index.js';
 import { addDays, type Period } from './report-period.js';
 
 /** Acceptances ending within this many days of the assembly are listed as expiring. */

@@ -8,3 +8,7 @@ export const registerPoliciesRoutes: RouteModule = (app, deps) => {
   registerPolicyRoutes(app, deps);
   registerCampaignRoutes(app, deps);
 };
+export { startCampaign } from './campaigns.service.js';
+export { createPolicy } from './policies.service.js';
+export { addDays, isoDay } from './policy-dates.js';
+export { approveVersion, createDraft, publishVersion, submitVersion } from './versions.service.js';

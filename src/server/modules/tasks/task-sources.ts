@@ -7,6 +7,8 @@ export interface SourceTask {
   title: string;
   description: string;
   assigneeId: string | null;
+  /** When the task is due; none for tasks that are open until their source is fixed. */
+  dueAt?: Date | null;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function openTaskForSource(
       title: task.title,
       description: task.description,
       assignee_id: task.assigneeId,
+      due_at: task.dueAt ?? null,
       source_type: task.sourceType,
       source_id: task.sourceId,
     })

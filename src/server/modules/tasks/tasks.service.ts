@@ -5,7 +5,7 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
-import { completeActivityTask } from './activity-completion.js';
+import { completeActivityTask } from '../activities/index.js';
 import { assertMayUpdateTask } from './tasks.policy.js';
 import { presentTask } from './tasks.presenter.js';
 import { assertAssignableUser, filteredTasks, taskQuery } from './tasks.repository.js';

@@ -23,3 +23,6 @@ export const registerTrustCenterRoutes: RouteModule = (app, deps) => {
   registerFaqRoutes(app, deps);
   registerSubprocessorRoutes(app, deps);
 };
+export { confirmEntry, createEntry, createSection } from './faq.service.js';
+export { createCertification, putSettings } from './settings.service.js';
+export { createSubprocessor } from './subprocessors.service.js';

@@ -51,12 +51,22 @@ export async function lockAndCountActiveAdmins(
   return rows.length;
 }
 
-export async function deleteSessionsOfUser(
+/** Marks an unused, unexpired invitation as accepted and returns it; undefined when the link is not valid. */
+export async function claimInvitation(
   db: Kysely<Database>,
-  userId: string,
-  exceptSessionId?: string,
-): Promise<void> {
-  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
-  if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
-  await q.execute();
+  tokenHash: string,
+): Promise<{ userId: string } | undefined> {
+  const invitation = await db
+    .selectFrom('user_invitations')
+    .select(['id', 'user_id', 'accepted_at', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!invitation || invitation.accepted_at || invitation.expires_at <= new Date()) return undefined;
+  await db
+    .updateTable('user_invitations')
+    .set({ accepted_at: new Date() })
+    .where('id', '=', invitation.id)
+    .execute();
+  return { userId: invitation.user_id };
 }

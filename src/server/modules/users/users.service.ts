@@ -15,9 +15,9 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
+import { deleteSessionsOfUser } from '../auth/index.js';
 import { presentUser } from './users.presenter.js';
 import {
-  deleteSessionsOfUser,
   findUserByEmail,
   findUserInOrganization,
   lockAndCountActiveAdmins,

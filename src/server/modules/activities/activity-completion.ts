@@ -1,6 +1,7 @@
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { AppError, forbidden } from '../../kernel/errors/app-error.js';
+import { linkControls } from '../evidence/index.js';
 
 const invalid = (message: string) =>
   new AppError('VALIDATION_FAILED', message, [{ path: 'evidenceId', message }]);
@@ -26,25 +27,14 @@ async function linkEvidence(tx: ServiceContext, activityId: string, evidenceId: 
   const controls = await tx.db
     .selectFrom('recurring_activity_controls as ac')
     .innerJoin('controls as c', 'c.id', 'ac.control_id')
-    .select(['c.id', 'c.ref'])
+    .select(['c.id', 'c.ref', 'c.title'])
     .where('ac.organization_id', '=', tx.organizationId)
     .where('ac.activity_id', '=', activityId)
     .orderBy('c.ref')
     .execute();
   if (controls.length === 0) return [];
-  const added = await tx.db
-    .insertInto('evidence_controls')
-    .values(
-      controls.map((c) => ({
-        organization_id: tx.organizationId,
-        evidence_id: evidenceId,
-        control_id: c.id,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['evidence_id', 'control_id']).doNothing())
-    .returning('control_id')
-    .execute();
-  const refs = controls.filter((c) => added.some((a) => a.control_id === c.id)).map((c) => c.ref);
+  const added = await linkControls(tx.db, tx.organizationId, evidenceId, controls);
+  const refs = added.map((c) => c.ref);
   if (refs.length > 0) {
     await recordAuditEvent(
       tx,

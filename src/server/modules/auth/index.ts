@@ -1,0 +1,2 @@
+export { deleteSessionsOfUser } from './auth.repository.js';
+export { registerAuthRoutes } from './auth.routes.js';

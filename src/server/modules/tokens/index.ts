@@ -1,0 +1,2 @@
+export { registerTokensRoutes } from './tokens.routes.js';
+export { createToken } from './tokens.service.js';

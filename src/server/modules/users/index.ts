@@ -1,0 +1,8 @@
+export {
+  claimInvitation,
+  findUserByEmail,
+  findUserInOrganization,
+  updateUserRow,
+} from './users.repository.js';
+export { registerUsersRoutes } from './users.routes.js';
+export { createUser, resetPassword } from './users.service.js';
