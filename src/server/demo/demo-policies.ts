@@ -152,7 +152,7 @@ async function personContext(ctx: ServiceContext, where: { email?: string; role?
   if (where.role) q = q.where('role', '=', where.role);
   const user = await q.orderBy('created_at').executeTakeFirst();
   if (!user) throw new Error(`the demo policies need a ${where.email ?? where.role} user`);
-  const role = user.role as Role;
+  const role = user.role;
   const permissions: ReadonlySet<Permission> = rolePermissions[role];
   return {
     ...ctx,

@@ -5,7 +5,7 @@ export interface AssetRow {
   name: string;
   description: string;
   type: string;
-  classification: string;
+  classification: Classification;
   owner_id: string | null;
   owner_name: string | null;
   location_id: string | null;
@@ -22,7 +22,7 @@ export const presentAsset = (r: AssetRow): Asset => ({
   name: r.name,
   description: r.description,
   type: r.type as AssetType,
-  classification: r.classification as Classification,
+  classification: r.classification,
   owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
   location: r.location_id
     ? { id: r.location_id, code: r.location_code ?? '', name: r.location_name ?? '' }

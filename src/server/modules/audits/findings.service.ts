@@ -25,7 +25,7 @@ type FindingRow = Awaited<ReturnType<ReturnType<typeof findingQuery>['executeTak
 const present = (r: FindingRow): Finding => ({
   id: r.id,
   auditId: r.audit_id,
-  type: r.type as FindingType,
+  type: r.type,
   description: r.description,
   checklistItemId: r.checklist_item_id,
   requirementRef: r.requirement_ref,

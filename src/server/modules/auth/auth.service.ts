@@ -5,7 +5,7 @@ import type {
   changePasswordRequestSchema,
   SessionResponse,
 } from '../../../contracts/auth.js';
-import { type Role, rolePermissions } from '../../../contracts/permissions.js';
+import { rolePermissions } from '../../../contracts/permissions.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { hashPassword, verifyPassword } from '../../kernel/auth/passwords.js';
 import { randomSecret, sha256Hex } from '../../kernel/auth/secrets.js';
@@ -31,7 +31,7 @@ const invalidCredentials = () =>
   new AppError('INVALID_CREDENTIALS', 'The e-mail address or password is wrong');
 
 function userContext(db: Kysely<Database>, user: UserRow): ServiceContext {
-  const role = user.role as Role;
+  const role = user.role;
   return {
     db,
     organizationId: user.organization_id,
@@ -46,7 +46,7 @@ export async function describeSession(ctx: ServiceContext, csrfToken: string): P
   const org = await findOrganization(ctx.db, ctx.organizationId);
   if (!user || !org) throw notFound('The session’s user');
   return {
-    user: { id: user.id, email: user.email, name: user.name, role: user.role as Role },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
     organization: { id: org.id, name: org.name },
     permissions: [...ctx.actor.permissions],
     csrfToken,

@@ -5,7 +5,7 @@ export interface ControlListRow {
   id: string;
   ref: string;
   title: string;
-  status: string;
+  status: ControlStatus;
   owner_id: string | null;
   owner_name: string | null;
   service_id: string | null;
@@ -20,7 +20,7 @@ export const presentControlSummary = (r: ControlListRow): ControlSummary => ({
   id: r.id,
   ref: r.ref,
   title: r.title,
-  status: r.status as ControlStatus,
+  status: r.status,
   ownerId: r.owner_id,
   ownerName: r.owner_name,
   serviceId: r.service_id,

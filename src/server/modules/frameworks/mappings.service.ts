@@ -1,4 +1,4 @@
-import type { CatalogMapping, MappingRelationship } from '../../../contracts/catalog.js';
+import type { CatalogMapping } from '../../../contracts/catalog.js';
 import { MappingCsvError, parseMappingCsv, renderMappingCsv } from '../../../formats/mapping-csv.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
@@ -33,7 +33,7 @@ export async function exportMappings(ctx: ServiceContext): Promise<string> {
       sourceRef: r.source_ref,
       targetFramework: r.target_framework,
       targetRef: r.target_ref,
-      relationship: r.relationship as MappingRelationship,
+      relationship: r.relationship,
       note: r.note,
     })),
   );

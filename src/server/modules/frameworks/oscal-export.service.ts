@@ -1,4 +1,4 @@
-import type { ControlStatus, RequirementImplementationStatus } from '../../../contracts/soa.js';
+import type { RequirementImplementationStatus } from '../../../contracts/soa.js';
 import {
   type OscalExportControl,
   type OscalExportFramework,
@@ -45,7 +45,7 @@ async function controlsInScope(ctx: ServiceContext, serviceId?: string): Promise
     ref: c.ref,
     title: c.title,
     implementation: c.implementation,
-    status: c.status as ControlStatus,
+    status: c.status,
     serviceId: c.service_id,
   }));
 }

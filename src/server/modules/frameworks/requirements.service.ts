@@ -9,7 +9,7 @@ import type {
   requirementListQuerySchema,
 } from '../../../contracts/frameworks.js';
 import type { Page } from '../../../contracts/paging.js';
-import type { ControlStatus, RequirementImplementationStatus } from '../../../contracts/soa.js';
+import type { RequirementImplementationStatus } from '../../../contracts/soa.js';
 import { renderMarkdown } from '../../../formats/markdown.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { controlVisible, frameworkVisible } from '../../kernel/auth/framework-scope.js';
@@ -120,7 +120,7 @@ async function mappingsOf(
       : {
           frameworkKey: m.source_framework,
           ref: m.source_ref,
-          relationship: inverse(m.relationship as MappingRelationship),
+          relationship: inverse(m.relationship),
           note: m.note,
         },
   );
@@ -140,7 +140,7 @@ async function mappingsOf(
       const hit = byKey.get(`${o.frameworkKey}\u0000${o.ref}`);
       return {
         ...o,
-        relationship: o.relationship as MappingRelationship,
+        relationship: o.relationship,
         requirementId: hit?.id ?? null,
         frameworkName: hit?.name ?? null,
         title: hit?.title ?? null,
@@ -194,7 +194,7 @@ export async function getRequirement(ctx: ServiceContext, id: string): Promise<R
       id: c.id,
       ref: c.ref,
       title: c.title,
-      status: c.status as ControlStatus,
+      status: c.status,
       serviceName: c.service_name,
     })),
     mappings,

@@ -1,9 +1,4 @@
-import type {
-  ControlStatus,
-  RequirementImplementationStatus,
-  SoaControl,
-  SoaDocument,
-} from '../../../contracts/soa.js';
+import type { RequirementImplementationStatus, SoaControl, SoaDocument } from '../../../contracts/soa.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { getFramework } from './frameworks.service.js';
@@ -43,7 +38,7 @@ async function controlsByRequirement(
     list.push({
       ref: r.ref,
       title: r.title,
-      status: r.status as ControlStatus,
+      status: r.status,
       scope: r.service_name ?? 'Baseline',
     });
     map.set(r.requirement_id, list);

@@ -1,4 +1,4 @@
-import type { ReviewAction, ReviewStatus, ReviewSummary } from '../../../contracts/management-review.js';
+import type { ReviewAction, ReviewSummary } from '../../../contracts/management-review.js';
 import type { ReviewRow } from './management-review.repository.js';
 
 export const presentReviewSummary = (r: Omit<ReviewRow, 'report' | 'attendee_ids'>): ReviewSummary => ({
@@ -7,7 +7,7 @@ export const presentReviewSummary = (r: Omit<ReviewRow, 'report' | 'attendee_ids
   periodFrom: r.period_from,
   periodTo: r.period_to,
   meetingDate: r.meeting_date,
-  status: r.status as ReviewStatus,
+  status: r.status,
   assembledAt: r.assembled_at?.toISOString() ?? null,
   closedAt: r.closed_at?.toISOString() ?? null,
 });

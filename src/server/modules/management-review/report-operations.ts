@@ -12,7 +12,7 @@ const LIST_LIMIT = 100;
 export async function objectiveSection(ctx: ServiceContext): Promise<ReviewReport['objectives']> {
   const org = ctx.organizationId;
   const [objectives, kpis] = await Promise.all([
-    sql<{ id: string; title: string; area: string; owner_name: string; due_date: string }>`
+    sql<{ id: string; title: string; area: ObjectiveArea; owner_name: string; due_date: string }>`
       SELECT o.id, o.title, o.area, u.name AS owner_name, o.due_date FROM objectives o
       JOIN users u ON u.id = o.owner_id WHERE o.organization_id = ${org}
       ORDER BY o.due_date, o.title, o.id LIMIT ${LIST_LIMIT}`.execute(ctx.db),
@@ -20,7 +20,7 @@ export async function objectiveSection(ctx: ServiceContext): Promise<ReviewRepor
       objective_id: string;
       name: string;
       unit: string;
-      direction: string;
+      direction: KpiDirection;
       target: number;
       threshold: number | null;
       latest: number | null;
@@ -36,14 +36,14 @@ export async function objectiveSection(ctx: ServiceContext): Promise<ReviewRepor
   return {
     items: objectives.rows.map((o) => ({
       title: o.title,
-      area: o.area as ObjectiveArea,
+      area: o.area,
       ownerName: o.owner_name,
       dueDate: o.due_date,
       kpis: kpis.rows
         .filter((k) => k.objective_id === o.id)
         .map((k) => {
           const kpi = {
-            direction: k.direction as KpiDirection,
+            direction: k.direction,
             target: Number(k.target),
             threshold: k.threshold === null ? null : Number(k.threshold),
           };

@@ -220,7 +220,7 @@ export async function changeNonconformityStatus(
   return inTransaction(ctx, async (tx) => {
     const nc = await findNonconformity(tx, id);
     assertNotClosed(nc);
-    const from = nc.status as NcStatus;
+    const from = nc.status;
     await assertMayEnter(tx, nc, to);
     if (nextStatus[from] !== to) {
       throw conflict(`${nc.ref} is in ${from}; the next step is ${nextStatus[from]}, not ${to}`);

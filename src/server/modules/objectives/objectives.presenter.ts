@@ -1,6 +1,5 @@
 import {
   type Kpi,
-  type KpiDirection,
   kpiStatusOf,
   type Measurement,
   type Objective,
@@ -14,12 +13,12 @@ export interface ObjectiveRow {
   description: string;
   owner_id: string;
   owner_name: string;
-  area: string;
+  area: ObjectiveArea;
   due_date: string;
 }
 
 export function presentKpi(k: KpiRow): Kpi {
-  const direction = k.direction as KpiDirection;
+  const direction = k.direction;
   return {
     id: k.id,
     name: k.name,
@@ -41,7 +40,7 @@ export const presentObjective = (o: ObjectiveRow, kpis: KpiRow[]): Objective => 
   description: o.description,
   ownerId: o.owner_id,
   ownerName: o.owner_name,
-  area: o.area as ObjectiveArea,
+  area: o.area,
   dueDate: o.due_date,
   kpis: kpis.filter((k) => k.objective_id === o.id).map(presentKpi),
 });

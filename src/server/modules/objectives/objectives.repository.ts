@@ -1,3 +1,4 @@
+import type { KpiDirection } from '../../../contracts/objectives.js';
 import type { ServiceContext } from '../../kernel/context.js';
 
 export function objectiveQuery(ctx: ServiceContext) {
@@ -21,7 +22,7 @@ export interface KpiRow {
   objective_id: string;
   name: string;
   unit: string;
-  direction: string;
+  direction: KpiDirection;
   target: number;
   threshold: number | null;
   latest_value: number | null;

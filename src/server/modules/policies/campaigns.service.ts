@@ -7,7 +7,6 @@ import type {
   campaignInputSchema,
   campaignPeopleQuerySchema,
   PendingAcknowledgement,
-  PolicyKind,
 } from '../../../contracts/policies.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
@@ -248,7 +247,7 @@ export async function myPendingAcknowledgements(
       campaignId: r.id,
       documentId: r.document_id,
       title: r.title,
-      kind: r.kind as PolicyKind,
+      kind: r.kind,
       versionNumber: Number(r.number),
       dueOn: isoDay(r.due_at),
       overdue: r.due_at < today,

@@ -1,6 +1,4 @@
 import type {
-  Classification,
-  PolicyKind,
   PolicySummary,
   PolicyVersion,
   PolicyVersionSummary,
@@ -15,8 +13,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const presentPolicySummary = (r: PolicyListRow): PolicySummary => ({
   id: r.id,
   title: r.title,
-  kind: r.kind as PolicyKind,
-  classification: r.classification as Classification,
+  kind: r.kind,
+  classification: r.classification,
   ownerId: r.owner_id,
   ownerName: r.owner_name,
   reviewIntervalMonths: Number(r.review_interval_months),
@@ -31,7 +29,7 @@ export const presentPolicySummary = (r: PolicyListRow): PolicySummary => ({
 export const presentVersionSummary = (v: VersionRow): PolicyVersionSummary => ({
   id: v.id,
   number: Number(v.number),
-  status: v.status as VersionStatus,
+  status: v.status,
   changeSummary: v.change_summary,
   authorId: v.author_id,
   authorName: v.author_name,

@@ -40,7 +40,7 @@ const verb: Record<VersionStatus, string> = {
 function assertStatus(v: VersionRow, expected: VersionStatus, action: string): void {
   if (v.status !== expected) {
     throw conflict(
-      `Version ${v.number} is ${verb[v.status as VersionStatus]}; only ${verb[expected]} version can be ${action}`,
+      `Version ${v.number} is ${verb[v.status]}; only ${verb[expected]} version can be ${action}`,
     );
   }
 }
@@ -86,7 +86,7 @@ export async function createDraft(
     const open = versions.find((v) => (OPEN_STATUSES as readonly string[]).includes(v.status));
     if (open) {
       throw conflict(
-        `Version ${open.number} is still ${verb[open.status as VersionStatus]}; only one version can be worked on at a time`,
+        `Version ${open.number} is still ${verb[open.status]}; only one version can be worked on at a time`,
       );
     }
     const number = Number(versions[0]?.number ?? 0) + 1;
@@ -124,7 +124,7 @@ export async function editDraft(
     const version = await findVersion(tx, documentId, number);
     if (version.status !== 'draft') {
       throw conflict(
-        `Version ${number} is ${verb[version.status as VersionStatus]} and can no longer be edited; start a new draft to change the text`,
+        `Version ${number} is ${verb[version.status]} and can no longer be edited; start a new draft to change the text`,
       );
     }
     await tx.db

@@ -1,6 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Page } from '../../../contracts/paging.js';
-import type { ItemListQuery, QuestionnaireItem } from '../../../contracts/questionnaires.js';
+import type { ItemListQuery, ItemStatus, QuestionnaireItem } from '../../../contracts/questionnaires.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { containsPattern } from '../../kernel/db/like-pattern.js';
@@ -30,7 +30,7 @@ export async function listItems(
 }
 
 type Change = Partial<{
-  status: string;
+  status: ItemStatus;
   answer: string | null;
   approved_by: string | null;
   approved_at: Date | null;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   type ConfidenceTier,
-  type ItemStatus,
   type Questionnaire,
   type QuestionnaireItem,
   storedSourcesSchema,
@@ -42,7 +41,7 @@ export const presentItem = (r: ItemRow): QuestionnaireItem => ({
   id: r.id,
   row: Number(r.row_number),
   question: r.question,
-  status: r.status as ItemStatus,
+  status: r.status,
   answer: r.answer,
   proposedAnswer: r.proposed_answer,
   confidence: r.confidence as ConfidenceTier | null,

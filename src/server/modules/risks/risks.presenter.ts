@@ -11,8 +11,8 @@ export interface RiskRow {
   inherent_impact: number;
   residual_likelihood: number;
   residual_impact: number;
-  treatment: string | null;
-  status: string;
+  treatment: Treatment | null;
+  status: RiskStatus;
   review_date: string | null;
   review_overdue: boolean;
   control_count: number;
@@ -33,8 +33,8 @@ export const presentRiskSummary =
     owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
     inherent: scoreOf(r.inherent_likelihood, r.inherent_impact, bands),
     residual: scoreOf(r.residual_likelihood, r.residual_impact, bands),
-    treatment: r.treatment as Treatment | null,
-    status: r.status as RiskStatus,
+    treatment: r.treatment,
+    status: r.status,
     reviewDate: r.review_date,
     reviewOverdue: Boolean(r.review_overdue),
     controlCount: Number(r.control_count),

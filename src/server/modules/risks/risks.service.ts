@@ -8,7 +8,6 @@ import type {
   riskInputSchema,
   riskPatchSchema,
 } from '../../../contracts/risks.js';
-import type { ControlStatus } from '../../../contracts/soa.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { nextReference } from '../../kernel/db/organization-references.js';
@@ -69,7 +68,7 @@ export async function getRisk(ctx: ServiceContext, id: string): Promise<RiskDeta
     threat: row.threat,
     vulnerability: row.vulnerability,
     assets,
-    controls: controls.map((c) => ({ ...c, status: c.status as ControlStatus })),
+    controls: controls.map((c) => ({ ...c, status: c.status })),
     acceptance:
       row.acceptance_approver_id && row.acceptance_expires_on
         ? {

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { RiskStatus, Treatment } from '../../../contracts/risks.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import type { RiskState } from './risk-rules.js';
@@ -51,13 +50,13 @@ export async function stateOf(
       inherentImpact: row.inherent_impact,
       residualLikelihood: row.residual_likelihood,
       residualImpact: row.residual_impact,
-      treatment: row.treatment as Treatment | null,
+      treatment: row.treatment,
       controlIds: [...row.control_ids],
       assetIds: [...row.asset_ids],
       acceptanceApproverId: row.acceptance_approver_id,
       acceptanceExpiresOn: row.expires,
       transferTo: row.transfer_to,
-      status: row.status as RiskStatus,
+      status: row.status,
       reviewDate: row.review,
     },
   };

@@ -1,5 +1,5 @@
 import type { Page, PageQuery } from '../../../contracts/paging.js';
-import type { AccessLevel, DocumentDownload, DocumentStats } from '../../../contracts/trust-documents.js';
+import type { DocumentDownload, DocumentStats } from '../../../contracts/trust-documents.js';
 import { watermarkPdf } from '../../../formats/pdf-watermark.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
@@ -82,7 +82,7 @@ export async function downloadDocument(
     .where('document_id', '=', doc.id)
     .executeTakeFirst();
   if (!covered) throw refused('Your access does not include this document');
-  if ((doc.access_level as AccessLevel) === 'nda' && !grant.nda_accepted_at) {
+  if (doc.access_level === 'nda' && !grant.nda_accepted_at) {
     throw refused('This document now requires an NDA, which was not accepted for your access');
   }
   const bytes = await watermarkPdf(await documentPdf(ctx, doc, files, at), {
@@ -139,7 +139,7 @@ export function documentStats(ctx: ServiceContext, query: PageQuery): Promise<Pa
     (r) => ({
       id: r.id,
       title: r.title,
-      accessLevel: r.access_level as AccessLevel,
+      accessLevel: r.access_level,
       requests: Number(r.requests ?? 0),
       downloads: Number(r.downloads ?? 0),
     }),

@@ -1,9 +1,4 @@
-import {
-  type AccessLevel,
-  accessLevelLabels,
-  type DocumentKind,
-  documentKindLabels,
-} from '../../../contracts/trust-documents.js';
+import { accessLevelLabels, documentKindLabels } from '../../../contracts/trust-documents.js';
 import { escapeHtml as e, type getSettings, type RenderedPage, renderPage } from '../trust-center/index.js';
 import type { DocumentRow } from './trust-documents.presenter.js';
 
@@ -30,7 +25,7 @@ const section = (id: string, title: string, content: string) =>
 
 function describe(d: DocumentRow): string {
   const version = d.version_label ? ` <span>(version ${e(d.version_label)})</span>` : '';
-  const kind = documentKindLabels[d.kind as DocumentKind] ?? d.kind;
+  const kind = documentKindLabels[d.kind] ?? d.kind;
   return `<strong>${e(d.title)}</strong>${version}<br><small>${e(kind)}. ${e(d.description)}</small>`;
 }
 
@@ -42,7 +37,7 @@ function requestForm(docs: DocumentRow[]): string {
   const boxes = docs
     .map(
       (d) =>
-        `<li><input type="checkbox" name="documentId" value="${d.id}" id="doc-${d.id}"> <label for="doc-${d.id}">${e(d.title)} (${accessLevelLabels[d.access_level as AccessLevel]})</label></li>`,
+        `<li><input type="checkbox" name="documentId" value="${d.id}" id="doc-${d.id}"> <label for="doc-${d.id}">${e(d.title)} (${accessLevelLabels[d.access_level]})</label></li>`,
     )
     .join('');
   const field = (name: string, label: string, type = 'text', auto = '') =>
@@ -60,7 +55,7 @@ export function documentsPage(s: Settings, docs: DocumentRow[]): RenderedPage {
   const rows = docs
     .map(
       (d) =>
-        `<tr><td>${describe(d)}</td><td>${accessLevelLabels[d.access_level as AccessLevel]}</td><td>${d.access_level === 'public' ? downloadLink(d) : '<a href="#request">Request access</a>'}</td></tr>`,
+        `<tr><td>${describe(d)}</td><td>${accessLevelLabels[d.access_level]}</td><td>${d.access_level === 'public' ? downloadLink(d) : '<a href="#request">Request access</a>'}</td></tr>`,
     )
     .join('');
   const table = docs.length

@@ -1,5 +1,5 @@
 import type { Page } from '../../../contracts/paging.js';
-import type { AccessLevel, DocumentRequest, RequestStatus } from '../../../contracts/trust-documents.js';
+import type { DocumentRequest, RequestStatus } from '../../../contracts/trust-documents.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { paged } from '../../kernel/http/paging.js';
 import { iso, isoOf } from './trust-documents.presenter.js';
@@ -18,7 +18,7 @@ async function documentsOf(ctx: ServiceContext, ids: string[]): Promise<Map<stri
     .orderBy('d.title')
     .execute();
   for (const r of rows) {
-    const entry = { id: r.id, title: r.title, accessLevel: r.access_level as AccessLevel };
+    const entry = { id: r.id, title: r.title, accessLevel: r.access_level };
     map.set(r.request_id, [...(map.get(r.request_id) ?? []), entry]);
   }
   return map;
@@ -70,7 +70,7 @@ export async function listRequests(
       email: r.email,
       company: r.company,
       reason: r.reason,
-      status: r.status as RequestStatus,
+      status: r.status,
       documents: docs.get(r.id) ?? [],
       verifiedAt: iso(r.verified_at),
       nda:

@@ -1,11 +1,5 @@
 import type { Selectable } from 'kysely';
-import type {
-  AccessLevel,
-  AutoApprovalRule,
-  DocumentKind,
-  NdaVersion,
-  TrustDocument,
-} from '../../../contracts/trust-documents.js';
+import type { AutoApprovalRule, NdaVersion, TrustDocument } from '../../../contracts/trust-documents.js';
 import type {
   TrustAutoApprovalRulesTable,
   TrustDocumentsTable,
@@ -23,8 +17,8 @@ export function presentDocument(row: DocumentRow): TrustDocument {
     id: row.id,
     title: row.title,
     description: row.description,
-    kind: row.kind as DocumentKind,
-    accessLevel: row.access_level as AccessLevel,
+    kind: row.kind,
+    accessLevel: row.access_level,
     versionLabel: row.version_label,
     published: row.published,
     source: row.source === 'upload' ? 'upload' : 'generated-controls',

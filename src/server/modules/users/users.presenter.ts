@@ -1,4 +1,3 @@
-import type { Role } from '../../../contracts/permissions.js';
 import type { User } from '../../../contracts/users.js';
 import type { UserRow } from '../../kernel/db/schema.js';
 
@@ -6,7 +5,7 @@ export const presentUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
   name: r.name,
-  role: r.role as Role,
+  role: r.role,
   status: r.status as User['status'],
   lastLoginAt: r.last_login_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
