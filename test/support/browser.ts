@@ -11,8 +11,15 @@ import { DataDirLockedError, LOCK_FILE, lockDataDir } from '../../src/server/ker
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 const OUR_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-/** The bundled browser's serverless defaults, less the ones that would weaken what the tests check. */
-const UNWANTED_BUNDLED_FLAGS = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+/**
+ * The bundled browser's serverless defaults, less the ones that would weaken what the tests check, and less
+ * --single-process (for Lambda's sandbox), with which closing one browser context ends the whole browser.
+ */
+const UNWANTED_BUNDLED_FLAGS = new Set([
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--single-process',
+]);
 
 /**
  * @sparticuz/chromium unpacks its browser into the temporary directory and takes any file already there as done,
