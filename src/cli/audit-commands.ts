@@ -1,15 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createCheckpoint, verifyOrganizationAuditLog } from '../server/kernel/audit/audit-checkpoints.js';
-import type { CheckpointToCheck } from '../server/kernel/audit/audit-verifier.js';
-import { AUDIT_KEY_NAME, loadPublicKey } from '../server/kernel/audit/signing-key.js';
+import {
+  type VerifyReport,
+  type VerifyRequest,
+  verifyAuditOperation,
+} from '../server/admin/admin-operations.js';
+import { createCheckpoint } from '../server/kernel/audit/audit-checkpoints.js';
+import { loadPublicKey } from '../server/kernel/audit/signing-key.js';
 import { inTransaction } from '../server/kernel/context.js';
-import { CliError, organizationContext, print, withRuntime } from './cli-runtime.js';
+import { CliError, organizationContext, print, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
 
 interface VerifyOptions {
   checkpoint: string[];
   publicKey?: string;
   org?: string;
+}
+
+function report(r: VerifyReport): void {
+  for (const line of r.lines) print(line);
+  const problems = r.lines.filter((l) => l.startsWith('PROBLEM:')).length;
+  if (!r.ok) throw new CliError(`The audit log failed verification (${problems} problem(s))`);
 }
 
 export function registerAuditCommands(program: Command): void {
@@ -23,32 +33,23 @@ export function registerAuditCommands(program: Command): void {
       (v: string, acc: string[]) => [...acc, v],
       [],
     )
-    .option('--public-key <file>', 'the key that signed those checkpoints (default: this installation’s)')
+    .option(
+      '--public-key <file>',
+      'the key that signed those checkpoints (default: every key this installation trusts)',
+    )
     .option('--org <id>', 'organisation id when there are several')
-    .action((o: VerifyOptions) =>
-      withRuntime(async (runtime) => {
-        const ctx = await organizationContext(runtime, o.org);
-        const publicKeyPem = o.publicKey ? loadPublicKey(o.publicKey) : runtime.keyring.signing.publicKeyPem;
-        const external: CheckpointToCheck[] = o.checkpoint.map((file) => ({
-          source: file,
-          note: readFileSync(file, 'utf8'),
-          publicKeyPem,
-          keyName: AUDIT_KEY_NAME,
-        }));
-        const result = await verifyOrganizationAuditLog(ctx, {
-          trustedPublicKeys: runtime.keyring.trustedPublicKeys,
-          external,
-        });
-        print(`tree size: ${result.treeSize}`);
-        print(`root hash: ${result.rootHash}`);
-        print(`checkpoints verified: ${result.checkpointsVerified}`);
-        if (!result.ok) {
-          for (const p of result.problems) print(`PROBLEM: ${p}`);
-          throw new CliError(`The audit log failed verification (${result.problems.length} problem(s))`);
-        }
-        print('OK: the audit log is intact and consistent with every checkpoint.');
-      }),
-    );
+    .action((o: VerifyOptions) => {
+      const request: VerifyRequest = {
+        org: o.org,
+        checkpoints: o.checkpoint.map((file) => ({ source: file, note: readFileSync(file, 'utf8') })),
+        publicKeyPem: o.publicKey ? loadPublicKey(o.publicKey) : undefined,
+      };
+      return withRuntimeOrServer(
+        async (runtime) =>
+          report(await verifyAuditOperation({ db: runtime.handle.db, keyring: runtime.keyring }, request)),
+        async (server) => report(await server.json<VerifyReport>('/audit/verify', request)),
+      );
+    });
   audit
     .command('checkpoint')
     .description('verify the log, sign a checkpoint of its root and print or save it')

@@ -1,32 +1,89 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { createGunzip, createGzip } from 'node:zlib';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import type { Command } from 'commander';
+import { streamBackup } from '../server/admin/admin-operations.js';
 import { verifyOrganizationAuditLog } from '../server/kernel/audit/audit-checkpoints.js';
 import { recordAuditEvent } from '../server/kernel/audit/audit-writer.js';
 import { trustPublicKey } from '../server/kernel/audit/signing-key.js';
-import { restoreBackup, writeBackup } from '../server/kernel/backup/backup.service.js';
+import { restoreBackup } from '../server/kernel/backup/backup.service.js';
 import { inTransaction, systemActor } from '../server/kernel/context.js';
-import { CliError, print, withRuntime } from './cli-runtime.js';
+import { CliError, print, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
 
-async function backupTo(file: string): Promise<void> {
-  if (existsSync(file)) throw new CliError(`${file} exists already; choose another file`);
-  await withRuntime(async (runtime) => {
-    const gzip = createGzip();
-    const out = createWriteStream(file, { mode: 0o600, flags: 'wx' });
-    gzip.pipe(out);
-    const { rows } = await writeBackup(
-      runtime.handle.db,
-      runtime.keyring.signing.publicKeyPem,
-      async (line) => {
-        if (!gzip.write(line)) await once(gzip, 'drain');
-      },
-    );
-    gzip.end();
-    await once(out, 'close');
-    print(`Wrote ${rows} rows to ${file}. It holds password hashes and the audit log: store it encrypted.`);
-  });
+/**
+ * Writes a backup file as a whole or not at all: into a hidden temporary name beside the target, fsynced,
+ * then renamed. A run killed half-way leaves only a `.partial` file that no one takes for a backup.
+ */
+async function writeAtomically(file: string, produce: (out: Writable) => Promise<void>): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.partial`);
+  const out = createWriteStream(temp, { mode: 0o600, flags: 'wx' });
+  try {
+    await produce(out);
+    const fd = openSync(temp, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (existsSync(file)) throw new CliError(`${file} exists already; choose another file`);
+    renameSync(temp, file);
+    if (process.platform !== 'win32') {
+      const dirFd = openSync(dir, 'r');
+      try {
+        fsyncSync(dirFd);
+      } finally {
+        closeSync(dirFd);
+      }
+    }
+  } catch (err) {
+    out.destroy();
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+function defaultBackupFile(dataDir: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return path.join(dataDir, 'backups', `tillit-backup-${stamp}.ndjson.gz`);
+}
+
+const STORE_ENCRYPTED = 'It holds password hashes and the audit log: store it encrypted.';
+
+async function backupTo(target: string | undefined): Promise<void> {
+  if (target && existsSync(target)) throw new CliError(`${target} exists already; choose another file`);
+  await withRuntimeOrServer(
+    async (runtime, config) => {
+      const file = target ?? defaultBackupFile(config.dataDir);
+      let rows = 0;
+      await writeAtomically(file, async (out) => {
+        ({ rows } = await streamBackup({ db: runtime.handle.db, keyring: runtime.keyring }, out));
+      });
+      print(`Wrote ${rows} rows to ${file}. ${STORE_ENCRYPTED}`);
+    },
+    async (server, config) => {
+      const file = target ?? defaultBackupFile(config.dataDir);
+      await writeAtomically(file, async (out) => {
+        await pipeline(await server.post('/backup', {}), out);
+      });
+      print(`Wrote ${file} (made by the running server). ${STORE_ENCRYPTED}`);
+    },
+  );
 }
 
 async function restoreFrom(file: string): Promise<void> {
@@ -65,12 +122,8 @@ export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
     .description('write a consistent, checksummed backup of the database (gzip NDJSON)')
-    .option(
-      '--out <file>',
-      'where to write it',
-      `tillit-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson.gz`,
-    )
-    .action((o: { out: string }) => backupTo(o.out));
+    .option('--out <file>', 'where to write it (default: backups/ in the data directory)')
+    .action((o: { out?: string }) => backupTo(o.out));
   program
     .command('restore')
     .description('restore a backup into an empty database; all or nothing')

@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { exportSoaOperation, type SoaRequest } from '../server/admin/admin-operations.js';
 import { AppError } from '../server/kernel/errors/app-error.js';
 import {
   exportSoa,
@@ -12,7 +14,7 @@ import {
   type SoaFormat,
   soaFormats,
 } from '../server/modules/frameworks/index.js';
-import { CliError, organizationContext, print, withRuntime } from './cli-runtime.js';
+import { CliError, organizationContext, print, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
 
 function readFile(file: string): string {
   try {
@@ -115,28 +117,23 @@ export function registerFrameworkCommands(program: Command): void {
     .option('--format <format>', `one of ${soaFormats.join(', ')} (default: from --out)`)
     .option('--service <name>', 'only the baseline and this service’s controls')
     .option('--org <id>', 'organisation id when there are several')
-    .action((o: { framework: string; out: string; format?: string; service?: string; org?: string }) =>
-      withRuntime(async (runtime) => {
-        const format = (o.format ?? o.out.split('.').pop() ?? '') as SoaFormat;
-        if (!soaFormats.includes(format))
-          throw new CliError(`--format must be one of ${soaFormats.join(', ')}`);
-        const ctx = await organizationContext(runtime, o.org);
-        const fw = await findFrameworkByKey(ctx, o.framework);
-        if (!fw) throw new CliError(`No installed framework ${o.framework}; see \`tillit framework list\``);
-        let serviceId: string | undefined;
-        if (o.service) {
-          const service = await ctx.db
-            .selectFrom('services')
-            .select('id')
-            .where('organization_id', '=', ctx.organizationId)
-            .where('name', '=', o.service)
-            .executeTakeFirst();
-          if (!service) throw new CliError(`No service named ${o.service}`);
-          serviceId = service.id;
-        }
-        const file = await asCli(() => exportSoa(ctx, fw.id, format, serviceId));
-        writeFileSync(o.out, file.body);
-        print(`Wrote ${o.out}.`);
-      }),
-    );
+    .action((o: { framework: string; out: string; format?: string; service?: string; org?: string }) => {
+      const request: SoaRequest = {
+        framework: o.framework,
+        format: o.format ?? o.out.split('.').pop() ?? '',
+        service: o.service,
+        org: o.org,
+      };
+      return withRuntimeOrServer(
+        async (runtime) => {
+          const file = await exportSoaOperation({ db: runtime.handle.db, keyring: runtime.keyring }, request);
+          writeFileSync(o.out, file.body);
+          print(`Wrote ${o.out}.`);
+        },
+        async (server) => {
+          await pipeline(await server.post('/soa/export', request), createWriteStream(o.out));
+          print(`Wrote ${o.out} (made by the running server).`);
+        },
+      );
+    });
 }

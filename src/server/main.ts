@@ -1,3 +1,4 @@
+import { startAdminChannel } from './admin/admin-channel.js';
 import type { Config } from './kernel/config/config.js';
 import { buildApp } from './kernel/http/app.js';
 import { type JobRunner, startJobRunner } from './kernel/jobs/job-runner.js';
@@ -36,12 +37,19 @@ export async function serve(config: Config): Promise<void> {
         ...mailJobs(db, config, logger),
       ])
     : undefined;
+  // With the embedded database the CLI cannot open the data directory while the server runs; it asks the
+  // server instead, through a local channel only this machine's Tillit user can use.
+  const adminChannel =
+    runtime.handle.kind === 'pglite'
+      ? await startAdminChannel(config.dataDir, { db, keyring: runtime.keyring }, logger)
+      : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await adminChannel?.close();
     await jobs?.stop();
     await runtime.handle.close();
     process.exit(0);

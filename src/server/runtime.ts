@@ -17,18 +17,23 @@ export interface Runtime {
 export async function openRuntime(
   config: Config,
   logger: Logger,
-  options: { bootstrap: boolean },
+  options: { bootstrap: boolean; createSigningKey?: boolean },
 ): Promise<Runtime> {
   const handle = await openDatabase(config);
   try {
     const applied = await migrateToLatest(handle.db);
-    if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-    const keyring = loadKeyring(config.auditKeyFile);
+    if (applied.length) {
+      logger.debug({ migrations: applied }, 'migrations applied');
+      logger.info(`applied ${applied.length} database migration${applied.length === 1 ? '' : 's'}`);
+    }
+    const keyring = loadKeyring(config.auditKeyFile, { create: options.createSigningKey ?? true });
     const files = createFileStore(config);
     const firstStart = options.bootstrap
       ? await bootstrapIfEmpty(handle.db, keyring, {
           demo: config.seedDemo,
           demoProgramme: config.seedDemoProgramme,
+          organizationName: config.organizationName,
+          adminEmail: config.adminEmail,
           files,
         })
       : undefined;

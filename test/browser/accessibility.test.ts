@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
@@ -138,16 +139,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let context: BrowserContext;
 
   before(async () => {
-    assert.ok(
-      existsSync('/usr/bin/chromium'),
-      "browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install chromium",
-    );
     instance = await createTestInstance('a11y');
     app = await startApp(instance.env);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
     // axe is injected from the test; the app's CSP rightly forbids scripts that are not its own.
     context = await browser.newContext({ bypassCSP: true });
   });

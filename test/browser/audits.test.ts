@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ISO = 'ISO/IEC 27001:2022';
 const AUDIT = 'Internal audit of ISO 27001';
 const ACTION = 'Build the scan scope from the inventory every night';
@@ -75,17 +74,10 @@ describe('an internal audit in Chromium: checklist, minor NC, corrective action,
   let ncUrl = '';
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
-    );
     instance = await createTestInstance('audits');
     app = await startApp(instance.env);
     await inviteVerifier(app);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
     await signIn(page, app.url, app.adminEmail, app.adminPassword);
   });

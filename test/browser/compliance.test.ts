@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 const ISO = 'ISO/IEC 27001:2022';
@@ -100,19 +100,12 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
   let page: Page;
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
-    );
     instance = await createTestInstance('compliance');
     // No demo programme: this test installs the framework itself.
     app = await startApp({ ...instance.env, TILLIT_DEMO_PROGRAMME: 'false' });
     await invite(app, MANAGER, 'compliance-manager');
     await invite(app, ENGINEER, 'contributor');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
     page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await signIn(page, app.url, MANAGER);
   });

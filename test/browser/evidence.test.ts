@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 const nav = (page: Page, name: string | RegExp) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
@@ -20,16 +19,9 @@ describe('evidence, checks and tasks in Chromium', () => {
   const files = mkdtempSync(path.join(os.tmpdir(), 'tillit-evidence-ui-'));
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
-    );
     instance = await createTestInstance('evidence-ui');
     app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
     page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await page.goto(`${app.url}/sign-in`);
     await page.getByLabel('E-mail').fill(app.adminEmail);

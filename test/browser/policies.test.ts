@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TITLE = 'Clean desk policy';
 
 interface Person {
@@ -82,19 +81,12 @@ describe('policies in Chromium: write, approve (four eyes), publish, collect ack
   let documentUrl: string;
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
-    );
     instance = await createTestInstance('policies');
     // No demo programme: the organisation's people are the admin and the two invited here.
     app = await startApp({ ...instance.env, TILLIT_DEMO_PROGRAMME: 'false' });
     await invite(app, MANAGER, 'compliance-manager');
     await invite(app, STAFF, 'viewer');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
     manager = await (await browser.newContext()).newPage();
     admin = await (await browser.newContext()).newPage();
     staff = await (await browser.newContext()).newPage();

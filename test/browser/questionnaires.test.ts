@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { questionnaireWorkbook } from '../support/vsaq.js';
 import { type RunningApp, startApp } from './app-server.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('security questionnaires in the browser', () => {
   let instance: TestInstance;
@@ -18,16 +17,9 @@ describe('security questionnaires in the browser', () => {
   let dir: string;
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
-    );
     instance = await createTestInstance('questionnaires-ui');
     app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
     dir = mkdtempSync(path.join(os.tmpdir(), 'tillit-questionnaire-'));
   });
   after(async () => {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 
 async function shot(page: Page, name: string) {
@@ -37,16 +36,9 @@ describe('risk register in the browser', () => {
   let page: Page;
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
-    );
     instance = await createTestInstance('risks-ui');
     app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
     await page.goto(`${app.url}/sign-in`);
     await page.getByLabel('E-mail').fill(app.adminEmail);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE = new URL('../fixtures/hugo/faq-sv.md', import.meta.url).pathname;
 
 describe('trust center in the browser', () => {
@@ -14,16 +14,9 @@ describe('trust center in the browser', () => {
   let browser: Browser;
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
-    );
     instance = await createTestInstance('trust-ui');
     app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
 import { drawnText } from '../support/pdf-text.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 // The mail job runs once a minute; a mail can take up to two runs to arrive.
 const MAIL_WAIT_MS = 150_000;
 
@@ -18,17 +18,10 @@ describe('documents on request in the browser', () => {
   let browser: Browser;
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
-    );
     instance = await createTestInstance('trust-docs-ui');
     smtp = await startSmtpServer();
     app = await startApp({ ...instance.env, TILLIT_SMTP_URL: smtp.url });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

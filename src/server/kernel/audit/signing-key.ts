@@ -35,9 +35,14 @@ function fromPrivatePem(privateKeyPem: string, file: string): AuditSigningKey {
   };
 }
 
-/** Loads the installation's checkpoint signing key, creating it (mode 0600) on first use. */
-export function loadOrCreateSigningKey(file: string): AuditSigningKey {
+/** Loads the installation's checkpoint signing key, creating it (mode 0600) on first use unless told not to. */
+export function loadOrCreateSigningKey(file: string, options: { create?: boolean } = {}): AuditSigningKey {
   if (existsSync(file)) return fromPrivatePem(readFileSync(file, 'utf8'), file);
+  if (options.create === false) {
+    throw new SigningKeyError(
+      `No audit signing key at ${file}: is TILLIT_DATA_DIR (or TILLIT_AUDIT_KEY_FILE) the installation's? No new key was created.`,
+    );
+  }
   mkdirSync(path.dirname(file), { recursive: true });
   const { privateKeyPem } = createSigningKey();
   writeFileSync(file, privateKeyPem, { mode: 0o600, flag: 'wx' });
@@ -69,8 +74,8 @@ export function trustedKeysDirFor(signingKeyFile: string): string {
   return path.join(path.dirname(signingKeyFile), 'trusted-audit-keys');
 }
 
-export function loadKeyring(signingKeyFile: string): AuditKeyring {
-  const signing = loadOrCreateSigningKey(signingKeyFile);
+export function loadKeyring(signingKeyFile: string, options: { create?: boolean } = {}): AuditKeyring {
+  const signing = loadOrCreateSigningKey(signingKeyFile, options);
   const dir = trustedKeysDirFor(signingKeyFile);
   const imported = existsSync(dir)
     ? readdirSync(dir)

@@ -17,6 +17,9 @@ const envSchema = z.object({
   TILLIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TILLIT_AUDIT_KEY_FILE: z.string().min(1).optional(),
   TILLIT_DEMO: booleanFromEnv.default(true),
+  /** Without the demo: the first organisation's name and its first admin's e-mail, used on the first start only. */
+  TILLIT_ORGANIZATION_NAME: z.string().trim().min(1).max(200).default('My organisation'),
+  TILLIT_ADMIN_EMAIL: z.email('TILLIT_ADMIN_EMAIL must be an e-mail address').default('admin@example.com'),
   /** With the demo organisation, also its compliance programme (frameworks, applicability, controls). */
   TILLIT_DEMO_PROGRAMME: booleanFromEnv.default(true),
   TILLIT_SECURE_COOKIES: booleanFromEnv.optional(),
@@ -77,6 +80,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['TILLIT_LOG_LEVEL'];
   auditKeyFile: string;
   seedDemo: boolean;
+  organizationName: string;
+  adminEmail: string;
   seedDemoProgramme: boolean;
   /** Where mail goes out; without it mail waits in the outbox. Holds credentials: never log it. */
   smtpUrl: string | undefined;
@@ -140,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TILLIT_LOG_LEVEL,
     auditKeyFile: path.resolve(e.TILLIT_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem')),
     seedDemo: e.TILLIT_DEMO,
+    organizationName: e.TILLIT_ORGANIZATION_NAME,
+    adminEmail: e.TILLIT_ADMIN_EMAIL.toLowerCase(),
     seedDemoProgramme: e.TILLIT_DEMO_PROGRAMME,
     smtpUrl: e.TILLIT_SMTP_URL,
     mailFrom: e.TILLIT_MAIL_FROM,
@@ -153,3 +160,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3: s3From(e),
   };
 }
+
+/** Every environment variable Tillit reads (the README's configuration table lists each). */
+export const configVariables: readonly string[] = Object.keys(envSchema.shape);
