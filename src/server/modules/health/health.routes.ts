@@ -3,6 +3,17 @@ import { z } from 'zod';
 import { pendingMigrations } from '../../kernel/db/migrate.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 
+/** /readyz gives up after this long: a database that stops answering must read as not ready, not hang. */
+const READY_TIMEOUT_MS = 3_000;
+
+function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), reason: z.string().optional() });
 
 export const registerHealthRoutes: RouteModule = (app, { db }) => {
@@ -28,8 +39,10 @@ export const registerHealthRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       try {
-        await sql`select 1`.execute(db);
-        const pending = await pendingMigrations(db);
+        const pending = await withinTimeout(
+          sql`select 1`.execute(db).then(() => pendingMigrations(db)),
+          READY_TIMEOUT_MS,
+        );
         if (pending.length)
           return reply
             .status(503)
