@@ -21,6 +21,7 @@ import type { Logger } from '../logging/logger.js';
 import { installAccessControl, type RegisteredRoute } from './access-control.js';
 import { handleError } from './error-handler.js';
 import type { App } from './fastify-types.js';
+import { assertRequestText } from './request-text.js';
 import { registerWebAssets } from './web-assets.js';
 
 export interface AppDeps {
@@ -113,6 +114,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('preValidation', assertRequestText);
   app.setNotFoundHandler((request, reply) =>
     handleError(
       new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
