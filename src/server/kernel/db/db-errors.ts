@@ -42,3 +42,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const message = err instanceof Error ? err.message : '';
   return UNAVAILABLE_MESSAGES.some((m) => m.test(message));
 }
+
+/** The database's disk is full (SQLSTATE 53100 disk_full, or the OS said so). */
+export const isDiskFull = (err: unknown) => {
+  const state = sqlState(err);
+  return state === '53100' || state === 'ENOSPC';
+};

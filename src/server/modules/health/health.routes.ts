@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { pendingMigrations } from '../../kernel/db/migrate.js';
+import { MIN_FREE_BYTES } from '../../kernel/files/disk-space.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 
 /** /readyz gives up after this long: a database that stops answering must read as not ready, not hang. */
@@ -16,7 +17,7 @@ function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), reason: z.string().optional() });
 
-export const registerHealthRoutes: RouteModule = (app, { db }) => {
+export const registerHealthRoutes: RouteModule = (app, { db, disk }) => {
   const tags = ['health'];
   app.get(
     '/healthz',
@@ -43,6 +44,12 @@ export const registerHealthRoutes: RouteModule = (app, { db }) => {
           sql`select 1`.execute(db).then(() => pendingMigrations(db)),
           READY_TIMEOUT_MS,
         );
+        const free = await disk.freeBytes();
+        if (free < MIN_FREE_BYTES)
+          return reply.status(503).send({
+            status: 'unavailable',
+            reason: `disk nearly full (${Math.floor(free / 1024 / 1024)} MiB free)`,
+          });
         if (pending.length)
           return reply
             .status(503)
