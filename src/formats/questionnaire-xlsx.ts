@@ -15,9 +15,12 @@ import {
 } from './questionnaire-file.js';
 import { XLSX_MAX_CELL_LENGTH } from './soa-xlsx.js';
 import { ZipDirectoryError, zipEntries } from './zip-directory.js';
+import { assertZipWithinLimits, ZipLimitError } from './zip-limits.js';
 
 /** Decompressed size we accept: a questionnaire of 10 MiB does not expand beyond this unless it is a bomb. */
 const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+/** A workbook has a few dozen parts; thousands mean a crafted archive. */
+const MAX_ENTRIES = 2_000;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
@@ -66,6 +69,16 @@ export function checkXlsxContainer(file: Buffer): void {
 /** Loads a workbook that passed `checkXlsxContainer`; formulas are read as data and never evaluated. */
 export async function loadXlsx(file: Buffer): Promise<ExcelJS.Workbook> {
   checkXlsxContainer(file);
+  try {
+    await assertZipWithinLimits(file, {
+      maxEntries: MAX_ENTRIES,
+      maxTotalUncompressed: MAX_UNCOMPRESSED_BYTES,
+    });
+  } catch (err) {
+    if (err instanceof ZipLimitError)
+      throw new QuestionnaireFileError(`The workbook is refused: ${err.message}`);
+    throw err;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(file).buffer);

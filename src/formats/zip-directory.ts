@@ -1,7 +1,12 @@
 /** One entry of a ZIP file's central directory. */
 export interface ZipEntry {
   name: string;
+  /** As the directory declares it: a hostile file can understate it (see zip-limits.ts). */
   uncompressedSize: number;
+  compressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  localHeaderOffset: number;
 }
 
 export class ZipDirectoryError extends Error {
@@ -37,12 +42,15 @@ export function zipEntries(zip: Buffer): ZipEntry[] {
     if (at + 46 > eocd || zip.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
       throw new ZipDirectoryError('the ZIP directory is damaged');
     }
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
     const uncompressedSize = zip.readUInt32LE(at + 24);
     const nameLength = zip.readUInt16LE(at + 28);
     const extraLength = zip.readUInt16LE(at + 30);
     const commentLength = zip.readUInt16LE(at + 32);
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    entries.push({ name, uncompressedSize });
+    const localHeaderOffset = zip.readUInt32LE(at + 42);
+    entries.push({ name, uncompressedSize, compressedSize, method, localHeaderOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -48,6 +48,11 @@ export async function serve(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A database that no longer answers must not keep the process from stopping.
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown did not finish within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
     await app.close();
     await adminChannel?.close();
     await jobs?.stop();

@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Permission, Role } from '../../contracts/permissions.js';
 import type { Database } from './db/schema.js';
+import { runTransaction } from './db/transaction.js';
 
 export type ActorType = 'user' | 'token' | 'system';
 
@@ -27,11 +28,15 @@ export const systemActor: Actor = {
   permissions: new Set(),
 };
 
-/** Runs `fn` in one transaction; nested calls reuse the open transaction. */
+/**
+ * Runs `fn` in one transaction that locks the organisation row first (the lock order is documented in
+ * db/transaction.ts) and is retried on deadlock or serialization failure; nested calls reuse the open
+ * transaction.
+ */
 export async function inTransaction<T>(
   ctx: ServiceContext,
   fn: (tx: ServiceContext) => Promise<T>,
 ): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
-  return ctx.db.transaction().execute((trx: Transaction<Database>) => fn({ ...ctx, db: trx }));
+  return runTransaction(ctx.db, ctx.organizationId, (trx) => fn({ ...ctx, db: trx }));
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type AuditAction, type AuditData, auditActionSchemas } from '../../../contracts/audit-actions.js';
 import type { ServiceContext } from '../context.js';
+import { lockOrganizationRow } from '../db/transaction.js';
 import { AppError } from '../errors/app-error.js';
 import { auditLeafHash } from './audit-leaf.js';
 
@@ -23,6 +24,8 @@ export async function recordAuditEvent<A extends AuditAction>(
     throw new AppError('INTERNAL', `Audit event ${action} must be written inside the change's transaction`);
   }
   const parsed = auditActionSchemas[action].parse(data) as Record<string, unknown>;
+  // The organisation row before the head: the lock order in db/transaction.ts.
+  await lockOrganizationRow(ctx.db, ctx.organizationId);
   const head = await sql<{ size: number }>`
     INSERT INTO audit_log_heads (organization_id, size) VALUES (${ctx.organizationId}, 1)
     ON CONFLICT (organization_id) DO UPDATE SET size = audit_log_heads.size + 1

@@ -41,11 +41,22 @@ function kyselyOver(pool: pg.Pool): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/** How long a request waits for a connection (pool slot and TCP/startup) before it fails with 503. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
-  // An idle connection that the server closes (restart, failover, pg_terminate_backend) is dropped by
-  // the pool and replaced on the next query; without a listener its error would crash the process.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: typeParsers,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  // A connection that the server closes (restart, failover, pg_terminate_backend) emits 'error'; without
+  // a listener that error would crash the process. Idle ones are dropped by the pool and replaced on the
+  // next query; a checked-out one fails its query (the request answers 503) and is not reused.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = kyselyOver(pool);
   await sql`select 1`.execute(db);
   return { db, pool, kind: 'postgres', close: () => db.destroy() };

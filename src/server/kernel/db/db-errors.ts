@@ -10,3 +10,41 @@ function sqlState(err: unknown): string | undefined {
 
 export const isUniqueViolation = (err: unknown) => sqlState(err) === UNIQUE_VIOLATION;
 export const isForeignKeyViolation = (err: unknown) => sqlState(err) === FOREIGN_KEY_VIOLATION;
+
+/**
+ * SQLSTATE classes and codes, node errors and driver messages that mean the database cannot be reached
+ * or went away mid-request (restart, failover, network), as opposed to a problem with the query.
+ */
+const UNAVAILABLE_STATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /not queryable/,
+  /connection has been discarded/,
+  /^Query read timeout/,
+];
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const state = sqlState(err);
+  if (state && (UNAVAILABLE_STATES.has(state) || state.startsWith('08'))) return true;
+  const message = err instanceof Error ? err.message : '';
+  return UNAVAILABLE_MESSAGES.some((m) => m.test(message));
+}
+
+/** The database's disk is full (SQLSTATE 53100 disk_full, or the OS said so). */
+export const isDiskFull = (err: unknown) => {
+  const state = sqlState(err);
+  return state === '53100' || state === 'ENOSPC';
+};

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../context.js';
+import { lockOrganizationRow } from './transaction.js';
 
-/** Serialises writers of one organisation that must see each other's rows (e.g. numbering, unique checks). */
+/**
+ * Serialises writers of one organisation that must see each other's rows (e.g. numbering, unique checks).
+ * inTransaction already holds this lock (step 1 of the lock order in transaction.ts); calling it states
+ * the dependency and covers transactions opened without it.
+ */
 export async function lockOrganization(ctx: ServiceContext): Promise<void> {
-  await ctx.db
-    .selectFrom('organizations')
-    .select('id')
-    .where('id', '=', ctx.organizationId)
-    .forUpdate()
-    .execute();
+  await lockOrganizationRow(ctx.db, ctx.organizationId);
 }
 
 /** Tables whose rows carry a human reference such as CTL-001, with its prefix. */

@@ -21,11 +21,13 @@ import type { AuditKeyring } from '../audit/signing-key.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
+import { type DiskSpaceGuard, diskSpaceGuard } from '../files/disk-space.js';
 import { createFileStore, type FileStore } from '../files/index.js';
 import { type Logger, redactUrl } from '../logging/logger.js';
 import { installAccessControl, type RegisteredRoute } from './access-control.js';
 import { handleError } from './error-handler.js';
 import type { App } from './fastify-types.js';
+import { assertRequestText } from './request-text.js';
 import { registerWebAssets } from './web-assets.js';
 
 export interface AppDeps {
@@ -37,7 +39,7 @@ export interface AppDeps {
   files?: FileStore;
 }
 
-export type ModuleDeps = AppDeps & { files: FileStore };
+export type ModuleDeps = AppDeps & { files: FileStore; disk: DiskSpaceGuard };
 export type RouteModule = (app: App, deps: ModuleDeps) => void;
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -139,6 +141,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('preValidation', assertRequestText);
   app.setNotFoundHandler((request, reply) =>
     handleError(
       new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
@@ -148,8 +151,10 @@ export async function buildApp(
   );
   await registerSecurityPlugins(app, deps.config);
   const routes = installAccessControl(app, deps.db);
+  const disk = diskSpaceGuard(deps.config.dataDir, deps.logger);
+  app.addHook('onRequest', disk.refuseWritesWhenLow);
   await registerOpenApi(app);
-  const moduleDeps: ModuleDeps = { ...deps, files: deps.files ?? createFileStore(deps.config) };
+  const moduleDeps: ModuleDeps = { ...deps, files: deps.files ?? createFileStore(deps.config), disk };
   for (const register of modules) register(app, moduleDeps);
   registerWebAssets(app, webDir);
   await app.ready();

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../../contracts/errors.js';
+import { isDatabaseUnavailable, isDiskFull } from '../db/db-errors.js';
 import { AppError, type ErrorDetail } from '../errors/app-error.js';
 
 function validationDetails(
@@ -40,6 +41,12 @@ export function toAppError(error: unknown): AppError {
   if (fe instanceof SyntaxError || (fe.statusCode === 400 && typeof fe.message === 'string')) {
     return new AppError('MALFORMED_REQUEST', `Malformed request: ${fe.message}`);
   }
+  if (isDiskFull(error)) {
+    return new AppError('INSUFFICIENT_STORAGE', "The server's disk is full; the change was not saved");
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
+  }
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; try again later');
   if (fe.statusCode === 404) return new AppError('NOT_FOUND', fe.message);
   if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', fe.message);
@@ -50,6 +57,11 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') {
     request.log.error({ err: error, serialization: isResponseSerializationError(error) }, 'request failed');
+  } else if (
+    (appError.code === 'DATABASE_UNAVAILABLE' || appError.code === 'INSUFFICIENT_STORAGE') &&
+    error !== appError
+  ) {
+    request.log.warn({ err: error }, appError.message);
   } else {
     request.log.info({ code: appError.code }, appError.message);
   }

@@ -1,11 +1,23 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { pendingMigrations } from '../../kernel/db/migrate.js';
+import { MIN_FREE_BYTES } from '../../kernel/files/disk-space.js';
 import type { RouteModule } from '../../kernel/http/app.js';
+
+/** /readyz gives up after this long: a database that stops answering must read as not ready, not hang. */
+const READY_TIMEOUT_MS = 3_000;
+
+function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), reason: z.string().optional() });
 
-export const registerHealthRoutes: RouteModule = (app, { db }) => {
+export const registerHealthRoutes: RouteModule = (app, { db, disk }) => {
   const tags = ['health'];
   app.get(
     '/healthz',
@@ -28,8 +40,16 @@ export const registerHealthRoutes: RouteModule = (app, { db }) => {
     },
     async (req, reply) => {
       try {
-        await sql`select 1`.execute(db);
-        const pending = await pendingMigrations(db);
+        const pending = await withinTimeout(
+          sql`select 1`.execute(db).then(() => pendingMigrations(db)),
+          READY_TIMEOUT_MS,
+        );
+        const free = await disk.freeBytes();
+        if (free < MIN_FREE_BYTES)
+          return reply.status(503).send({
+            status: 'unavailable',
+            reason: `disk nearly full (${Math.floor(free / 1024 / 1024)} MiB free)`,
+          });
         if (pending.length)
           return reply
             .status(503)

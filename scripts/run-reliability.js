@@ -1,0 +1,54 @@
+// The reliability tier (not part of `npm test`): concurrency, database restarts, crashes, full disk and
+// hostile input, on PGlite, or on PostgreSQL when TILLIT_TEST_DATABASE_URL is set. Each test records
+// what it tried and whether it held (test/reliability/support/results.ts); the table is printed at the end.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dir = path.join(root, 'test/reliability');
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(dir)
+      .filter((f) => f.endsWith('.reliability.ts'))
+      .sort()
+      .map((f) => path.join('test/reliability', f));
+const results = path.join(os.tmpdir(), `tillit-reliability-${process.pid}.jsonl`);
+const db = process.env.TILLIT_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+process.stdout.write(`Reliability tier on ${db}: ${files.length} file(s)\n`);
+const run = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  {
+    stdio: 'inherit',
+    cwd: root,
+    env: {
+      ...process.env,
+      TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent',
+      TILLIT_RELIABILITY_RESULTS: results,
+    },
+  },
+);
+
+const rows = existsSync(results)
+  ? readFileSync(results, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+  : [];
+rmSync(results, { force: true });
+const columns = ['database', 'area', 'tried', 'outcome', 'detail'];
+const width = (c) => Math.min(70, Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+const cell = (c, v) => String(v).slice(0, 70).padEnd(width(c));
+const line = (values) => `| ${columns.map((c, i) => cell(c, values[i])).join(' | ')} |`;
+process.stdout.write(`\nWhat the reliability tier tried on ${db}, and what held:\n`);
+process.stdout.write(`${line(columns)}\n|${columns.map((c) => '-'.repeat(width(c) + 2)).join('|')}|\n`);
+for (const r of rows) process.stdout.write(`${line(columns.map((c) => r[c]))}\n`);
+const failed = rows.filter((r) => r.outcome === 'FAILED').length;
+const skipped = rows.filter((r) => r.outcome === 'skipped').length;
+process.stdout.write(
+  `\n${rows.length} checks: ${rows.length - failed - skipped} held, ${failed} failed, ${skipped} skipped\n`,
+);
+process.exit(run.status ?? 1);

@@ -1,0 +1,25 @@
+import { appendFileSync } from 'node:fs';
+import { testDatabaseKind } from '../../support/test-database.js';
+
+/**
+ * One row of the table `npm run test:reliability` prints at the end: what a test tried and whether it
+ * held. Every reliability test records its rows here (then asserts), including rows for what it could
+ * not try on this machine, with the reason. Add rows for new checks the same way.
+ */
+export interface ReliabilityRow {
+  /** The area: 'concurrency', 'database restart', 'hostile input', 'crash', 'scope canary', … */
+  area: string;
+  /** What was tried, with its size (e.g. '8 writers × 10 writes'). */
+  tried: string;
+  /** 'held', 'FAILED' or 'skipped'. */
+  outcome: 'held' | 'FAILED' | 'skipped';
+  /** Figures or the reason it was skipped. */
+  detail: string;
+}
+
+export function recordResult(row: ReliabilityRow): void {
+  const file = process.env.TILLIT_RELIABILITY_RESULTS;
+  const line = { database: testDatabaseKind, ...row };
+  if (file) appendFileSync(file, `${JSON.stringify(line)}\n`);
+  else process.stdout.write(`reliability: ${JSON.stringify(line)}\n`);
+}
