@@ -51,6 +51,18 @@ export async function lockAndCountActiveAdmins(
   return rows.length;
 }
 
+/** Revokes every live API token of a user; returns how many. A revoked token never works again. */
+export async function revokeTokensOfUser(db: Kysely<Database>, userId: string, at: Date): Promise<number> {
+  const rows = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
 export async function deleteSessionsOfUser(
   db: Kysely<Database>,
   userId: string,
