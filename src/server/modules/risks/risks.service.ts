@@ -10,6 +10,7 @@ import type {
 } from '../../../contracts/risks.js';
 import type { ControlStatus } from '../../../contracts/soa.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { nextReference } from '../../kernel/db/organization-references.js';
 import { notFound } from '../../kernel/errors/app-error.js';
@@ -59,6 +60,7 @@ export async function getRisk(ctx: ServiceContext, id: string): Promise<RiskDeta
       .select(['c.id', 'c.ref', 'c.title', 'c.status'])
       .where('rc.organization_id', '=', ctx.organizationId)
       .where('rc.risk_id', '=', id)
+      .where(controlVisible(ctx.actor, 'c.id'))
       .orderBy('c.ref')
       .execute(),
   ]);
