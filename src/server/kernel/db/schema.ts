@@ -877,6 +877,14 @@ export interface TrustDocumentDownloadsTable {
   user_agent: string | null;
 }
 
+export interface RateLimitCountersTable {
+  organization_id: string;
+  bucket: string;
+  key_hash: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   locations: LocationsTable;
@@ -949,6 +957,7 @@ export interface Database {
   trust_document_request_items: TrustDocumentRequestItemsTable;
   trust_access_grants: TrustAccessGrantsTable;
   trust_sign_in_links: TrustSignInLinksTable;
+  rate_limit_counters: RateLimitCountersTable;
   trust_visitor_sessions: TrustVisitorSessionsTable;
   trust_document_downloads: TrustDocumentDownloadsTable;
 }
