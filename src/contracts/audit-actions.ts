@@ -189,6 +189,12 @@ export const auditActionSchemas = {
   }),
   'risk.updated': z.strictObject({ ref: z.string(), changes }),
   'risk.deleted': z.strictObject({ ref: z.string(), title: z.string() }),
+  'risk.acceptance-proposed': z.strictObject({
+    ref: z.string(),
+    approverId: z.string(),
+    expiresOn: z.string(),
+  }),
+  'risk.acceptance-approved': z.strictObject({ ref: z.string(), expiresOn: z.string() }),
   'audit-programme.created': z.strictObject({ year: z.number().int() }),
   'audit.created': z.strictObject({
     title: z.string(),

@@ -484,6 +484,8 @@ export interface RisksTable {
   treatment: string | null;
   acceptance_approver_id: string | null;
   acceptance_expires_on: SqlDate;
+  /** When the named approver approved the acceptance; the status accepted needs it. */
+  acceptance_approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   transfer_to: string | null;
   status: string;
   review_date: SqlDate;

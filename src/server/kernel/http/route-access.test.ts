@@ -122,6 +122,8 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/risks/:id': 'risks.read',
   // Owners assess and treat their own risks; the service asks risks.manage for anyone else's.
   'PATCH /api/risks/:id': 'risks.edit-own',
+  // The service admits only the approver named on the acceptance, in a signed-in session.
+  'POST /api/risks/:id/acceptance/approve': 'risks.manage',
   'DELETE /api/risks/:id': 'risks.manage',
   'GET /api/risks/:id/history': 'risks.read',
   'GET /api/notifications': 'notifications.read',
