@@ -21,7 +21,12 @@ export const auditActionSchemas = {
   'user.created': z.strictObject({ email: z.string(), role: z.string() }),
   'user.invited': z.strictObject({ email: z.string(), role: z.string(), expiresAt: z.string() }),
   'user.invitation-accepted': z.strictObject({ email: z.string() }),
-  'user.updated': z.strictObject({ email: z.string(), changes }),
+  'user.updated': z.strictObject({
+    email: z.string(),
+    changes,
+    /** API tokens revoked because the user was disabled; re-enabling does not revive them. */
+    tokensRevoked: z.number().int().optional(),
+  }),
   'user.password-changed': z.strictObject({ email: z.string() }),
   'user.password-reset': z.strictObject({ email: z.string() }),
   'user.framework-scope-set': z.strictObject({ email: z.string(), frameworks: z.array(z.string()) }),
@@ -184,6 +189,12 @@ export const auditActionSchemas = {
   }),
   'risk.updated': z.strictObject({ ref: z.string(), changes }),
   'risk.deleted': z.strictObject({ ref: z.string(), title: z.string() }),
+  'risk.acceptance-proposed': z.strictObject({
+    ref: z.string(),
+    approverId: z.string(),
+    expiresOn: z.string(),
+  }),
+  'risk.acceptance-approved': z.strictObject({ ref: z.string(), expiresOn: z.string() }),
   'audit-programme.created': z.strictObject({ year: z.number().int() }),
   'audit.created': z.strictObject({
     title: z.string(),

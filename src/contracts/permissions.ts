@@ -27,6 +27,8 @@ export const permissions = [
   'checks.report',
   'checks.manage',
   'tasks.read',
+  /** Set the status of the tasks assigned to oneself (others' tasks and reassigning take tasks.manage). */
+  'tasks.update-own',
   'tasks.manage',
   'assets.read',
   'assets.manage',
@@ -46,6 +48,8 @@ export const permissions = [
   /** Conduct an audit: record checklist results and raise findings (auditors may; they change nothing else). */
   'findings.raise',
   'nonconformities.read',
+  /** Mark the corrective actions one owns done (anything else about an action takes nonconformities.manage). */
+  'nonconformities.complete-own',
   /** Run the nonconformity register: root cause, correction, corrective actions, verification, closing. */
   'nonconformities.manage',
   'objectives.read',
@@ -59,10 +63,18 @@ export const permissions = [
   'trust-center.read',
   /** Edit what the public trust center shows and announce sub-processor changes. */
   'trust-center.manage',
+  /** Read one's own notification inbox and e-mail settings. */
+  'notifications.read',
+  /** Mark one's own notifications read and choose how they are mailed. */
+  'notifications.manage-own',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 
+/**
+ * `authenticated` admits any signed-in person; on a state-changing method it admits cookie sessions only
+ * (an API token acts through its scopes, and no scope grants it), so a read-only token never changes state.
+ */
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
 const everyone: Permission[] = [
@@ -81,6 +93,10 @@ const everyone: Permission[] = [
   'objectives.read',
   'management-reviews.read',
   'trust-center.read',
+  'tasks.update-own',
+  'nonconformities.complete-own',
+  'notifications.read',
+  'notifications.manage-own',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

@@ -85,7 +85,15 @@ export const riskDetailSchema = riskSummarySchema.extend({
   vulnerability: z.string(),
   assets: z.array(ref),
   controls: z.array(riskControlSchema),
-  acceptance: z.object({ approver: ref, expiresOn: z.string(), expired: z.boolean() }).nullable(),
+  acceptance: z
+    .object({
+      approver: ref,
+      expiresOn: z.string(),
+      expired: z.boolean(),
+      /** When the approver approved it; null while the acceptance waits for them. */
+      approvedAt: z.string().nullable(),
+    })
+    .nullable(),
   transferTo: z.string().nullable(),
   createdAt: z.string(),
 });

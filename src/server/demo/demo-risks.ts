@@ -1,8 +1,9 @@
 import type { AssetInput } from '../../contracts/assets.js';
 import { assetInputSchema } from '../../contracts/assets.js';
+import { rolePermissions, roleSchema } from '../../contracts/permissions.js';
 import type { RiskInput } from '../../contracts/risks.js';
 import { riskInputSchema } from '../../contracts/risks.js';
-import type { ServiceContext } from '../kernel/context.js';
+import type { Actor, ServiceContext } from '../kernel/context.js';
 import { createAsset } from '../modules/assets/index.js';
 import { createRisk } from '../modules/risks/index.js';
 
@@ -178,7 +179,7 @@ async function idsByName(ctx: ServiceContext) {
   const [users, locations, services, controls] = await Promise.all([
     ctx.db
       .selectFrom('users')
-      .select(['id', 'email'])
+      .select(['id', 'email', 'role'])
       .where('organization_id', '=', ctx.organizationId)
       .execute(),
     ctx.db
@@ -199,6 +200,7 @@ async function idsByName(ctx: ServiceContext) {
   ]);
   return {
     person: (key: Person) => users.find((u) => u.email === DEMO_PEOPLE[key])?.id ?? null,
+    role: (id: string | null) => roleSchema.parse(users.find((u) => u.id === id)?.role),
     location: (code?: string) => locations.find((l) => l.code === code)?.id ?? null,
     service: (name?: string) => services.find((s) => s.name === name)?.id ?? null,
     controls: (titles: string[] = []) => controls.filter((c) => titles.includes(c.title)).map((c) => c.id),
@@ -222,14 +224,26 @@ export async function seedDemoRisks(ctx: ServiceContext): Promise<void> {
     assetIds.set(created.name, created.id);
   }
   for (const { owner, assets: names, controls, approver, reviewInDays, acceptedForDays, ...risk } of risks) {
+    // An accepted risk is accepted by its approver: the demo records it as their action.
+    const approverId = approver ? ids.person(approver) : null;
+    const actor: Actor =
+      risk.status === 'accepted' && approverId
+        ? {
+            type: 'user',
+            userId: approverId,
+            tokenId: null,
+            role: ids.role(approverId),
+            permissions: rolePermissions[ids.role(approverId)],
+          }
+        : ctx.actor;
     await createRisk(
-      ctx,
+      { ...ctx, actor },
       riskInputSchema.parse({
         ...risk,
         ownerId: ids.person(owner),
         assetIds: names.flatMap((n) => assetIds.get(n) ?? []),
         controlIds: ids.controls(controls),
-        acceptanceApproverId: approver ? ids.person(approver) : null,
+        acceptanceApproverId: approverId,
         acceptanceExpiresOn: acceptedForDays ? day(acceptedForDays) : null,
         reviewDate: day(reviewInDays),
       }),

@@ -85,12 +85,14 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
 
 /**
  * Left out on purpose: sessions, visitor sessions and one-time sign-in links (a restore signs everybody out;
- * visitors with a grant ask for a new link) and the migration bookkeeping.
+ * visitors with a grant ask for a new link), rate-limit counters (they expire within the hour) and the
+ * migration bookkeeping.
  */
 export const tablesNotBackedUp = [
   'sessions',
   'trust_visitor_sessions',
   'trust_sign_in_links',
+  'rate_limit_counters',
   'tillit_migrations',
   'tillit_migrations_lock',
 ];

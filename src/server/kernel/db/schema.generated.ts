@@ -553,6 +553,14 @@ export interface Questionnaires {
   updated_at: Generated<Timestamp>;
 }
 
+export interface RateLimitCounters {
+  bucket: string;
+  hits: number;
+  key_hash: string;
+  organization_id: string;
+  window_start: Timestamp;
+}
+
 export interface RecurringActivities {
   active: Generated<boolean>;
   assignee_id: string;
@@ -631,6 +639,7 @@ export interface RiskMatrices {
 }
 
 export interface Risks {
+  acceptance_approved_at: Timestamp | null;
   acceptance_approver_id: string | null;
   acceptance_expires_on: SqlDate | null;
   created_at: Generated<Timestamp>;
@@ -934,6 +943,7 @@ export interface DB {
   policy_versions: PolicyVersions;
   questionnaire_items: QuestionnaireItems;
   questionnaires: Questionnaires;
+  rate_limit_counters: RateLimitCounters;
   recurring_activities: RecurringActivities;
   recurring_activity_controls: RecurringActivityControls;
   requirement_mappings: RequirementMappings;

@@ -65,6 +65,9 @@ export function installAccessControl(app: App, db: Kysely<Database>): Registered
     const auth = request.auth;
     if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token to use this route');
     assertCsrf(request, auth);
+    if (access === 'authenticated' && auth.actor.type === 'token' && !SAFE_METHODS.has(request.method)) {
+      throw new AppError('FORBIDDEN', 'Sign in to do this; no API token scope grants it');
+    }
     if (access !== 'authenticated' && !auth.actor.permissions.has(access)) {
       throw new AppError('FORBIDDEN', `This needs the ${access} permission`);
     }

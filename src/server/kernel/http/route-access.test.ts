@@ -6,7 +6,14 @@ import {
   startTestApp,
   type TestApp,
 } from '../../../../test/support/test-app.js';
-import { type Role, type RouteAccess, rolePermissions, roles } from '../../../contracts/permissions.js';
+import {
+  type Permission,
+  permissions,
+  type Role,
+  type RouteAccess,
+  rolePermissions,
+  roles,
+} from '../../../contracts/permissions.js';
 import { createLogger } from '../logging/logger.js';
 import { buildApp } from './app.js';
 
@@ -98,7 +105,7 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/tasks': 'tasks.read',
   'GET /api/tasks/:id': 'tasks.read',
   // The assignee may set their own task's status; the service asks tasks.manage for anything else.
-  'PATCH /api/tasks/:id': 'tasks.read',
+  'PATCH /api/tasks/:id': 'tasks.update-own',
   'GET /api/assets': 'assets.read',
   'POST /api/assets': 'assets.manage',
   'GET /api/assets/:id': 'assets.read',
@@ -115,14 +122,16 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/risks/:id': 'risks.read',
   // Owners assess and treat their own risks; the service asks risks.manage for anyone else's.
   'PATCH /api/risks/:id': 'risks.edit-own',
+  // The service admits only the approver named on the acceptance, in a signed-in session.
+  'POST /api/risks/:id/acceptance/approve': 'risks.manage',
   'DELETE /api/risks/:id': 'risks.manage',
   'GET /api/risks/:id/history': 'risks.read',
-  'GET /api/notifications': 'authenticated',
-  'GET /api/notifications/unread-count': 'authenticated',
-  'POST /api/notifications/:id/read': 'authenticated',
-  'POST /api/notifications/read-all': 'authenticated',
-  'GET /api/me/notification-settings': 'authenticated',
-  'PUT /api/me/notification-settings': 'authenticated',
+  'GET /api/notifications': 'notifications.read',
+  'GET /api/notifications/unread-count': 'notifications.read',
+  'POST /api/notifications/:id/read': 'notifications.manage-own',
+  'POST /api/notifications/read-all': 'notifications.manage-own',
+  'GET /api/me/notification-settings': 'notifications.read',
+  'PUT /api/me/notification-settings': 'notifications.manage-own',
   'GET /api/activities': 'tasks.read',
   'GET /api/activities/:id': 'tasks.read',
   'POST /api/activities': 'tasks.manage',
@@ -148,7 +157,7 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/nonconformities/:id/status': 'nonconformities.manage',
   'POST /api/nonconformities/:id/actions': 'nonconformities.manage',
   // The action's owner marks it done; the service asks nonconformities.manage for anything else.
-  'PATCH /api/corrective-actions/:id': 'nonconformities.read',
+  'PATCH /api/corrective-actions/:id': 'nonconformities.complete-own',
   'POST /api/nonconformities/:id/verifications': 'nonconformities.manage',
   'GET /api/objectives': 'objectives.read',
   'POST /api/objectives': 'objectives.manage',
@@ -262,6 +271,15 @@ const expectedAccess: Record<string, RouteAccess> = {
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** POST routes that compute an answer and write nothing, so a read permission may call them. */
+const readOnlyPosts = new Set(['POST /api/activities/schedule-preview']);
+
+/** What a token holding only `scope` may call: the route's own permission, or a signed-in read. */
+function scopeGrants(scope: Permission, method: string, access: RouteAccess): boolean {
+  if (access === 'authenticated') return SAFE_METHODS.has(method);
+  return access === scope;
+}
 
 function mayUse(role: Role, access: RouteAccess): boolean {
   return access === 'public' || access === 'authenticated' || rolePermissions[role].has(access);
@@ -271,7 +289,7 @@ describe('every route × every role', () => {
   let t: TestApp;
   const sessions = {} as Record<Role, Session>;
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ TILLIT_API_RATE_LIMIT: '1000000' });
     for (const role of roles) sessions[role] = await t.signIn(role);
   });
   after(() => t.close());
@@ -312,6 +330,51 @@ describe('every route × every role', () => {
         const label = `${route.method} ${route.url} as ${role} → ${res.statusCode} ${res.body.slice(0, 200)}`;
         if (mayUse(role, route.access)) {
           assert.ok(![401, 403, 500].includes(res.statusCode), `expected allow: ${label}`);
+        } else {
+          assert.equal(res.statusCode, 403, `expected deny: ${label}`);
+          assert.equal(res.json().error.code, 'FORBIDDEN');
+        }
+      }
+    }
+  });
+
+  test('no state-changing route can be satisfied by a read permission', () => {
+    const offending = t.routes
+      .filter((r) => !SAFE_METHODS.has(r.method) && !readOnlyPosts.has(`${r.method} ${r.url}`))
+      .filter((r) => r.access.endsWith('.read'))
+      .map((r) => `${r.method} ${r.url} needs only ${r.access}`);
+    assert.deepEqual(offending, [], 'a read-only token could change state through these routes');
+  });
+
+  test('every route × every single token scope: 403 unless that scope grants the route', async () => {
+    const tokens = new Map<Permission, string>();
+    for (const scope of permissions) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: sessionHeaders(sessions.admin),
+        payload: { name: `only ${scope}`, scopes: [scope], expiresInDays: 1 },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      tokens.set(scope, res.json().token);
+    }
+    for (const route of t.routes.filter(
+      (r) => r.method !== 'HEAD' && r.url.startsWith('/api/') && r.access !== 'public',
+    )) {
+      const url = route.url.replace(':id', ANY_ID).replace(':seq', '1');
+      const payload = ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined;
+      for (const [scope, token] of tokens) {
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          payload,
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const label = `${route.method} ${route.url} with a ${scope} token → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (scopeGrants(scope, route.method, route.access)) {
+          assert.ok(![401, 500].includes(res.statusCode), `expected allow: ${label}`);
+          if (res.statusCode === 403)
+            assert.doesNotMatch(res.json().error.message, /needs the|no API token scope/, label);
         } else {
           assert.equal(res.statusCode, 403, `expected deny: ${label}`);
           assert.equal(res.json().error.code, 'FORBIDDEN');

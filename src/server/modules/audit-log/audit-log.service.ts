@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditEventQuery } from '../../../contracts/audit.js';
 import type { Page } from '../../../contracts/paging.js';
+import { auditEventVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { paged } from '../../kernel/http/paging.js';
 import { type AuditEventWithActor, presentAuditEvent } from './audit-log.presenter.js';
@@ -10,7 +11,8 @@ export function listAuditEvents(ctx: ServiceContext, q: AuditEventQuery): Promis
     .leftJoin('users as u', 'u.id', 'e.actor_id')
     .selectAll('e')
     .select(['u.email as actor_email', 'u.name as actor_name'])
-    .where('e.organization_id', '=', ctx.organizationId);
+    .where('e.organization_id', '=', ctx.organizationId)
+    .where(auditEventVisible(ctx.actor, 'e.entity_type', 'e.entity_id'));
   if (q.action) query = query.where('e.action', '=', q.action);
   if (q.entityType) query = query.where('e.entity_type', '=', q.entityType);
   if (q.entityId) query = query.where('e.entity_id', '=', q.entityId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ReviewReport, reviewReportSchema } from '../../../contracts/management-review.js';
+import { wholeProgrammeVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 
@@ -21,7 +22,8 @@ export function reviewQuery(ctx: ServiceContext) {
       'report',
       'created_at',
     ])
-    .where('organization_id', '=', ctx.organizationId);
+    .where('organization_id', '=', ctx.organizationId)
+    .where(wholeProgrammeVisible(ctx.actor));
 }
 
 export type ReviewRow = NonNullable<Awaited<ReturnType<ReturnType<typeof reviewQuery>['executeTakeFirst']>>>;

@@ -4,6 +4,7 @@ import { forbidden } from '../../kernel/errors/app-error.js';
 
 export const nonconformitiesPolicy = {
   read: 'nonconformities.read',
+  completeOwn: 'nonconformities.complete-own',
   manage: 'nonconformities.manage',
 } as const satisfies Record<string, RouteAccess>;
 

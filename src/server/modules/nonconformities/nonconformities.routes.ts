@@ -129,7 +129,7 @@ export const registerNonconformityRoutes: RouteModule = (app, { db }) => {
   app.patch(
     '/api/corrective-actions/:id',
     {
-      config: { access: policy.read },
+      config: { access: policy.completeOwn },
       schema: {
         tags,
         summary: 'Mark a corrective action done (its owner) or change it (nonconformities.manage)',

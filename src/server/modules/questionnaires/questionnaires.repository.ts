@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { answerSourcesVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 
@@ -45,7 +46,8 @@ export function itemQuery(ctx: ServiceContext, questionnaireId: string) {
     .selectAll('i')
     .select('a.name as approved_by_name')
     .where('i.organization_id', '=', ctx.organizationId)
-    .where('i.questionnaire_id', '=', questionnaireId);
+    .where('i.questionnaire_id', '=', questionnaireId)
+    .where(answerSourcesVisible(ctx.actor, 'i.sources'));
 }
 export type ItemRow = Awaited<ReturnType<ReturnType<typeof itemQuery>['executeTakeFirstOrThrow']>>;
 

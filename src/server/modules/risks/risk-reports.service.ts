@@ -3,6 +3,7 @@ import type { RiskHeatmap, RiskOverview } from '../../../contracts/risks.js';
 import type { RiskPlanDocument, RiskPlanRow } from '../../../formats/risk-plan.js';
 import { renderRiskPlanPdf } from '../../../formats/risk-plan-pdf.js';
 import { renderRiskPlanXlsx } from '../../../formats/risk-plan-xlsx.js';
+import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { fileNamePart } from '../../kernel/http/downloads.js';
 import { getRiskMatrix, levelSql } from './risk-matrix.service.js';
@@ -84,6 +85,7 @@ async function controlsByRisk(ctx: ServiceContext): Promise<Map<string, string[]
     .innerJoin('controls as c', 'c.id', 'rc.control_id')
     .select(['rc.risk_id', 'c.ref', 'c.title', 'c.status'])
     .where('rc.organization_id', '=', ctx.organizationId)
+    .where(controlVisible(ctx.actor, 'c.id'))
     .orderBy('c.ref')
     .execute();
   const map = new Map<string, string[]>();

@@ -33,6 +33,7 @@ export function riskListQuery(ctx: ServiceContext, today: string) {
       'r.residual_impact',
       'r.treatment',
       'r.acceptance_approver_id',
+      'r.acceptance_approved_at',
       'r.transfer_to',
       'r.status',
       'r.created_at',

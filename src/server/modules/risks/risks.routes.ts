@@ -15,6 +15,7 @@ import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { sendDownload } from '../../kernel/http/downloads.js';
 import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
+import { approveRiskAcceptance } from './risk-acceptance.service.js';
 import { getRiskMatrix, putRiskMatrix } from './risk-matrix.service.js';
 import { exportRiskPlan, riskHeatmap, riskOverview } from './risk-reports.service.js';
 import { risksPolicy as policy } from './risks.policy.js';
@@ -143,6 +144,20 @@ export const registerRiskRoutes: RouteModule = (app, deps) => {
       },
     },
     (req) => updateRisk(contextOf(req, db), req.params.id, req.body),
+  );
+  app.post(
+    '/api/risks/:id/acceptance/approve',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary:
+          'The approver named on the acceptance approves it, from their own session; the risk is then accepted',
+        params: idParams,
+        response: { 200: riskDetailSchema, ...errors },
+      },
+    },
+    (req) => approveRiskAcceptance(contextOf(req, db), req.params.id, getRisk),
   );
   app.delete(
     '/api/risks/:id',

@@ -9,10 +9,12 @@ import type {
   riskPatchSchema,
 } from '../../../contracts/risks.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { nextReference } from '../../kernel/db/organization-references.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
+import { approvalTime, recordAcceptanceStep, settleAcceptance } from './risk-acceptance.service.js';
 import { getRiskMatrix } from './risk-matrix.service.js';
 import {
   assertRiskState,
@@ -58,6 +60,7 @@ export async function getRisk(ctx: ServiceContext, id: string): Promise<RiskDeta
       .select(['c.id', 'c.ref', 'c.title', 'c.status'])
       .where('rc.organization_id', '=', ctx.organizationId)
       .where('rc.risk_id', '=', id)
+      .where(controlVisible(ctx.actor, 'c.id'))
       .orderBy('c.ref')
       .execute(),
   ]);
@@ -75,6 +78,7 @@ export async function getRisk(ctx: ServiceContext, id: string): Promise<RiskDeta
             approver: { id: row.acceptance_approver_id, name: row.approver_name ?? '' },
             expiresOn: row.acceptance_expires_on,
             expired: row.acceptance_expires_on < today,
+            approvedAt: row.acceptance_approved_at ? row.acceptance_approved_at.toISOString() : null,
           }
         : null,
     transferTo: row.transfer_to,
@@ -103,6 +107,7 @@ export async function createRisk(ctx: ServiceContext, input: RiskInput): Promise
       },
       everything,
     );
+    const settled = settleAcceptance(tx.actor, null, state, input.status !== undefined);
     const ref = await nextReference(tx, 'risks');
     const text = {
       title: input.title,
@@ -110,7 +115,7 @@ export async function createRisk(ctx: ServiceContext, input: RiskInput): Promise
       threat: input.threat,
       vulnerability: input.vulnerability,
     };
-    const id = await saveRisk(tx, null, ref, text, state);
+    const id = await saveRisk(tx, null, ref, text, settled.state, approvalTime(settled.outcome));
     await recordAuditEvent(
       tx,
       'risk.created',
@@ -124,6 +129,7 @@ export async function createRisk(ctx: ServiceContext, input: RiskInput): Promise
         ownerId: state.ownerId,
       },
     );
+    await recordAcceptanceStep(tx, id, ref, settled.state, settled.outcome);
     return getRisk(tx, id);
   });
 }
@@ -134,7 +140,9 @@ export async function updateRisk(ctx: ServiceContext, id: string, patch: RiskPat
     assertMayEditRisk(tx.actor, { owner_id: before.state.ownerId }, patch);
     const { title, description, threat, vulnerability, ...statePatch } = patch;
     const given = withoutUndefined(statePatch);
-    const state = await validated(tx, { ...before.state, ...given }, (field) => field in given);
+    const validState = await validated(tx, { ...before.state, ...given }, (field) => field in given);
+    const settled = settleAcceptance(tx.actor, before, validState, given.status !== undefined);
+    const state = settled.state;
     const text = {
       title: title ?? before.text.title,
       description: description ?? before.text.description,
@@ -143,8 +151,9 @@ export async function updateRisk(ctx: ServiceContext, id: string, patch: RiskPat
     };
     const changes = changedFields({ ...before.text, ...before.state }, { ...text, ...state });
     if (Object.keys(changes).length === 0) return getRisk(tx, id);
-    await saveRisk(tx, id, before.ref, text, state);
+    await saveRisk(tx, id, before.ref, text, state, approvalTime(settled.outcome));
     await recordAuditEvent(tx, 'risk.updated', { type: 'risk', id }, { ref: before.ref, changes });
+    await recordAcceptanceStep(tx, id, before.ref, state, settled.outcome);
     return getRisk(tx, id);
   });
 }

@@ -14,7 +14,7 @@ export interface RiskText {
 export async function stateOf(
   ctx: ServiceContext,
   id: string,
-): Promise<{ ref: string; text: RiskText; state: RiskState }> {
+): Promise<{ ref: string; text: RiskText; state: RiskState; approved: boolean }> {
   const row = await ctx.db
     .selectFrom('risks as r')
     .selectAll('r')
@@ -38,6 +38,7 @@ export async function stateOf(
   if (!row) throw notFound(`Risk ${id}`);
   return {
     ref: row.ref,
+    approved: row.acceptance_approved_at !== null,
     text: {
       title: row.title,
       description: row.description,
@@ -62,13 +63,17 @@ export async function stateOf(
   };
 }
 
-/** Inserts (id null) or updates a risk and replaces its asset and control links. */
+/**
+ * Inserts (id null) or updates a risk and replaces its asset and control links. `approvedAt` sets when the
+ * acceptance was approved (null: not approved); undefined leaves it as it is.
+ */
 export async function saveRisk(
   ctx: ServiceContext,
   id: string | null,
   ref: string,
   text: RiskText,
   s: RiskState,
+  approvedAt?: Date | null,
 ): Promise<string> {
   const columns = {
     ...text,
@@ -83,6 +88,7 @@ export async function saveRisk(
     transfer_to: s.transferTo,
     status: s.status,
     review_date: s.reviewDate,
+    ...(approvedAt === undefined ? {} : { acceptance_approved_at: approvedAt }),
   };
   const org = ctx.organizationId;
   let riskId = id;

@@ -4,7 +4,10 @@ import { forbidden } from '../../kernel/errors/app-error.js';
 
 export const tasksPolicy = {
   read: 'tasks.read',
+  updateOwn: 'tasks.update-own',
   manage: 'tasks.manage',
+  inbox: 'notifications.read',
+  manageInbox: 'notifications.manage-own',
 } as const satisfies Record<string, RouteAccess>;
 
 /** The assignee may set the status of their own task; reassigning or changing others' tasks takes tasks.manage. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TaskListQuery } from '../../../contracts/tasks.js';
+import { taskVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { AppError } from '../../kernel/errors/app-error.js';
@@ -28,7 +29,8 @@ export function taskQuery(ctx: ServiceContext) {
       'ao.activity_id',
       'ra.evidence_required',
     ])
-    .where('t.organization_id', '=', ctx.organizationId);
+    .where('t.organization_id', '=', ctx.organizationId)
+    .where(taskVisible(ctx.actor, 't.source_type', 't.source_id'));
 }
 
 export type TaskQueryRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirstOrThrow']>>;

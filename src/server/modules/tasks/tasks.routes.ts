@@ -43,7 +43,7 @@ export const registerTaskRoutes: RouteModule = (app, { db }) => {
   app.patch(
     '/api/tasks/:id',
     {
-      config: { access: policy.read },
+      config: { access: policy.updateOwn },
       schema: {
         tags,
         summary: 'Change status (the assignee, or tasks.manage) or assignee (tasks.manage)',
@@ -59,7 +59,7 @@ export const registerTaskRoutes: RouteModule = (app, { db }) => {
   app.get(
     '/api/notifications',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.inbox },
       schema: {
         tags: inbox,
         summary: 'Your inbox, newest first',
@@ -72,7 +72,7 @@ export const registerTaskRoutes: RouteModule = (app, { db }) => {
   app.get(
     '/api/notifications/unread-count',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.inbox },
       schema: {
         tags: inbox,
         summary: 'How many unread notifications you have',
@@ -84,7 +84,7 @@ export const registerTaskRoutes: RouteModule = (app, { db }) => {
   app.post(
     '/api/notifications/:id/read',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.manageInbox },
       schema: {
         tags: inbox,
         summary: 'Mark a notification read',
@@ -97,7 +97,7 @@ export const registerTaskRoutes: RouteModule = (app, { db }) => {
   app.post(
     '/api/notifications/read-all',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.manageInbox },
       schema: {
         tags: inbox,
         summary: 'Mark every notification read',
@@ -109,7 +109,7 @@ export const registerTaskRoutes: RouteModule = (app, { db }) => {
   app.get(
     '/api/me/notification-settings',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.inbox },
       schema: {
         tags: inbox,
         summary: 'How you get notifications by e-mail: immediate, daily digest (default) or off',
@@ -121,7 +121,7 @@ export const registerTaskRoutes: RouteModule = (app, { db }) => {
   app.put(
     '/api/me/notification-settings',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.manageInbox },
       schema: {
         tags: inbox,
         summary: 'Choose immediate mail, the daily digest or no mail',

@@ -3,6 +3,7 @@ import type { FaqImportReport } from '../../../contracts/trust-center.js';
 import { renderHugoFaq, renderServiceChapter } from '../../../formats/hugo-export.js';
 import { type HugoFaqPage, HugoFormatError, parseHugoFaq } from '../../../formats/hugo-faq.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { entryOrder, faqEntryQuery, needsReviewSql } from './faq.repository.js';
@@ -152,6 +153,7 @@ export async function exportServiceChapter(ctx: ServiceContext, serviceId: strin
       .select(['ref', 'title', 'status', 'service_id', 'updated_at'])
       .where('organization_id', '=', org)
       .where((eb) => eb.or([eb('service_id', 'is', null), eb('service_id', '=', serviceId)]))
+      .where(controlVisible(ctx.actor, 'id'))
       .orderBy('ref')
       .execute(),
   ]);

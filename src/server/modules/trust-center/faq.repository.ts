@@ -1,36 +1,41 @@
 import { sql } from 'kysely';
-import type { ServiceContext } from '../../kernel/context.js';
+import { controlVisible, evidenceVisible } from '../../kernel/auth/framework-scope.js';
+import { type Actor, type ServiceContext, systemActor } from '../../kernel/context.js';
 import { evidenceState, isFailing } from '../controls/index.js';
 
 /**
  * Why an entry's claim may no longer hold, computed per entry in the same query: a linked control whose
- * check fails or whose evidence is stale or missing, or linked evidence that has expired.
+ * check fails or whose evidence is stale or missing, or linked evidence that has expired. Links a scoped
+ * auditor may not see are left out of the links and of the reason alike.
  */
-const reviewReason = sql<string | null>`(
+const reviewReason = (actor: Actor) => sql<string | null>`(
   SELECT string_agg(r.reason, '; ' ORDER BY r.reason) FROM (
     SELECT 'control ' || c.ref || ' has a failing check' AS reason
       FROM faq_entry_controls l JOIN controls c ON c.id = l.control_id
-      WHERE l.entry_id = e.id AND ${isFailing('c')}
+      WHERE l.entry_id = e.id AND ${isFailing('c')} AND ${controlVisible(actor, 'c.id')}
     UNION ALL
     SELECT 'control ' || c.ref || ' has ' || ${evidenceState('c')} || ' evidence'
       FROM faq_entry_controls l JOIN controls c ON c.id = l.control_id
-      WHERE l.entry_id = e.id AND ${evidenceState('c')} <> 'fresh'
+      WHERE l.entry_id = e.id AND ${evidenceState('c')} <> 'fresh' AND ${controlVisible(actor, 'c.id')}
     UNION ALL
     SELECT 'evidence "' || ev.title || '" is not valid today'
       FROM faq_entry_evidence l JOIN evidence ev ON ev.id = l.evidence_id
       WHERE l.entry_id = e.id AND (ev.valid_from > now() OR ev.expires_at <= now())
+        AND ${evidenceVisible(actor, 'ev.id')}
   ) r)`;
 
-const linkedControls = sql<{ id: string; ref: string; title: string }[]>`COALESCE((
+const linkedControls = (actor: Actor) => sql<{ id: string; ref: string; title: string }[]>`COALESCE((
   SELECT json_agg(json_build_object('id', c.id, 'ref', c.ref, 'title', c.title) ORDER BY c.ref)
-  FROM faq_entry_controls l JOIN controls c ON c.id = l.control_id WHERE l.entry_id = e.id), '[]'::json)`;
+  FROM faq_entry_controls l JOIN controls c ON c.id = l.control_id
+  WHERE l.entry_id = e.id AND ${controlVisible(actor, 'c.id')}), '[]'::json)`;
 
-const linkedEvidence = sql<{ id: string; title: string }[]>`COALESCE((
+const linkedEvidence = (actor: Actor) => sql<{ id: string; title: string }[]>`COALESCE((
   SELECT json_agg(json_build_object('id', ev.id, 'title', ev.title) ORDER BY ev.title)
-  FROM faq_entry_evidence l JOIN evidence ev ON ev.id = l.evidence_id WHERE l.entry_id = e.id), '[]'::json)`;
+  FROM faq_entry_evidence l JOIN evidence ev ON ev.id = l.evidence_id
+  WHERE l.entry_id = e.id AND ${evidenceVisible(actor, 'ev.id')}), '[]'::json)`;
 
-/** The SQL form of needsReview, for filtering lists and the public page. */
-export const needsReviewSql = sql<boolean>`(${reviewReason} IS NOT NULL AND ${reviewReason} IS DISTINCT FROM e.confirmed_reason)`;
+/** The SQL form of needsReview, for filtering lists and the public page; judged over every link. */
+export const needsReviewSql = sql<boolean>`(${reviewReason(systemActor)} IS NOT NULL AND ${reviewReason(systemActor)} IS DISTINCT FROM e.confirmed_reason)`;
 
 /** Entries with their section, links and review state; one query however many entries. */
 export function faqEntryQuery(ctx: ServiceContext) {
@@ -51,9 +56,9 @@ export function faqEntryQuery(ctx: ServiceContext) {
       'e.confirmed_reason',
       'e.confirmed_at',
       'e.updated_at',
-      reviewReason.as('review_reason'),
-      linkedControls.as('controls'),
-      linkedEvidence.as('evidence'),
+      reviewReason(ctx.actor).as('review_reason'),
+      linkedControls(ctx.actor).as('controls'),
+      linkedEvidence(ctx.actor).as('evidence'),
     ]);
 }
 

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteModule } from '../../kernel/http/app.js';
+import { assertPublicFormAllowed } from '../../kernel/mail/index.js';
 import { publicContext } from './public.service.js';
 import { escapeHtml, type RenderedPage } from './public-html.js';
 import { messagePage } from './public-pages.js';
@@ -37,6 +38,7 @@ export const registerTrustFormRoutes: RouteModule = (app, { db, config }) => {
       { config: access, schema: { ...hidden, body: subscribeBody } },
       async (req, reply) => {
         const ctx = await publicContext(db, req.headers.host);
+        await assertPublicFormAllowed(db, ctx.organizationId, req.ip, config.loginRateLimitPerMinute);
         await subscribe(ctx, req.body.email.toLowerCase(), config.publicUrl);
         const page = messagePage(
           await getSettings(ctx),

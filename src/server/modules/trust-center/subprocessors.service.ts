@@ -13,7 +13,7 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
-import { enqueueMail } from '../../kernel/mail/index.js';
+import { enqueueMail, mayMailFromPublicForm } from '../../kernel/mail/index.js';
 import { iso, presentSubprocessor } from './trust-center.presenter.js';
 
 type Announcement = z.infer<typeof announceChangeSchema>;
@@ -277,7 +277,7 @@ export async function subscribe(ctx: ServiceContext, email: string, publicUrl: s
       )
       .returning('verified_at')
       .executeTakeFirstOrThrow();
-    if (row.verified_at) return;
+    if (row.verified_at || !(await mayMailFromPublicForm(tx, email))) return;
     await enqueueMail(tx, {
       to: email,
       subject: 'Confirm your subscription to sub-processor changes',

@@ -5,7 +5,7 @@ import { randomSecret, sha256Hex } from '../../kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
-import { enqueueMail } from '../../kernel/mail/index.js';
+import { enqueueMail, mayMailFromPublicForm } from '../../kernel/mail/index.js';
 import { grantState, isoOf } from './trust-documents.presenter.js';
 
 const HOUR = 3_600_000;
@@ -56,22 +56,43 @@ export async function sendSignInLink(ctx: ServiceContext, grant: GrantRow, publi
   return expiresAt;
 }
 
+/** Mailed to an address without an active grant, so both answers to a probe take the same work. */
+async function sendNoAccessNotice(ctx: ServiceContext, email: string, publicUrl: string): Promise<void> {
+  const name = await orgName(ctx);
+  await enqueueMail(ctx, {
+    to: email,
+    subject: `${name}: your link to the documents you were given access to`,
+    text: [
+      'Someone asked for a sign-in link to documents for this address, but it has no current access.',
+      '',
+      `To ask for documents, open ${publicUrl}/trust/documents. If this was not you, ignore this message.`,
+    ].join('\n'),
+  });
+}
+
 /**
- * A visitor asks for a new sign-in link. It is mailed only when the address has an active grant; the caller
- * answers the same either way, so nobody learns whether an address was given access.
+ * A visitor asks for a new sign-in link. The address is mailed either way — a link when it has an active
+ * grant, a note saying it has none otherwise — through the outbox in this transaction, so the answer, its
+ * work and its timing do not tell a prober whether an address was given access. Mail from public forms to
+ * one address is capped per hour; past the cap nothing is looked up or sent, and the answer is the same.
  */
 export function requestSignInLink(ctx: ServiceContext, email: string, publicUrl: string): Promise<void> {
+  const address = email.toLowerCase();
   return inTransaction(ctx, async (tx) => {
+    if (!(await mayMailFromPublicForm(tx, address))) return;
     const grant = await tx.db
       .selectFrom('trust_access_grants')
       .select(['id', 'email', 'expires_at'])
       .where('organization_id', '=', tx.organizationId)
-      .where('email', '=', email.toLowerCase())
+      .where('email', '=', address)
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', new Date())
       .orderBy('expires_at', 'desc')
       .executeTakeFirst();
-    if (!grant) return;
+    if (!grant) {
+      await sendNoAccessNotice(tx, address, publicUrl);
+      return;
+    }
     const expiresAt = await sendSignInLink(tx, grant, publicUrl);
     await recordAuditEvent(
       tx,

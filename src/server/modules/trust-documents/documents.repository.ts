@@ -1,3 +1,4 @@
+import { controlVisible, frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 
@@ -41,7 +42,7 @@ export function publishedDocuments(ctx: ServiceContext) {
     .execute();
 }
 
-/** The organisation's controls with scope and mapped framework references, for the generated list. */
+/** The organisation's controls with scope and mapped framework references, for the generated list (as the actor may see them). */
 export async function controlsForList(ctx: ServiceContext) {
   const [controls, mappings] = await Promise.all([
     ctx.db
@@ -49,6 +50,7 @@ export async function controlsForList(ctx: ServiceContext) {
       .leftJoin('services as s', 's.id', 'c.service_id')
       .select(['c.id', 'c.ref', 'c.title', 'c.status', 's.name as service'])
       .where('c.organization_id', '=', ctx.organizationId)
+      .where(controlVisible(ctx.actor, 'c.id'))
       .orderBy('c.ref')
       .execute(),
     ctx.db
@@ -57,6 +59,7 @@ export async function controlsForList(ctx: ServiceContext) {
       .innerJoin('frameworks as f', 'f.id', 'r.framework_id')
       .select(['cr.control_id', 'f.name as framework', 'r.ref'])
       .where('cr.organization_id', '=', ctx.organizationId)
+      .where(frameworkVisible(ctx.actor, 'f.id'))
       .orderBy('f.name')
       .orderBy('r.ref')
       .execute(),

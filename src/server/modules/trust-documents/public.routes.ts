@@ -5,6 +5,7 @@ import { ndaAcceptanceSchema, publicRequestSchema } from '../../../contracts/tru
 import type { ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import type { RouteModule } from '../../kernel/http/app.js';
+import { assertPublicFormAllowed } from '../../kernel/mail/index.js';
 import { getSettings, isCustomDomain, publicContext, type RenderedPage } from '../trust-center/index.js';
 import { openSignInLink, requestSignInLink } from './access.service.js';
 import { publishedDocuments } from './documents.repository.js';
@@ -123,6 +124,7 @@ export const registerTrustDocumentPublicRoutes: RouteModule = (app, { db, config
       { config: limited, schema: { ...hidden, body: publicRequestSchema } },
       async (req, reply) => {
         const ctx = await publicContext(db, req.headers.host);
+        await assertPublicFormAllowed(db, ctx.organizationId, req.ip, config.loginRateLimitPerMinute);
         await submitRequest(ctx, req.body, config.publicUrl);
         const page = messagePage(
           await getSettings(ctx),
@@ -198,6 +200,7 @@ export const registerTrustDocumentPublicRoutes: RouteModule = (app, { db, config
       { config: limited, schema: { ...hidden, body: emailBody } },
       async (req, reply) => {
         const ctx = await publicContext(db, req.headers.host);
+        await assertPublicFormAllowed(db, ctx.organizationId, req.ip, config.loginRateLimitPerMinute);
         await requestSignInLink(ctx, req.body.email, config.publicUrl);
         const html =
           '<p>If that address has access to documents, we have e-mailed it a new sign-in link.</p>';

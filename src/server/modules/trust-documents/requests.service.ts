@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { randomSecret, sha256Hex } from '../../kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, conflict } from '../../kernel/errors/app-error.js';
-import { enqueueMail } from '../../kernel/mail/index.js';
+import { enqueueMail, mayMailFromPublicForm } from '../../kernel/mail/index.js';
 import { grantAccess, type RequestRow } from './decisions.service.js';
 import { currentNda, ruleForEmail } from './settings.service.js';
 
@@ -80,6 +80,7 @@ export function submitRequest(ctx: ServiceContext, input: PublicRequest, publicU
       { type: 'trust-document-request', id: row.id },
       { emailDomain: email.split('@').pop() ?? '', documents: docs.map((d) => d.title).sort() },
     );
+    if (!(await mayMailFromPublicForm(tx, email))) return;
     await enqueueMail(tx, {
       to: email,
       subject: 'Confirm your request for documents',

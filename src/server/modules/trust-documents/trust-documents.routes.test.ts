@@ -410,7 +410,9 @@ describe('trust documents on request', () => {
 
     const mails = (await outbox()).length;
     const asked = await form('/trust/documents/sign-in-links', [['email', email]]);
-    assert.equal((await outbox()).length, mails, 'no link for an expired grant');
+    const notice = (await outbox()).slice(mails);
+    assert.equal(notice.length, 1, 'an expired grant is mailed a note, like a live one is mailed a link');
+    assert.doesNotMatch(notice[0]?.text_body ?? '', /sign-in\?token=/, 'no link for an expired grant');
     await t.handle.db
       .updateTable('trust_access_grants')
       .set({ expires_at: new Date(Date.now() + 86_400_000) })
@@ -418,10 +420,10 @@ describe('trust documents on request', () => {
       .execute();
     const again = await form('/trust/documents/sign-in-links', [['email', email]]);
     assert.equal(again.body, asked.body, 'the answer does not tell whether access exists');
-    assert.equal((await outbox()).length, mails + 1);
+    assert.equal((await outbox()).length, mails + 2);
     const stranger = await form('/trust/documents/sign-in-links', [['email', 'nobody@elsewhere.example']]);
     assert.equal(stranger.body, asked.body);
-    assert.equal((await outbox()).length, mails + 1);
+    assert.equal((await outbox()).length, mails + 3, 'a stranger is mailed the same one note');
 
     const link = await lastLink(email, '/trust/documents/sign-in');
     await t.handle.db

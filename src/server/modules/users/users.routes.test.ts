@@ -61,6 +61,37 @@ describe('users', () => {
     });
   });
 
+  test('disabling a user revokes their API tokens for good; re-enabling does not revive them', async () => {
+    const viewer = await t.signIn('viewer');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: sessionHeaders(viewer),
+      payload: { name: 'ci', scopes: ['controls.read'], expiresInDays: 30 },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    const use = () => t.app.inject({ method: 'GET', url: '/api/controls', headers: bearer });
+    assert.equal((await use()).statusCode, 200);
+    assert.equal((await patch(t.users.viewer.id, { status: 'disabled' })).statusCode, 200);
+    assert.equal((await use()).statusCode, 401);
+    const event = await t.handle.db
+      .selectFrom('audit_events')
+      .select('data')
+      .where('action', '=', 'user.updated')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(event.data.tokensRevoked, 1);
+    assert.equal((await patch(t.users.viewer.id, { status: 'active' })).statusCode, 200);
+    assert.equal((await use()).statusCode, 401, 'the token stays revoked after re-enabling');
+    const row = await t.handle.db
+      .selectFrom('api_tokens')
+      .select('revoked_at')
+      .where('user_id', '=', t.users.viewer.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(row.revoked_at);
+  });
+
   test('the last active admin cannot be demoted or disabled', async () => {
     const bootstrapAdmin = await t.handle.db
       .selectFrom('users')

@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { deleteSessionsOfUser } from '../auth/index.js';
+import { revokeTokensOfUser } from '../tokens/index.js';
 import { presentUser } from './users.presenter.js';
 import {
   findUserByEmail,
@@ -146,7 +147,14 @@ export async function updateUser(ctx: ServiceContext, id: string, patch: UserPat
     if (Object.keys(changes).length === 0) return presentUser(before);
     const user = await updateUserRow(tx.db, id, patch);
     if (patch.status === 'disabled' || patch.role) await deleteSessionsOfUser(tx.db, id);
-    await recordAuditEvent(tx, 'user.updated', { type: 'user', id }, { email: user.email, changes });
+    const disabling = changes.status !== undefined && patch.status === 'disabled';
+    const tokensRevoked = disabling ? await revokeTokensOfUser(tx.db, id, new Date()) : 0;
+    await recordAuditEvent(
+      tx,
+      'user.updated',
+      { type: 'user', id },
+      { email: user.email, changes, ...(tokensRevoked ? { tokensRevoked } : {}) },
+    );
     return presentUser(user);
   });
 }

@@ -73,11 +73,12 @@ function Treatment({ risk }: { risk: RiskDetail }) {
       <Stack gap={6}>
         <Fact label="Treatment">{risk.treatment ? treatmentLabels[risk.treatment] : 'Not treated yet'}</Fact>
         {risk.acceptance && (
-          <Fact label="Accepted by">
+          <Fact label={risk.acceptance.approvedAt ? 'Accepted by' : 'Awaiting approval by'}>
             {risk.acceptance.approver.name} until {risk.acceptance.expiresOn}
             {risk.acceptance.expired ? ' (expired)' : ''}
           </Fact>
         )}
+        <ApproveAcceptance risk={risk} />
         {risk.transferTo && <Fact label="Transferred to">{risk.transferTo}</Fact>}
         <Title order={3} size="h5" mt="xs">
           Mitigating controls
@@ -153,6 +154,30 @@ function History({ risk }: { risk: RiskDetail }) {
         </Stack>
       </QueryState>
     </Card>
+  );
+}
+
+/** The approver named on a waiting acceptance approves it here; nobody else sees the button. */
+function ApproveAcceptance({ risk }: { risk: RiskDetail }) {
+  const client = useQueryClient();
+  const { session } = useSession();
+  const approve = useMutation({
+    mutationFn: () => api.post<RiskDetail>(`/api/risks/${risk.id}/acceptance/approve`),
+    onSuccess: async (updated) => {
+      client.setQueryData(['risk', risk.id], updated);
+      await invalidateRisks(client);
+      notifySuccess(`Acceptance of ${risk.ref} approved`);
+    },
+    onError: notifyError,
+  });
+  const acceptance = risk.acceptance;
+  if (!acceptance || acceptance.approvedAt || acceptance.approver.id !== session?.user.id) return null;
+  return (
+    <Group>
+      <Button size="xs" loading={approve.isPending} onClick={() => approve.mutate()}>
+        Approve acceptance
+      </Button>
+    </Group>
   );
 }
 
