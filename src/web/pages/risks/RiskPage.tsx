@@ -142,8 +142,7 @@ function History({ risk }: { risk: RiskDetail }) {
         <Stack gap={4}>
           {(history.data?.items ?? []).map((e) => (
             <Text size="sm" key={e.seq}>
-              {dateTime(e.occurredAt)} · {e.actorName ?? 'Tillit'} ·{' '}
-              {e.action === 'risk.created' ? 'registered' : 'changed'}{' '}
+              {dateTime(e.occurredAt)} · {e.actorName ?? 'Tillit'} · {historyVerbs[e.action] ?? 'changed'}{' '}
               {e.data.changes
                 ? Object.keys(e.data.changes as object)
                     .map((k) => fieldLabels[k] ?? k)
@@ -156,6 +155,12 @@ function History({ risk }: { risk: RiskDetail }) {
     </Card>
   );
 }
+
+const historyVerbs: Record<string, string> = {
+  'risk.created': 'registered',
+  'risk.acceptance-proposed': 'proposed acceptance',
+  'risk.acceptance-approved': 'approved acceptance',
+};
 
 /** The approver named on a waiting acceptance approves it here; nobody else sees the button. */
 function ApproveAcceptance({ risk }: { risk: RiskDetail }) {
