@@ -11,6 +11,8 @@ import { recordResult } from './support/results.js';
 const WRITE_TRIALS = 3;
 const BACKUP_TRIALS = 3;
 const WRITERS = 4;
+// A first start on PGlite runs initdb; on a busy two-core machine that alone can take a minute.
+const START_TIMEOUT_MS = 240_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const exited = (child: ChildProcess) => new Promise((r) => child.once('exit', r));
 
@@ -29,7 +31,7 @@ describe('kill -9 during a write burst and during `tillit backup`', () => {
   test(`${WRITE_TRIALS} trials: kill -9 in a burst of writes, restart; every acknowledged write is there with its audit event`, async () => {
     const perTrial: string[] = [];
     for (let trial = 0; trial < WRITE_TRIALS; trial++) {
-      const server = await startServer(env);
+      const server = await startServer(env, START_TIMEOUT_MS);
       credentials ??= firstStartCredentials(server.stdout());
       const api = await signInOverHttp(server.url, credentials.email, credentials.password);
       let killed = false;
@@ -53,7 +55,7 @@ describe('kill -9 during a write burst and during `tillit backup`', () => {
       perTrial.push(String(acked));
     }
     // A restart after the last kill must succeed (no stale lock, recovery of the database).
-    const server = await startServer(env);
+    const server = await startServer(env, START_TIMEOUT_MS);
     await server.stop();
 
     const handle = await inst.open();

@@ -1,11 +1,19 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../../browser/app-server.js';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+/** The newest Debian PostgreSQL installation's binaries, e.g. /usr/lib/postgresql/15/bin. */
+function postgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin/initdb')))
+    : [];
+  const newest = versions.sort((a, b) => Number(a) - Number(b)).pop();
+  return newest ? path.join(root, newest, 'bin') : undefined;
+}
 
 /** A PostgreSQL server of the test's own that it may restart, stop and freeze. */
 export interface PostgresServer {
@@ -26,6 +34,8 @@ const asPostgres = (args: string[]) =>
  */
 export async function startPostgresServer(): Promise<PostgresServer | string> {
   if (process.getuid?.() !== 0) return 'a private PostgreSQL server needs root to run initdb as postgres';
+  const BIN = postgresBin();
+  if (!BIN) return 'no PostgreSQL server binaries under /usr/lib/postgresql';
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tillit-pg-'));
   chmodSync(dir, 0o777);
   const data = path.join(dir, 'data');

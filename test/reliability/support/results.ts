@@ -4,7 +4,12 @@ import { testDatabaseKind } from '../../support/test-database.js';
 /**
  * One row of the table `npm run test:reliability` prints at the end: what a test tried and whether it
  * held. Every reliability test records its rows here (then asserts), including rows for what it could
- * not try on this machine, with the reason. Add rows for new checks the same way.
+ * not try on this machine, with the reason.
+ *
+ * To add a check (e.g. the auditor scope canary, tokens × scopes): a file
+ * `test/reliability/<topic>.reliability.ts` (the runner picks up every such file, one at a time, on
+ * PGlite and on PostgreSQL), whose tests call `recordResult({ area: '<topic>', tried, outcome, detail })`
+ * with the figures, then assert. Files named `*.test.ts` here would also run in `npm test`.
  */
 export interface ReliabilityRow {
   /** The area: 'concurrency', 'database restart', 'hostile input', 'crash', 'scope canary', … */
