@@ -30,6 +30,11 @@ export const auditVerificationSchema = z.object({
   rootHash: z.string().describe('hex SHA-256 Merkle root (RFC 6962)'),
   checkpointsVerified: z.number().int(),
   problems: z.array(z.string()),
+  verifiedAt: z.string().optional().describe('When the log was last checked up to treeSize'),
+  fullyVerifiedAt: z
+    .string()
+    .optional()
+    .describe('When every event was last re-hashed (daily); newer events are hashed on each request'),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

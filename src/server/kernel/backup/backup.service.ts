@@ -85,12 +85,13 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
 
 /**
  * Left out on purpose: sessions, visitor sessions and one-time sign-in links (a restore signs everybody out;
- * visitors with a grant ask for a new link) and the migration bookkeeping.
+ * visitors with a grant ask for a new link), the audit verification cache (rebuilt) and the migration bookkeeping.
  */
 export const tablesNotBackedUp = [
   'sessions',
   'trust_visitor_sessions',
   'trust_sign_in_links',
+  'audit_verifications',
   'tillit_migrations',
   'tillit_migrations_lock',
 ];

@@ -111,10 +111,23 @@ export interface AuditCheckpointsTable {
   key_id: string;
   public_key: string;
   note: string;
+  /** Merkle frontier at tree_size (concatenated 32-byte hashes); null on checkpoints signed before 0260. */
+  frontier: Uint8Array | null;
   created_at: CreatedAt;
 }
 
 type Json<T> = ColumnType<T, string, string>;
+
+export interface AuditVerificationsTable {
+  organization_id: string;
+  tree_size: number;
+  frontier: Uint8Array;
+  root_hash: Uint8Array;
+  checkpoints_verified: number;
+  problems: Json<string[]>;
+  fully_verified_at: Date;
+  verified_at: Date;
+}
 
 export interface FrameworksTable {
   id: Generated<string>;
@@ -888,6 +901,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_log_heads: AuditLogHeadsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_verifications: AuditVerificationsTable;
   frameworks: FrameworksTable;
   requirements: RequirementsTable;
   requirement_mappings: RequirementMappingsTable;
