@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { afterCursorSchema } from './paging.js';
 
 export const auditEventSchema = z.object({
   seq: z.number().int(),
@@ -15,6 +16,7 @@ export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditEventQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  after: afterCursorSchema,
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
