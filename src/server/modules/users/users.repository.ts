@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { forgetCachedSessions } from '../../kernel/auth/authenticate.js';
 import type { Database, UserRow, UserUpdate } from '../../kernel/db/schema.js';
 
 export function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
@@ -59,4 +60,5 @@ export async function deleteSessionsOfUser(
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   await q.execute();
+  forgetCachedSessions({ userId });
 }
