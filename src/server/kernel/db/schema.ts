@@ -118,6 +118,15 @@ export interface AuditCheckpointsTable {
 
 type Json<T> = ColumnType<T, string, string>;
 
+export interface ControlEvidenceSummariesTable {
+  control_id: string;
+  organization_id: string;
+  linked: number;
+  fresh: boolean;
+  computed_at: Date;
+  valid_until: Date | null;
+}
+
 export interface AuditVerificationsTable {
   organization_id: string;
   tree_size: number;
@@ -902,6 +911,7 @@ export interface Database {
   audit_log_heads: AuditLogHeadsTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_verifications: AuditVerificationsTable;
+  control_evidence_summaries: ControlEvidenceSummariesTable;
   frameworks: FrameworksTable;
   requirements: RequirementsTable;
   requirement_mappings: RequirementMappingsTable;
