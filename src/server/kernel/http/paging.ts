@@ -1,4 +1,15 @@
-import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import {
+  AliasNode,
+  IdentifierNode,
+  type KyselyPlugin,
+  type RawBuilder,
+  RawNode,
+  SelectionNode,
+  type SelectQueryBuilder,
+  SelectQueryNode,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import { type Page, type PageQuery, TOTAL_CAP } from '../../../contracts/paging.js';
 import { AppError } from '../errors/app-error.js';
 
@@ -22,6 +33,20 @@ export interface PagingOptions {
 }
 
 const CURSOR = '__cursor';
+
+/** Wraps the query it is given as `SELECT count(*) FROM (query) AS capped` (the builder has no database handle). */
+const countingPlugin: KyselyPlugin = {
+  transformQuery: ({ node }) =>
+    SelectQueryNode.cloneWithSelections(
+      SelectQueryNode.createFrom([AliasNode.create(node, IdentifierNode.create('capped'))]),
+      [
+        SelectionNode.create(
+          AliasNode.create(RawNode.createWithSql('count(*)'), IdentifierNode.create('total')),
+        ),
+      ],
+    ),
+  transformResult: async ({ result }) => result,
+};
 
 const encodeCursor = (values: unknown[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
 
@@ -105,8 +130,9 @@ export async function paged<DB, TB extends keyof DB, O, R>(
       .clearSelect()
       .select(sql<number>`1`.as('one'))
       .limit(TOTAL_CAP + 1)
+      .withPlugin(countingPlugin)
       .execute()
-      .then((r) => r.length),
+      .then((r) => Number((r[0] as unknown as { total: number } | undefined)?.total ?? 0)),
   ]);
   const last = rows.at(-1) as Record<string, unknown> | undefined;
   const nextCursor =
