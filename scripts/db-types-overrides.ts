@@ -24,6 +24,7 @@ export const columnOverrides = {
     'assets.classification': 'AssetClassification',
     'audit_events.data': 'JsonRecordColumn',
     'audit_findings.type': 'FindingType',
+    'audit_verifications.problems': 'JsonOf<string[]>',
     'controls.status': 'ControlStatus',
     'management_reviews.status': 'Generated<ReviewStatus>',
     'nonconformities.severity': 'NcSeverity',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { afterCursorSchema } from './paging.js';
 
 export const auditEventSchema = z.object({
   seq: z.number().int(),
@@ -15,6 +16,7 @@ export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditEventQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  after: afterCursorSchema,
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
@@ -30,6 +32,11 @@ export const auditVerificationSchema = z.object({
   rootHash: z.string().describe('hex SHA-256 Merkle root (RFC 6962)'),
   checkpointsVerified: z.number().int(),
   problems: z.array(z.string()),
+  verifiedAt: z.string().optional().describe('When the log was last checked up to treeSize'),
+  fullyVerifiedAt: z
+    .string()
+    .optional()
+    .describe('When every event was last re-hashed (daily); newer events are hashed on each request'),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

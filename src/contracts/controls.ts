@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { afterCursorSchema } from './paging.js';
 import { controlStatusSchema } from './soa.js';
 
 export const evidenceStates = ['fresh', 'stale', 'missing'] as const;
@@ -75,6 +76,7 @@ export const controlPatchSchema = z
 export const controlListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  after: afterCursorSchema,
   q: z.string().trim().max(200).optional(),
   status: controlStatusSchema.optional(),
   ownerId: z.string().uuid().optional(),

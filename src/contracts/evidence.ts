@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { afterCursorSchema } from './paging.js';
 
 export const evidenceKinds = ['file', 'link', 'check-result'] as const;
 export const evidenceKindSchema = z.enum(evidenceKinds);
@@ -142,6 +143,7 @@ export const evidenceStateFilterSchema = z.enum(['fresh', 'stale', 'expired', 'p
 export const evidenceListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  after: afterCursorSchema,
   controlId: z.string().uuid().optional(),
   checkId: z.string().uuid().optional(),
   kind: evidenceKindSchema.optional(),

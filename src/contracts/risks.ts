@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { afterCursorSchema } from './paging.js';
 import { controlStatusSchema } from './soa.js';
 
 export const riskLevels = ['low', 'medium', 'high', 'critical'] as const;
@@ -158,6 +159,7 @@ export type RiskPatch = z.input<typeof riskPatchSchema>;
 export const riskListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  after: afterCursorSchema,
   q: z.string().trim().max(200).optional(),
   /** The level of the residual score. */
   level: riskLevelSchema.optional(),

@@ -237,9 +237,53 @@ describe('audit log', () => {
     assert.match(text, /file2: not a valid checkpoint/);
   });
 
-  test('no checkpoint is signed over a log that fails verification', async () => {
+  test('no checkpoint is signed over new events that fail verification', async () => {
     const { db, ctx, keyring } = await loggedOrganization();
-    await sql`DELETE FROM audit_events WHERE organization_id = ${ctx.organizationId} AND seq = 2`.execute(db);
+    await createLocation(ctx, { code: 'NEW1', name: 'New 1', city: 'Oslo', country: 'NO' });
+    await createLocation(ctx, { code: 'NEW2', name: 'New 2', city: 'Oslo', country: 'NO' });
+    const head = await db.selectFrom('audit_log_heads').select('size').executeTakeFirstOrThrow();
+    await sql`UPDATE audit_events SET data = '{"code":"EVIL"}' WHERE organization_id = ${ctx.organizationId} AND seq = ${head.size}`.execute(
+      db,
+    );
     await assert.rejects(createCheckpoint(ctx, keyring), /failed verification; no checkpoint was signed/);
+    await sql`DELETE FROM audit_events WHERE organization_id = ${ctx.organizationId} AND seq = ${head.size - 1}`.execute(
+      db,
+    );
+    await assert.rejects(createCheckpoint(ctx, keyring), /events \d+–\d+ are missing/);
+  });
+
+  test('a checkpoint resumes from the previous frontier: it hashes only new events and never signs a rewrite of older ones', async () => {
+    const { db, ctx, keyring, verify } = await loggedOrganization();
+    const stored = await db
+      .selectFrom('audit_checkpoints')
+      .select(['tree_size', 'frontier'])
+      .where('organization_id', '=', ctx.organizationId)
+      .executeTakeFirstOrThrow();
+    assert.ok(stored.frontier && stored.frontier.length > 0 && stored.frontier.length % 32 === 0);
+    await createLocation(ctx, { code: 'NEW1', name: 'New 1', city: 'Oslo', country: 'NO' });
+    const intact = await verify();
+    // Rewrite an event the first checkpoint already covers; the next checkpoint does not re-read it.
+    await sql`UPDATE audit_events SET data = '{"code":"EVIL"}' WHERE organization_id = ${ctx.organizationId} AND seq = 2`.execute(
+      db,
+    );
+    await rehashRow(ctx, 2);
+    const next = await createCheckpoint(ctx, keyring);
+    assert.equal(next.treeSize, intact.treeSize);
+    assert.equal(next.rootHash, intact.rootHash, 'the signed root is that of the log before the rewrite');
+    const full = await verify();
+    assert.equal(full.ok, false);
+    assert.match(full.problems.join('\n'), /the first \d+ events no longer match the signed root/);
+  });
+
+  test('a stored frontier that does not reproduce its signed root is not resumed from', async () => {
+    const { db, ctx, keyring, verify } = await loggedOrganization();
+    await sql`UPDATE audit_checkpoints SET frontier = ${Buffer.alloc(64, 7)} WHERE organization_id = ${ctx.organizationId}`.execute(
+      db,
+    );
+    await createLocation(ctx, { code: 'NEW1', name: 'New 1', city: 'Oslo', country: 'NO' });
+    const expected = await verify();
+    const next = await createCheckpoint(ctx, keyring);
+    assert.equal(next.rootHash, expected.rootHash);
+    assert.equal((await verify()).ok, true);
   });
 });

@@ -52,18 +52,53 @@ export function auditLogOrigin(organizationId: string): string {
   return `tillit/audit/${organizationId}`;
 }
 
+/** Where a verification starts: a trusted size and its Merkle frontier (see `MerkleAccumulator.fromFrontier`). */
+export interface VerifiedPrefix {
+  size: number;
+  frontier: Buffer[];
+}
+
+export interface VerifyRange {
+  /** Resume after this already-verified prefix instead of from the first event. */
+  from?: VerifiedPrefix;
+  /** Verify up to this size; default: the head size read before the events. */
+  to?: number;
+}
+
+export interface RangeVerification extends AuditVerification {
+  /** The frontier at `treeSize`, to resume from later. */
+  frontier: Buffer[];
+}
+
+async function headSize(db: Kysely<Database>, organizationId: string): Promise<number> {
+  const head = await db
+    .selectFrom('audit_log_heads')
+    .select('size')
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return head?.size ?? 0;
+}
+
 /**
  * Recomputes every leaf from the event's content, checks sequence continuity and the head size, and
- * compares the Merkle root at each checkpoint's size with the signed root. Streams the log in batches.
+ * compares the Merkle root at each checkpoint's size with the signed root. Streams the log in batches and
+ * takes no lock: the head size is read first and only events up to it are verified (events committed with
+ * a head update are all visible once that head is), so concurrent appends neither block nor confuse it.
+ * With `range.from` it resumes from a verified prefix and hashes only the events after it.
  */
 export async function verifyAuditLog(
   db: Kysely<Database>,
   organizationId: string,
   checkpoints: CheckpointToCheck[],
-): Promise<AuditVerification> {
+  range: VerifyRange = {},
+): Promise<RangeVerification> {
   const problems: string[] = [];
-  const expected = expectedRootsOf(checkpoints, auditLogOrigin(organizationId), problems);
-  const acc = new MerkleAccumulator();
+  const size = range.to ?? (await headSize(db, organizationId));
+  const start = range.from ?? { size: 0, frontier: [] };
+  const expected = expectedRootsOf(checkpoints, auditLogOrigin(organizationId), problems).filter(
+    (c) => c.treeSize >= start.size,
+  );
+  const acc = MerkleAccumulator.fromFrontier(start.size, start.frontier);
   let checkpointsVerified = 0;
   let next = 0;
   const compareAtCurrentSize = () => {
@@ -77,13 +112,14 @@ export async function verifyAuditLog(
     }
   };
   compareAtCurrentSize();
-  let lastSeq = 0;
-  for (;;) {
+  let lastSeq = start.size;
+  while (lastSeq < size) {
     const rows = await db
       .selectFrom('audit_events')
       .selectAll()
       .where('organization_id', '=', organizationId)
       .where('seq', '>', lastSeq)
+      .where('seq', '<=', size)
       .orderBy('seq')
       .limit(BATCH)
       .execute();
@@ -105,19 +141,27 @@ export async function verifyAuditLog(
     }
     if (rows.length < BATCH) break;
   }
-  const head = await db
-    .selectFrom('audit_log_heads')
-    .select('size')
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-  const headSize = head?.size ?? 0;
-  if (headSize !== acc.size) {
-    problems.push(`the log head records ${headSize} events but ${acc.size} are present`);
+  if (acc.size !== size) {
+    problems.push(`the log head records ${size} events but ${acc.size} are present`);
+  }
+  if (range.to === undefined) {
+    // Read after the events: an event beyond the head that was committed before now is an insertion.
+    const beyond = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst();
+    const latestHead = await headSize(db, organizationId);
+    const maxSeq = Number(beyond?.seq ?? 0);
+    if (maxSeq > latestHead) {
+      problems.push(`the log head records ${latestHead} events but event ${maxSeq} is present`);
+    }
   }
   for (const cp of expected.slice(next)) {
-    problems.push(
-      `${cp.source}: signed for ${cp.treeSize} events but the log holds only ${acc.size} (events were removed)`,
-    );
+    if (cp.treeSize <= size || range.to === undefined)
+      problems.push(
+        `${cp.source}: signed for ${cp.treeSize} events but the log holds only ${acc.size} (events were removed)`,
+      );
   }
   return {
     ok: problems.length === 0,
@@ -125,5 +169,6 @@ export async function verifyAuditLog(
     rootHash: acc.root().toString('hex'),
     checkpointsVerified,
     problems,
+    frontier: acc.frontier(),
   };
 }

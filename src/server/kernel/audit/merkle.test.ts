@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
 import {
   consistencyProof,
+  decodeFrontier,
   emptyRoot,
+  encodeFrontier,
   inclusionProof,
   leafHash,
   MerkleAccumulator,
@@ -114,5 +116,37 @@ describe('RFC 6962 Merkle tree', () => {
     rewritten[5] = leafHash(Buffer.from('forged'));
     const proof = consistencyProof(rewritten, 12);
     assert.ok(!verifyConsistency(12, 20, oldRoot, merkleRoot(rewritten), proof));
+  });
+});
+
+describe('frontier', () => {
+  test('a root extended from a stored frontier equals the root recomputed from every leaf, for sizes 0..300', () => {
+    const leaves = randomLeaves(300);
+    for (let n = 0; n <= 300; n++) {
+      const split = Math.floor(Math.random() * (n + 1));
+      const first = new MerkleAccumulator();
+      for (const l of leaves.slice(0, split)) first.append(l);
+      const stored = decodeFrontier(encodeFrontier(first.frontier()));
+      assert.ok(
+        stored.length <= Math.max(1, Math.ceil(Math.log2(split + 1))),
+        `frontier of ${split} is small`,
+      );
+      const resumed = MerkleAccumulator.fromFrontier(split, stored);
+      for (const l of leaves.slice(split, n)) resumed.append(l);
+      assert.equal(resumed.size, n);
+      assert.equal(
+        resumed.root().toString('hex'),
+        merkleRoot(leaves.slice(0, n)).toString('hex'),
+        `size ${n} split at ${split}`,
+      );
+    }
+  });
+
+  test('a frontier that does not fit its size is refused', () => {
+    const acc = new MerkleAccumulator();
+    for (const l of randomLeaves(5)) acc.append(l);
+    assert.equal(acc.frontier().length, 2);
+    assert.throws(() => MerkleAccumulator.fromFrontier(7, acc.frontier()), /does not fit a tree of 7/);
+    assert.throws(() => decodeFrontier(Buffer.alloc(33)), /not whole hashes/);
   });
 });

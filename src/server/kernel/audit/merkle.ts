@@ -30,8 +30,29 @@ export class MerkleAccumulator {
   private readonly stack: Buffer[] = [];
   private count = 0;
 
+  /**
+   * Resumes from a frontier: the roots of the perfect subtrees along the right edge of a tree of `size`
+   * leaves (RFC 6962), largest first, one per set bit of `size`.
+   */
+  static fromFrontier(size: number, frontier: readonly Buffer[]): MerkleAccumulator {
+    let bits = 0;
+    for (let n = size; n > 0; n = Math.floor(n / 2)) bits += n % 2;
+    if (!Number.isSafeInteger(size) || size < 0 || frontier.length !== bits) {
+      throw new RangeError(`a frontier of ${frontier.length} hashes does not fit a tree of ${size} leaves`);
+    }
+    const acc = new MerkleAccumulator();
+    acc.stack.push(...frontier);
+    acc.count = size;
+    return acc;
+  }
+
   get size(): number {
     return this.count;
+  }
+
+  /** The frontier to resume from later (see `fromFrontier`). */
+  frontier(): Buffer[] {
+    return [...this.stack];
   }
 
   append(leaf: Buffer): void {
@@ -167,4 +188,15 @@ export function verifyConsistency(
     sn >>= 1;
   }
   return sn === 0 && fr.equals(oldRoot) && sr.equals(newRoot);
+}
+
+/** A frontier stored as its hashes concatenated (32 bytes each). */
+export const encodeFrontier = (frontier: readonly Buffer[]): Buffer => Buffer.concat(frontier);
+
+export function decodeFrontier(bytes: Uint8Array): Buffer[] {
+  if (bytes.length % 32 !== 0)
+    throw new RangeError(`a stored frontier of ${bytes.length} bytes is not whole hashes`);
+  const out: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += 32) out.push(Buffer.from(bytes.subarray(i, i + 32)));
+  return out;
 }

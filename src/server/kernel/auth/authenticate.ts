@@ -24,11 +24,32 @@ function userActor(userId: string, role: Role): Actor {
   return { type: 'user', userId, tokenId: null, role, permissions: rolePermissions[role] };
 }
 
+/**
+ * Sessions recently read from the database, per process: a hit skips the session query for up to
+ * SESSION_CACHE_TTL_MS. Sign-out, disabling a user and any other deletion of sessions made through this
+ * process forget them at once; one made by another process (behind a load balancer) is honoured within the
+ * TTL. Bounded to SESSION_CACHE_MAX entries (the oldest go first). Nothing is shared between processes.
+ */
+export const SESSION_CACHE_TTL_MS = 3_000;
+const SESSION_CACHE_MAX = 10_000;
+const sessionCache = new Map<string, { auth: Authenticated; userId: string; until: number }>();
+
+/** Drops cached sessions: one by id, or every session of a user (sign-out, disable, role change). */
+export function forgetCachedSessions(which: { sessionId?: string; userId?: string }): void {
+  for (const [key, entry] of sessionCache) {
+    if (entry.auth.session?.id === which.sessionId || entry.userId === which.userId) sessionCache.delete(key);
+  }
+}
+
 export async function authenticateSession(
   db: Kysely<Database>,
   sessionToken: string,
   now = new Date(),
 ): Promise<Authenticated | undefined> {
+  const key = sha256Hex(sessionToken);
+  const cached = sessionCache.get(key);
+  if (cached && cached.until > now.getTime()) return cached.auth;
+  sessionCache.delete(key);
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -42,17 +63,21 @@ export async function authenticateSession(
       'users.role',
       'users.status',
     ])
-    .where('sessions.token_hash', '=', sha256Hex(sessionToken))
+    .where('sessions.token_hash', '=', key)
     .executeTakeFirst();
   if (!row || row.expires_at <= now || row.status !== 'active') return undefined;
   if (now.getTime() - row.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
   }
-  return {
+  const auth: Authenticated = {
     organizationId: row.organization_id,
     actor: userActor(row.user_id, roleSchema.parse(row.role)),
     session: { id: row.id, csrfToken: row.csrf_token },
   };
+  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value as string);
+  const until = Math.min(now.getTime() + SESSION_CACHE_TTL_MS, row.expires_at.getTime());
+  sessionCache.set(key, { auth, userId: row.user_id, until });
+  return auth;
 }
 
 /** A token acts for its owner, limited to the scopes it was given that the owner's role still allows. */

@@ -85,14 +85,16 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
 
 /**
  * Left out on purpose: sessions, visitor sessions and one-time sign-in links (a restore signs everybody out;
- * visitors with a grant ask for a new link), rate-limit counters (they expire within the hour) and the
- * migration bookkeeping.
+ * visitors with a grant ask for a new link), rate-limit counters (they expire within the hour), the
+ * audit verification cache and control evidence summaries (both rebuilt) and the migration bookkeeping.
  */
 export const tablesNotBackedUp = [
   'sessions',
   'trust_visitor_sessions',
   'trust_sign_in_links',
   'rate_limit_counters',
+  'audit_verifications',
+  'control_evidence_summaries',
   'tillit_migrations',
   'tillit_migrations_lock',
 ];

@@ -10,3 +10,6 @@ export type JsonRecordColumn<T = unknown> = ColumnType<Record<string, T>, string
 
 /** A SQL `date`; drivers differ in how they return one, so it is read through to_char. */
 export type SqlDate = ColumnType<unknown, string | null, string | null>;
+
+/** jsonb of a known shape, written as a JSON string. */
+export type JsonOf<T> = ColumnType<T, string, string>;

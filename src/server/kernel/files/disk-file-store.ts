@@ -9,7 +9,7 @@ import {
   type StageOptions,
   type StoredFile,
 } from './file-store.js';
-import { commitStaged, stageToTempFile } from './staging.js';
+import { commitStaged, stageToTempFile, syncPath } from './staging.js';
 
 const errorCode = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code;
 
@@ -34,6 +34,7 @@ export class DiskFileStore implements FileStore {
       } catch (err) {
         if (errorCode(err) !== 'EEXIST') throw err;
       }
+      await syncPath(path.dirname(target));
     });
   }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -28,9 +28,14 @@ function meter(options: StageOptions) {
   return { stream, result: () => ({ sha256: hash.digest('hex'), size }) };
 }
 
+/** Large writes: fewer, bigger write calls while the bytes are hashed on their way through. */
+const WRITE_CHUNK = 1024 * 1024;
+
 /**
  * Streams `source` into a new file in `tempDir` (a random name, never one from the caller) while hashing,
- * and hands it to `publish` on commit. The staged file is removed on failure, discard and after commit.
+ * in one pass, and fsyncs it before returning, so the bytes are on disk before any record that points at
+ * them is committed. Hands it to `publish` on commit. The staged file is removed on failure, discard and
+ * after commit.
  */
 export async function stageToTempFile(
   source: Readable,
@@ -42,7 +47,12 @@ export async function stageToTempFile(
   const tempPath = path.join(tempDir, `${randomBytes(16).toString('hex')}.part`);
   const counter = meter(options);
   try {
-    await pipeline(source, counter.stream, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }));
+    await pipeline(
+      source,
+      counter.stream,
+      createWriteStream(tempPath, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_CHUNK }),
+    );
+    await syncPath(tempPath);
     await chmod(tempPath, 0o400);
   } catch (err) {
     await rm(tempPath, { force: true });
@@ -75,4 +85,14 @@ export async function commitStaged(staged: StagedFile): Promise<StoredFile> {
     await staged.discard();
   }
   return { sha256: staged.sha256, size: staged.size };
+}
+
+/** fsyncs a file's data, or a directory's entries (making a link or rename into it durable). */
+export async function syncPath(target: string): Promise<void> {
+  const handle = await open(target, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

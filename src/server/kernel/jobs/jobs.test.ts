@@ -9,12 +9,13 @@ import { z } from 'zod';
 import { createTestDatabase } from '../../../../test/support/test-database.js';
 import { createLocation } from '../../modules/organization/location.service.js';
 import { createOrganization } from '../../modules/organization/organization.service.js';
+import { recordAuditEvent } from '../audit/audit-writer.js';
 import { loadKeyring } from '../audit/signing-key.js';
-import { type ServiceContext, systemActor } from '../context.js';
+import { inTransaction, type ServiceContext, systemActor } from '../context.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createLogger } from '../logging/logger.js';
 import { startJobRunner } from './job-runner.js';
-import { checkpointGrownLogs, deleteExpiredSessions } from './maintenance-jobs.js';
+import { checkpointGrownLogs, deleteExpiredSessions, maintenanceJobs } from './maintenance-jobs.js';
 
 describe('maintenance jobs', () => {
   let handle: DatabaseHandle;
@@ -45,8 +46,8 @@ describe('maintenance jobs', () => {
     assert.equal(await checkpointGrownLogs(handle.db, keyring, logger), 1);
     assert.equal(
       await checkpointGrownLogs(handle.db, keyring, logger),
-      1,
-      'its own checkpoint event grew the log once more',
+      0,
+      'its own checkpoint event alone does not call for another checkpoint',
     );
     await createLocation(ctx, { code: 'JOB1', name: 'Job site', city: 'Oslo', country: 'NO' });
     await sql`UPDATE audit_events SET data = '{"code":"EVIL","name":"x","city":"y","country":"NO"}' WHERE action = 'location.created'`.execute(
@@ -54,6 +55,45 @@ describe('maintenance jobs', () => {
     );
     assert.equal(await checkpointGrownLogs(handle.db, keyring, logger), 0);
     assert.match(logLines.join(''), /failed verification; no checkpoint signed/);
+  });
+
+  test('a checkpoint is signed within a minute of activity, not only hourly, and the daily full verification is cached', async () => {
+    const jobs = maintenanceJobs(handle.db, keyring, logger);
+    const soon = jobs.find((j) => j.name === 'audit-checkpoint-soon');
+    assert.equal(soon?.cron, '* * * * *');
+    assert.equal(jobs.find((j) => j.name === 'audit-checkpoint')?.cron, '17 * * * *');
+    const signedSizes = () =>
+      handle.db
+        .selectFrom('audit_checkpoints')
+        .select('tree_size')
+        .where('organization_id', '=', ctx.organizationId)
+        .orderBy('tree_size', 'desc')
+        .executeTakeFirst();
+    await sql`DELETE FROM audit_events WHERE organization_id = ${ctx.organizationId} AND action = 'location.created'`.execute(
+      handle.db,
+    );
+    await sql`DELETE FROM audit_checkpoints WHERE organization_id = ${ctx.organizationId}`.execute(handle.db);
+    await sql`UPDATE audit_log_heads SET size = (SELECT max(seq) FROM audit_events WHERE organization_id = ${ctx.organizationId}) WHERE organization_id = ${ctx.organizationId}`.execute(
+      handle.db,
+    );
+    await soon?.handle({});
+    const quiet = await signedSizes();
+    await soon?.handle({});
+    assert.equal((await signedSizes())?.tree_size, quiet?.tree_size, 'nothing new: nothing signed');
+    const seq = await inTransaction(ctx, (tx) =>
+      recordAuditEvent(tx, 'service.created', { type: 'service', id: null }, { name: 'new' }),
+    );
+    await soon?.handle({});
+    assert.equal((await signedSizes())?.tree_size, seq, 'the new event is covered by a signed checkpoint');
+
+    await jobs.find((j) => j.name === 'audit-verify')?.handle({});
+    const cached = await handle.db
+      .selectFrom('audit_verifications')
+      .selectAll()
+      .where('organization_id', '=', ctx.organizationId)
+      .executeTakeFirstOrThrow();
+    assert.equal(cached.problems.length, 0);
+    assert.equal(cached.tree_size, seq + 1);
   });
 
   test('expired sessions are removed', async () => {

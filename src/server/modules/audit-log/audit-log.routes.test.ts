@@ -8,8 +8,10 @@ import {
   type TestApp,
 } from '../../../../test/support/test-app.js';
 import { auditLeafHash } from '../../kernel/audit/audit-leaf.js';
+import { refreshFullVerification } from '../../kernel/audit/audit-verification-cache.js';
 import { parseCheckpoint } from '../../kernel/audit/checkpoint.js';
 import { verifyConsistency, verifyInclusion } from '../../kernel/audit/merkle.js';
+import { systemActor } from '../../kernel/context.js';
 
 describe('audit log API', () => {
   let t: TestApp;
@@ -111,19 +113,28 @@ describe('audit log API', () => {
     assert.equal((await get('/api/audit-events/99999/inclusion')).statusCode, 404);
   });
 
-  test('verification over HTTP reports tampering', async () => {
+  test('verification over HTTP reports tampering: newer events at once, older ones after the daily full re-hash', async () => {
     const before = await t.app.inject({
       method: 'POST',
       url: '/api/audit-log/checkpoints',
       headers: sessionHeaders(manager),
     });
     const signed = parseCheckpoint(before.json().note);
+    const first = (await get('/api/audit-log/verification')).json();
+    assert.equal(first.ok, true, first.problems.join('; '));
+    assert.ok(first.fullyVerifiedAt && first.verifiedAt);
     await sql`UPDATE audit_events SET data = '{"changes":{}}' WHERE action = 'organization.updated'`.execute(
       t.handle.db,
     );
+    const cached = (await get('/api/audit-log/verification')).json();
+    assert.equal(cached.ok, true, 'an event the last full verification covered is not re-hashed per request');
+    await refreshFullVerification(
+      { db: t.handle.db, organizationId: t.organizationId, actor: systemActor },
+      { trustedPublicKeys: t.keyring.trustedPublicKeys },
+    );
     const v = (await get('/api/audit-log/verification')).json();
     assert.equal(v.ok, false);
-    assert.match(v.problems.join('\n'), /content was changed/);
+    assert.match(v.problems.join('\n'), /organization.updated\) does not match its recorded hash/);
     const p = (await get(`/api/audit-log/consistency?from=${signed.treeSize}`)).json();
     const toHex = (h: string) => Buffer.from(h, 'hex');
     assert.equal(
@@ -131,6 +142,19 @@ describe('audit log API', () => {
       false,
       'a proof over rewritten history does not match the checkpoint the auditor kept',
     );
+
+    const admin = await t.signIn('admin');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/services',
+      headers: sessionHeaders(admin),
+      payload: { name: 'Tampered later' },
+    });
+    await sql`UPDATE audit_events SET data = '{"name":"x"}' WHERE action = 'service.created' AND data->>'name' = 'Tampered later'`.execute(
+      t.handle.db,
+    );
+    const tail = (await get('/api/audit-log/verification')).json();
+    assert.match(tail.problems.join('\n'), /service.created\) does not match its recorded hash/);
     const cp = await t.app.inject({
       method: 'POST',
       url: '/api/audit-log/checkpoints',

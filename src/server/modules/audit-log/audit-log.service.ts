@@ -24,5 +24,6 @@ export function listAuditEvents(ctx: ServiceContext, q: AuditEventQuery): Promis
     (x) => x.orderBy('e.seq', 'desc'),
     q,
     (r) => presentAuditEvent(r as AuditEventWithActor),
+    { keyset: [{ column: 'e.seq', direction: 'desc' }] },
   );
 }

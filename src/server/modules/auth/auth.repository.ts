@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forgetCachedSessions } from '../../kernel/auth/authenticate.js';
 import type { Database } from '../../kernel/db/schema.js';
 
 /** Ends a person's sessions (all, or all but the one in use). Sessions belong to the auth module. */
@@ -10,4 +11,5 @@ export async function deleteSessionsOfUser(
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   await q.execute();
+  forgetCachedSessions({ userId });
 }

@@ -7,6 +7,7 @@ import type {
 } from '../../../contracts/auth.js';
 import { rolePermissions } from '../../../contracts/permissions.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { forgetCachedSessions } from '../../kernel/auth/authenticate.js';
 import { hashPassword, verifyPassword } from '../../kernel/auth/passwords.js';
 import { randomSecret, sha256Hex } from '../../kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
@@ -100,6 +101,7 @@ export async function signOut(ctx: ServiceContext, sessionId: string): Promise<v
   await inTransaction(ctx, async (tx) => {
     const user = await findUserInOrganization(tx.db, tx.organizationId, tx.actor.userId ?? '');
     await tx.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    forgetCachedSessions({ sessionId });
     await recordAuditEvent(
       tx,
       'auth.signed-out',

@@ -32,11 +32,38 @@ export function evidenceState(control: string): RawBuilder<string> {
     WHERE ec.control_id = ${sql.ref(`${control}.id`)})`;
 }
 
-/** Evidence state of every control of an organisation at once, as rows (control_id, state) for a join. */
-export function evidenceStatesOf(organizationId: string): RawBuilder<unknown> {
-  return sql`SELECT ec.control_id, CASE WHEN bool_or(e.valid_from <= now()
-      AND (e.expires_at IS NULL OR e.expires_at > now())) THEN 'fresh' ELSE 'stale' END AS state
+/**
+ * Evidence state of every control with evidence, as rows (control_id, state) for a join, computed directly
+ * over every link and evidence item at `at`. The reference `evidenceStatesFromSummaries` is tested against.
+ */
+export function evidenceStatesOf(
+  organizationId: string,
+  at: RawBuilder<Date> = sql`now()`,
+): RawBuilder<unknown> {
+  return sql`SELECT ec.control_id, CASE WHEN bool_or(e.valid_from <= ${at}
+      AND (e.expires_at IS NULL OR e.expires_at > ${at})) THEN 'fresh' ELSE 'stale' END AS state
     FROM evidence_controls ec JOIN evidence e ON e.id = ec.evidence_id
     WHERE ec.organization_id = ${organizationId}
     GROUP BY ec.control_id`;
+}
+
+/**
+ * The same rows as `evidenceStatesOf`, read from the per-control summaries (one row per control instead of
+ * every link joined with every evidence item). A summary answers while `at` lies between the time it was
+ * computed and its `valid_until` (the next proven date or expiry of its evidence); past that, that control's
+ * state is computed live, so a summary never reports a state its dates no longer support.
+ */
+export function evidenceStatesFromSummaries(
+  organizationId: string,
+  at: RawBuilder<Date> = sql`now()`,
+): RawBuilder<unknown> {
+  return sql`SELECT s.control_id,
+      CASE WHEN s.computed_at <= ${at} AND (s.valid_until IS NULL OR s.valid_until > ${at})
+        THEN CASE WHEN s.fresh THEN 'fresh' ELSE 'stale' END
+        ELSE (SELECT CASE WHEN bool_or(e.valid_from <= ${at} AND (e.expires_at IS NULL OR e.expires_at > ${at}))
+                THEN 'fresh' ELSE 'stale' END
+              FROM evidence_controls ec JOIN evidence e ON e.id = ec.evidence_id
+              WHERE ec.control_id = s.control_id) END AS state
+    FROM control_evidence_summaries s
+    WHERE s.organization_id = ${organizationId} AND s.linked > 0`;
 }

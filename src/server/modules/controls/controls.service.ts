@@ -33,6 +33,13 @@ export function listControls(ctx: ServiceContext, query: ControlListQuery): Prom
     (q) => q.orderBy('c.ref').orderBy('c.id'),
     query,
     presentControlSummary,
+    {
+      keyset: [
+        { column: 'c.ref', direction: 'asc' },
+        { column: 'c.id', direction: 'asc' },
+      ],
+      idColumn: 'c.id',
+    },
   );
 }
 

@@ -1,5 +1,6 @@
 export {
   evidenceState,
+  evidenceStatesFromSummaries,
   evidenceStatesOf,
   hasEvidence,
   hasFreshEvidence,

@@ -42,6 +42,13 @@ export async function listEvidence(ctx: ServiceContext, query: EvidenceListQuery
     (q) => q.orderBy('e.valid_from', 'desc').orderBy('e.created_at', 'desc').orderBy('e.id'),
     query,
     (r) => r,
+    {
+      keyset: [
+        { column: 'e.valid_from', direction: 'desc' },
+        { column: 'e.created_at', direction: 'desc' },
+        { column: 'e.id', direction: 'asc' },
+      ],
+    },
   );
   const controls = await controlsOfEvidence(
     ctx,

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, mock, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { insertControl } from '../../../../test/support/controls.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
 import { type RunningS3, startS3Server } from '../../../../test/support/s3-server.js';
@@ -17,6 +19,7 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
+const __filename = fileURLToPath(import.meta.url);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function storedFiles(dataDir: string): string[] {
@@ -105,6 +108,43 @@ describe('evidence files: upload and download', () => {
       sha256: hash,
       controls: ['ENV-01', 'ENV-02'],
     });
+  });
+
+  test('the file and its directory entry are fsynced before the evidence row is committed', async () => {
+    const probe = await open(__filename, 'r');
+    const proto = Object.getPrototypeOf(probe) as { sync(this: FileHandle): Promise<void> };
+    await probe.close();
+    const syncs: number[] = [];
+    const original = proto.sync;
+    const spy = mock.method(proto, 'sync', async function (this: FileHandle) {
+      syncs.push(await evidenceCount());
+      return original.call(this);
+    });
+    try {
+      const before = await evidenceCount();
+      const res = await upload(
+        contributor,
+        [
+          ['title', 'Synced'],
+          ['controlIds', control.id],
+        ],
+        {
+          name: 'synced.bin',
+          type: 'application/octet-stream',
+          body: Buffer.from(`synced ${Date.now()}`),
+        },
+      );
+      assert.equal(res.statusCode, 201, res.body);
+      assert.ok(syncs.length >= 2, `the file and its directory were synced (${syncs.length} syncs)`);
+      assert.deepEqual(
+        syncs,
+        syncs.map(() => before),
+        'no evidence row existed yet when the bytes were synced',
+      );
+      assert.equal(await evidenceCount(), before + 1);
+    } finally {
+      spy.mock.restore();
+    }
   });
 
   test('UTF-8 text is text/plain; other unrecognised bytes are application/octet-stream', async () => {

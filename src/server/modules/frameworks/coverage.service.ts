@@ -9,7 +9,7 @@ import type { Page } from '../../../contracts/paging.js';
 import { frameworkVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { paged } from '../../kernel/http/paging.js';
-import { evidenceStatesOf, hasEvidence, hasFreshEvidence, isFailing } from '../controls/index.js';
+import { evidenceStatesFromSummaries, hasEvidence, hasFreshEvidence, isFailing } from '../controls/index.js';
 import { getFramework } from './frameworks.service.js';
 import { controlInScope, requirementWithStatusQuery } from './requirements.repository.js';
 import { presentRequirementSummary } from './requirements.service.js';
@@ -41,7 +41,7 @@ interface CoverageRow {
 export async function computeCoverage(ctx: ServiceContext, serviceId?: string): Promise<Coverage[]> {
   const org = ctx.organizationId;
   const result = await sql<CoverageRow>`
-    WITH control_evidence AS (${evidenceStatesOf(org)}),
+    WITH control_evidence AS (${evidenceStatesFromSummaries(org)}),
     failing_controls AS (
       SELECT DISTINCT cc.control_id FROM check_controls cc JOIN checks k ON k.id = cc.check_id
       WHERE cc.organization_id = ${org} AND k.status = 'failing'

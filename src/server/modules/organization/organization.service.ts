@@ -7,22 +7,17 @@ import { notFound } from '../../kernel/errors/app-error.js';
 import { presentOrganization } from './organization.presenter.js';
 import {
   findOrganization,
+  findOrganizationProfile,
   insertOrganization,
-  listAllLocations,
-  listAllServices,
   updateOrganizationRow,
 } from './organization.repository.js';
 
 export type OrganizationPatch = z.output<typeof organizationPatchSchema>;
 
 export async function getOrganization(ctx: ServiceContext): Promise<Organization> {
-  const org = await findOrganization(ctx.db, ctx.organizationId);
-  if (!org) throw notFound('The organisation');
-  const [locations, services] = await Promise.all([
-    listAllLocations(ctx.db, ctx.organizationId),
-    listAllServices(ctx.db, ctx.organizationId),
-  ]);
-  return presentOrganization(org, locations, services);
+  const profile = await findOrganizationProfile(ctx.db, ctx.organizationId);
+  if (!profile) throw notFound('The organisation');
+  return presentOrganization(profile.org, profile.locations, profile.services);
 }
 
 export async function updateOrganization(

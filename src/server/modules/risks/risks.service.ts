@@ -38,6 +38,12 @@ export async function listRisks(ctx: ServiceContext, query: RiskListQuery): Prom
     (q) => q.orderBy('r.ref').orderBy('r.id'),
     query,
     presentRiskSummary(matrix.bands),
+    {
+      keyset: [
+        { column: 'r.ref', direction: 'asc' },
+        { column: 'r.id', direction: 'asc' },
+      ],
+    },
   );
 }
 
