@@ -27,7 +27,8 @@ describe('backup, verify and SoA export while the server runs; restored installs
   before(async () => {
     serving = await createTestInstance('serving');
     restored = await createTestInstance('restored');
-    server = await startServer(serving.env);
+    // A first start initialises PGlite and seeds the demo; on a busy machine that takes over a minute.
+    server = await startServer(serving.env, 180_000);
   });
   after(async () => {
     await server?.stop();

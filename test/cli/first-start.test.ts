@@ -17,20 +17,26 @@ test('the first admin and organisation of a non-demo install come from the envir
   );
 });
 
+/** A first start initialises PGlite and seeds; on a busy machine that takes over a minute. */
+const FIRST_START_TIMEOUT_MS = 180_000;
+
 describe('a non-demo first start at log level info', () => {
   let instance: TestInstance;
   let server: RunningServer;
 
   before(async () => {
     instance = await createTestInstance('first-start');
-    server = await startServer({
-      ...instance.env,
-      TILLIT_DEMO: 'false',
-      TILLIT_ADMIN_EMAIL: 'ciso@fjord.example',
-      TILLIT_ORGANIZATION_NAME: 'Fjord Cloud AS',
-      TILLIT_LOG_LEVEL: 'info',
-      TILLIT_JOBS: 'false',
-    });
+    server = await startServer(
+      {
+        ...instance.env,
+        TILLIT_DEMO: 'false',
+        TILLIT_ADMIN_EMAIL: 'ciso@fjord.example',
+        TILLIT_ORGANIZATION_NAME: 'Fjord Cloud AS',
+        TILLIT_LOG_LEVEL: 'info',
+        TILLIT_JOBS: 'false',
+      },
+      FIRST_START_TIMEOUT_MS,
+    );
   });
   after(async () => {
     await server?.stop();
