@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { register } from 'tsx/esm/api';
+import { ensureServerBuild } from '../scripts/build-server.js';
 
-register();
-await import('../src/cli/main.ts');
+await ensureServerBuild();
+await import('../dist/node/src/cli/main.js');

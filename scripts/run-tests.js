@@ -1,7 +1,25 @@
-// The test command: unit, service, HTTP and browser tests with node's test runner, on PGlite, or on
-// PostgreSQL when TILLIT_TEST_DATABASE_URL is set.
+// The test command: unit, service, HTTP, CLI and browser tests with node's test runner, on PGlite, or on
+// PostgreSQL when TILLIT_TEST_DATABASE_URL is set. The TypeScript is compiled ahead of time into dist/node
+// (scripts/build-server.js) and the runner loads the compiled files, so no test process compiles anything.
+//
+//   npm test                                   every tier below except reliability
+//   npm test -- src/formats/csv.test.ts        the named files or globs (source paths; any tier)
+//
+// Budget per tier: CPU seconds on these 2-core machines for today's suite (~450 tests), one pass on PGlite.
+// A tier that outgrows its budget gets faster tests (shared servers, cloned template databases) before
+// more machine. The PostgreSQL pass runs everything but the browser tier again.
+//   unit (src/formats, src/contracts, pure kernel code)      ~1 s a file; whole tier ≤ 1 min
+//   service/HTTP (src/server/**.test.ts: one app per file,
+//     a cloned template database per test)                  ≤ 10 s a file; whole tier ≤ 5 min
+//   CLI (test/cli: one child process per command)           ≤ 30 s a file; whole tier ≤ 1.5 min
+//   browser (test/browser: one server per file, Chromium;
+//     PGlite pass only)                                     ≤ 60 s a file; whole tier ≤ 4 min
+//   reliability (test/reliability, `npm run test:reliability`: crash, concurrency and load tests; not in
+//     `npm test`)                                           its own CI budget, ≤ 10 min
+// CI (both passes, lint and types included) stays under 12 minutes today and under 40 with twice the tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { globSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,26 +29,58 @@ if (major < 22) {
   process.stderr.write(`Tillit needs Node.js 22 or newer; this is ${process.version}.\n`);
   process.exit(1);
 }
-if (!existsSync('/usr/bin/chromium')) {
-  process.stderr.write(
-    "The browser tests need Debian's Chromium at /usr/bin/chromium: sudo apt-get install chromium\n",
-  );
-  process.exit(1);
-}
 const build = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-web-build.js')], {
   stdio: 'inherit',
   cwd: root,
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+const { ensureServerBuild, outDir } = await import('./build-server.js');
+await ensureServerBuild();
 
-const db = process.env.TILLIT_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-process.stdout.write(`Running the test suite on ${db}\n`);
-const patterns = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : ['src/**/*.test.ts', 'test/**/*.test.ts'];
+const onPostgres = Boolean(process.env.TILLIT_TEST_DATABASE_URL);
+const defaultPatterns = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+const asked = process.argv.slice(2);
+
+/** Tiers that `npm test` leaves out: reliability always, the browser tier on the PostgreSQL pass (what it
+ *  checks is the web app, which does not change with the database). Named files always run. */
+function leftOut(file) {
+  if (asked.length) return false;
+  if (file.startsWith('test/reliability/')) return true;
+  return onPostgres && file.startsWith('test/browser/');
+}
+
+/** Slowest tiers first, so the long files start early and the short ones fill the gaps at the end. */
+function tierRank(file) {
+  if (file.startsWith('test/browser/')) return 0;
+  if (file.startsWith('test/cli/')) return 1;
+  if (file.startsWith('src/server/')) return 2;
+  return 3;
+}
+
+const files = [
+  ...new Set((asked.length ? asked : defaultPatterns).flatMap((p) => globSync(p, { cwd: root }))),
+]
+  .filter((file) => /\.test\.tsx?$/.test(file) && !leftOut(file))
+  .sort((a, b) => tierRank(a) - tierRank(b) || a.localeCompare(b));
+if (files.length === 0) {
+  process.stderr.write(`No test files match ${asked.join(' ')}\n`);
+  process.exit(1);
+}
+const compiled = files.map((file) => path.join(outDir, file.replace(/\.tsx?$/, '.js')));
+
+const concurrency = Number(process.env.TILLIT_TEST_CONCURRENCY) || os.availableParallelism();
+process.stdout.write(
+  `Running ${files.length} test files on ${onPostgres ? 'PostgreSQL' : 'PGlite'}, ${concurrency} at a time\n`,
+);
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...patterns],
+  [
+    '--enable-source-maps',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...compiled,
+  ],
   {
     stdio: 'inherit',
     cwd: root,

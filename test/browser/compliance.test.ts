@@ -3,11 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { sharedData } from '../support/paths.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
+const sharedDataDir = sharedData('');
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 const ISO = 'ISO/IEC 27001:2022';
 interface Person {
@@ -319,7 +320,7 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
     });
     await dialog.getByRole('button', { name: 'Import' }).click();
     await dialog.getByText('catalog.json is not a JSON file').waitFor();
-    await file.setInputFiles(path.join(sharedData, 'oscal-basic-catalog.json'));
+    await file.setInputFiles(path.join(sharedDataDir, 'oscal-basic-catalog.json'));
     await dialog.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('heading', { name: /^Sample Security Catalog/, level: 1 }).waitFor();
     await page.getByRole('cell', { name: '2 Access control' }).waitFor();
