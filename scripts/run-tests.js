@@ -5,18 +5,21 @@
 //   npm test                                   every tier below except reliability
 //   npm test -- src/formats/csv.test.ts        the named files or globs (source paths; any tier)
 //
-// Budget per tier: CPU seconds on these 2-core machines for today's suite (~450 tests), one pass on PGlite.
-// A tier that outgrows its budget gets faster tests (shared servers, cloned template databases) before
-// more machine. The PostgreSQL pass runs everything but the browser tier again.
-//   unit (src/formats, src/contracts, pure kernel code)      ~1 s a file; whole tier ≤ 1 min
-//   service/HTTP (src/server/**.test.ts: one app per file,
-//     a cloned template database per test)                  ≤ 10 s a file; whole tier ≤ 5 min
-//   CLI (test/cli: one child process per command)           ≤ 30 s a file; whole tier ≤ 1.5 min
-//   browser (test/browser: one server per file, Chromium;
-//     PGlite pass only)                                     ≤ 60 s a file; whole tier ≤ 4 min
-//   reliability (test/reliability, `npm run test:reliability`: crash, concurrency and load tests; not in
-//     `npm test`)                                           its own CI budget, ≤ 10 min
-// CI (both passes, lint and types included) stays under 12 minutes today and under 40 with twice the tests.
+// Budget per tier (CONTRIBUTING.md has the same). Measured on the 2-core machines before the compile-ahead build:
+// one PGlite pass of 98 files cost ~700 CPU-seconds, of which ~2 s per test process (and per `tillit` child) was
+// tsx compiling TypeScript; by time share: service/HTTP 74 %, browser 20 %, CLI 5 %, unit < 1 %.
+//   unit (src/formats, src/contracts; no database)        ≤ 2 s a file           tier ≤ 1 min
+//   service/HTTP (src/server; one app per file, a cloned
+//     template database per test — PGlite clone(),
+//     PostgreSQL CREATE DATABASE … TEMPLATE)               ≤ 10 s a file          tier ≤ 5 min
+//   CLI (test/cli; every command is a child process)      ≤ 30 s a file          tier ≤ 1 min
+//   browser (test/browser; one server per file; PGlite
+//     pass only — the web app does not change with the
+//     database)                                          ≤ 40 s a file          tier ≤ 3 min
+//   reliability (test/reliability; `npm run test:reliability`, not in `npm test`; crash, concurrency, load)
+//                                                         its own CI step        ≤ 10 min
+// CI, both passes with lint and types: ≤ 12 minutes today, ≤ 40 minutes with twice the tests. A tier over its
+// budget gets cheaper tests (shared server per file, cloned databases, no sleeps) before it gets more machine.
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'node:fs';
 import os from 'node:os';
