@@ -61,7 +61,11 @@ export function serverBuildIsStale() {
 /** Builds into a fresh folder and swaps it in, so a process that is reading the old build never sees half of one. */
 export async function buildServer() {
   const { files } = sources();
-  const { build } = await import('esbuild');
+  const { build } = await import('esbuild').catch(() => {
+    throw new Error(
+      'dist/node is missing or older than the sources, and esbuild (a dev dependency) is not installed: run `npm install` and `npm run build:server`',
+    );
+  });
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   await build({
