@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { bootstrapIfEmpty } from '../src/server/bootstrap.js';
 import { loadKeyring } from '../src/server/kernel/audit/signing-key.js';
+import { packageRoot } from '../src/server/kernel/config/package-root.js';
 import { type ServiceContext, systemActor } from '../src/server/kernel/context.js';
 import { openPglite } from '../src/server/kernel/db/database.js';
 import { migrateToLatest } from '../src/server/kernel/db/migrate.js';
@@ -134,7 +135,7 @@ export async function benchQuestionnaires() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const report = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length };
   const result = { ...report, questionnaires: await benchQuestionnaires() };
-  const resultsDir = path.join(benchDir, 'results');
+  const resultsDir = path.join(packageRoot, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `questionnaires-${report.date.slice(0, 10)}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import './supported-node.js';
-import { register } from 'tsx/esm/api';
+import { ensureServerBuild } from '../scripts/build-server.js';
 
-register();
-await import('../src/cli/main.ts');
+await ensureServerBuild();
+await import('../dist/node/src/cli/main.js');

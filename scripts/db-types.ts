@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import { generate, PostgresDialect, RawExpressionNode } from 'kysely-codegen';
+import { packageRoot } from '../src/server/kernel/config/package-root.js';
 import { wrapPglite } from '../src/server/kernel/db/database.js';
 import { migrateToLatest } from '../src/server/kernel/db/migrate.js';
 import { columnOverrides } from './db-types-overrides.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = packageRoot;
 export const generatedSchemaFile = path.join(root, 'src/server/kernel/db/schema.generated.ts');
 
 /** The generated module's text for the database `db` (migrated to the latest schema). */

@@ -27,15 +27,13 @@
  * Art. 40–43 (codes and certification are voluntary) and the chapters on authorities, remedies and final provisions.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { packageRoot } from '../src/server/kernel/config/package-root.js';
 
-export const defaultSourcePath = fileURLToPath(
-  new URL('../../shared/data/GDPRtEXT-gdpr.json', import.meta.url),
-);
-export const outputPath = fileURLToPath(
-  new URL('../src/server/modules/frameworks/builtin/gdpr.generated.json', import.meta.url),
-);
+export const defaultSourcePath = path.join(packageRoot, '../shared/data/GDPRtEXT-gdpr.json');
+export const outputPath = path.join(packageRoot, 'src/server/modules/frameworks/builtin/gdpr.generated.json');
 
 type Role = 'processor' | 'assisting';
 

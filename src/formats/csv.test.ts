@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { sharedData } from '../../test/support/paths.js';
 import { formulaSafe, renderCsv, undoFormulaSafe } from './csv.js';
 
 const hostile = [
@@ -80,7 +81,7 @@ test('rows with the wrong number of cells are refused', () => {
 });
 
 test('a real CSV file (W3C DPV NIS2 concepts) round-trips unchanged', () => {
-  const source = readFileSync(new URL('../../../shared/data/dpv-eu-nis2.csv', import.meta.url), 'utf8');
+  const source = readFileSync(sharedData('dpv-eu-nis2.csv'), 'utf8');
   const [header, ...rows] = parse(source, { bom: true }) as string[][];
   assert.ok(header && rows.length >= 10);
   for (const row of rows) for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);

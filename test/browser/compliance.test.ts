@@ -4,10 +4,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
+import { sharedData } from '../support/paths.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
-const sharedData = path.resolve(import.meta.dirname, '../../../shared/data');
+const sharedDataDir = sharedData('');
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 const ISO = 'ISO/IEC 27001:2022';
 interface Person {
@@ -312,7 +313,7 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
     });
     await dialog.getByRole('button', { name: 'Import' }).click();
     await dialog.getByText('catalog.json is not a JSON file').waitFor();
-    await file.setInputFiles(path.join(sharedData, 'oscal-basic-catalog.json'));
+    await file.setInputFiles(path.join(sharedDataDir, 'oscal-basic-catalog.json'));
     await dialog.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('heading', { name: /^Sample Security Catalog/, level: 1 }).waitFor();
     await page.getByRole('cell', { name: '2 Access control' }).waitFor();

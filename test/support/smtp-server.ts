@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'smtp-server-process.ts');
+const here = fileURLToPath(import.meta.url);
+/** The process script beside this file: compiled JavaScript under dist/node, TypeScript (through tsx) from source. */
+const script = path.join(path.dirname(here), `smtp-server-process${path.extname(here)}`);
+const loader = here.endsWith('.ts') ? ['--import', 'tsx'] : [];
 
 export interface ReceivedMail {
   from: string | null;
@@ -23,7 +26,7 @@ export interface TestSmtpServer {
 /** Starts the SMTP server process and resolves when it listens. */
 export function startSmtpServer(): Promise<TestSmtpServer> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    const child: ChildProcess = spawn(process.execPath, [...loader, script], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const received: ReceivedMail[] = [];

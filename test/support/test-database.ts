@@ -11,10 +11,10 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { packageRoot } from '../../src/server/kernel/config/package-root.js';
 import {
   type DatabaseHandle,
   openPglite,
@@ -24,7 +24,7 @@ import {
 import { migrateToLatest } from '../../src/server/kernel/db/migrate.js';
 import type { Database } from '../../src/server/kernel/db/schema.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = packageRoot;
 const migrationsDir = path.join(root, 'src/server/kernel/db/migrations');
 
 /** Changes whenever a migration file changes, so cached templates never go stale. */

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { sharedData } from './paths.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Google VSAQ "Security and Privacy Programs" (Apache-2.0), kept outside the repository. */
-export const VSAQ_FILE = path.join(root, '../shared/data/vsaq-security_privacy_programs.json');
+export const VSAQ_FILE = sharedData('vsaq-security_privacy_programs.json');
 
 interface VsaqItem {
   type: string;

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { sharedData } from '../../../test/support/paths.js';
 
-export const sharedData = (name: string): URL => new URL(`../../../../shared/data/${name}`, import.meta.url);
+export { sharedData };
 
 export function readShared(name: string): unknown {
   return JSON.parse(readFileSync(sharedData(name), 'utf8'));

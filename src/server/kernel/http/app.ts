@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -19,6 +18,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { AuditKeyring } from '../audit/signing-key.js';
 import type { Config } from '../config/config.js';
+import { packageRoot } from '../config/package-root.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { type DiskSpaceGuard, diskSpaceGuard } from '../files/disk-space.js';
@@ -43,7 +43,7 @@ export type ModuleDeps = AppDeps & { files: FileStore; disk: DiskSpaceGuard };
 export type RouteModule = (app: App, deps: ModuleDeps) => void;
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
+const defaultWebDir = path.join(packageRoot, 'dist/web');
 
 export interface BuiltApp {
   app: App;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
+import { sharedData } from '../../../../test/support/paths.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type {
   Framework,
@@ -12,13 +13,7 @@ import type {
 import type { Page } from '../../../contracts/paging.js';
 
 const nistLow = JSON.parse(
-  readFileSync(
-    new URL(
-      '../../../../../shared/data/oscal-NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json',
-      import.meta.url,
-    ),
-    'utf8',
-  ),
+  readFileSync(sharedData('oscal-NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json'), 'utf8'),
 );
 
 /** Counts controls and enhancements in an OSCAL catalog independently of the importer. */
@@ -208,13 +203,7 @@ describe('frameworks, requirements, applicability and mappings', () => {
 
   test('an OSCAL profile is resolved against an installed framework', async () => {
     const profile = JSON.parse(
-      readFileSync(
-        new URL(
-          '../../../../../shared/data/oscal-NIST_SP-800-53_rev5_LOW-baseline_profile.json',
-          import.meta.url,
-        ),
-        'utf8',
-      ),
+      readFileSync(sharedData('oscal-NIST_SP-800-53_rev5_LOW-baseline_profile.json'), 'utf8'),
     );
     const noSource = await api.call('POST', '/api/frameworks/import', {
       format: 'oscal-profile',

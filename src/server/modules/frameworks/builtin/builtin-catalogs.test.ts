@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   defaultSourcePath,
   generateGdprCatalog,
   outputPath,
 } from '../../../../../scripts/generate-gdpr-catalog.js';
+import { sharedData } from '../../../../../test/support/paths.js';
 import { type Catalog, catalogSchema } from '../../../../contracts/catalog.js';
 import { builtinCatalogs, builtinMappings, NIST_LOW } from './index.js';
 
-const nistLowPath = fileURLToPath(
-  new URL(
-    '../../../../../../shared/data/oscal-NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json',
-    import.meta.url,
-  ),
-);
+const nistLowPath = sharedData('oscal-NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json');
 
 function catalog(key: string): Catalog {
   const found = builtinCatalogs.find((c) => c.key === key);
