@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createTestInstance, type TestInstance } from '../support/test-database.js';
+import { type RunningApp, startApp } from './app-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
+
+async function shot(page: Page, name: string) {
+  if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string) {
+  await scope.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('everyday UI in the browser', () => {
+  let instance: TestInstance;
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    assert.ok(
+      existsSync(CHROMIUM),
+      `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
+    );
+    instance = await createTestInstance('everyday-ui');
+    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel('E-mail').fill(app.adminEmail);
+    await page.getByLabel(/^Password/).fill(app.adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('organization-name').waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    await instance?.dispose();
+  });
+
+  test('the risk form checks before sending, shows the live score and warns of a missing review date', async () => {
+    await page.goto(`${app.url}/risks`);
+    await page.getByRole('heading', { name: 'Risks', level: 1 }).waitFor();
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/risks')) posts.push(r.url());
+    });
+    await page.getByRole('button', { name: 'New risk' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New risk' });
+    await dialog.getByTestId('no-review-date').waitFor();
+    await dialog.getByLabel(/^Title/).fill('Cooling fails in STO2 during a heatwave');
+    await choose(page, dialog, 'Inherent likelihood', '2 Unlikely');
+    await choose(page, dialog, 'Inherent impact', '3 Moderate');
+    assert.equal((await dialog.getByTestId('live-inherent').textContent())?.trim(), 'Inherent score6 Medium');
+    await choose(page, dialog, 'Residual likelihood', '4 Likely');
+    await choose(page, dialog, 'Residual impact', '5 Severe');
+    assert.equal(
+      (await dialog.getByTestId('live-residual').textContent())?.trim(),
+      'Residual score20 Critical',
+    );
+    await dialog.getByRole('button', { name: 'Register risk' }).click();
+    await dialog.getByText('Please correct the highlighted fields.').waitFor();
+    assert.equal(await dialog.getByText('Must not exceed the inherent value').count(), 2);
+    assert.deepEqual(posts, [], 'nothing is sent while the form has problems');
+
+    await choose(page, dialog, 'Residual likelihood', '1 Rare');
+    await choose(page, dialog, 'Residual impact', '2 Minor');
+    assert.equal((await dialog.getByTestId('live-residual').textContent())?.trim(), 'Residual score2 Low');
+    await dialog.getByLabel('Next review').fill('2027-06-30');
+    await dialog.getByTestId('no-review-date').waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Register risk' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(posts.length, 1);
+  });
+
+  test('a heatmap cell opens the register filtered to that cell, and the table fits its card at 1440 px', async () => {
+    await page.goto(`${app.url}/risks`);
+    const cell = page.getByTestId('heatmap-residual').locator('td[data-cell="1-2"] [data-count]');
+    const n = Number(await cell.textContent());
+    assert.ok(n >= 1, 'the risk registered above is in residual cell 1-2');
+    await cell.click();
+    await page.waitForURL(/\/risks\?residual=1-2$/);
+    await page.getByRole('button', { name: /Clear the heatmap cell filter \(residual 1×2\)/ }).waitFor();
+    await page
+      .getByTestId('risk-count')
+      .filter({ hasText: new RegExp(`^${n} risks?$`) })
+      .waitFor();
+    const table = page.getByRole('table', { name: 'Risks' });
+    await table.getByText('Cooling fails in STO2 during a heatwave').waitFor();
+    await page.goto(`${app.url}/risks`);
+    await table.getByRole('row').nth(2).waitFor();
+    const fits = await table.evaluate((el) => {
+      const card = el.closest('.mantine-Card-root');
+      if (!card) return 'no card';
+      const c = card.getBoundingClientRect();
+      const t = el.getBoundingClientRect();
+      return t.right <= c.right && el.scrollWidth <= el.clientWidth + 1 ? 'fits' : `${t.right} > ${c.right}`;
+    });
+    assert.equal(fits, 'fits');
+    await shot(page, 'risk-register-1440');
+  });
+});
