@@ -109,4 +109,47 @@ describe('everyday UI in the browser', () => {
     assert.equal(fits, 'fits');
     await shot(page, 'risk-register-1440');
   });
+
+  test('a requirement without controls offers to create one mapped to it, or to map an existing control', async () => {
+    type Item = { id: string; ref: string; title: string; kind: string; controlCount: number };
+    const frameworks = (await (await page.request.get(`${app.url}/api/frameworks?pageSize=200`)).json()) as {
+      items: { id: string }[];
+    };
+    const unmapped: Item[] = [];
+    for (const f of frameworks.items) {
+      const list = (await (
+        await page.request.get(`${app.url}/api/frameworks/${f.id}/requirements?pageSize=1000`)
+      ).json()) as { items: Item[] };
+      unmapped.push(...list.items.filter((r) => r.kind === 'requirement' && r.controlCount === 0));
+      if (unmapped.length >= 2) break;
+    }
+    const [first, second] = unmapped;
+    assert.ok(first && second, 'the demo leaves requirements without controls');
+
+    await page.goto(`${app.url}/requirements/${first.id}`);
+    const controls = page.getByRole('region', { name: 'Controls' });
+    await controls.getByText('No control is mapped to this requirement yet').waitFor();
+    await controls.getByRole('button', { name: 'Create control' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New control' });
+    await dialog.getByRole('button', { name: `Remove ${first.ref}` }).waitFor();
+    await dialog.getByLabel(/^Title/).fill('Made from the requirement page');
+    await dialog.getByRole('button', { name: 'Create control' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const made = page.getByRole('heading', { level: 1, name: /Made from the requirement page/ });
+    await made.waitFor();
+    const ref = ((await made.textContent()) ?? '').split(' ')[0] ?? '';
+    await page.getByRole('link', { name: `${first.ref} ${first.title}`, exact: true }).waitFor();
+
+    await page.goto(`${app.url}/requirements/${second.id}`);
+    await controls.getByRole('button', { name: 'Map existing control' }).click();
+    const map = page.getByRole('dialog', { name: `Map a control to ${second.ref}` });
+    await map.getByRole('combobox', { name: 'Control to map' }).fill(ref);
+    await page.getByRole('option', { name: new RegExp(`^${ref} `) }).click();
+    await map.getByRole('button', { name: 'Map control' }).click();
+    await map.waitFor({ state: 'detached' });
+    await controls
+      .getByRole('table', { name: 'Mapped controls' })
+      .getByText(`${ref} Made from the requirement page`)
+      .waitFor();
+  });
 });
