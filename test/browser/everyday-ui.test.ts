@@ -152,4 +152,12 @@ describe('everyday UI in the browser', () => {
       .getByText(`${ref} Made from the requirement page`)
       .waitFor();
   });
+
+  test('the audit log names entities by reference and title and links them to their pages', async () => {
+    await page.goto(`${app.url}/audit-log`);
+    const events = page.getByRole('table', { name: 'Audit events' });
+    const link = events.getByRole('link', { name: /^RSK-\d{3} Cooling fails in STO2 during a heatwave$/ }).first();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: /^RSK-\d{3} Cooling fails in STO2 during a heatwave/ }).waitFor();
+  });
 });
