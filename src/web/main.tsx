@@ -50,7 +50,8 @@ if (!root) throw new Error('The page has no #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={accessibleContrast}>
-      <Notifications position="top-right" />
+      {/* Bottom right: toasts never cover the page header's action buttons. */}
+      <Notifications position="bottom-right" autoClose={3000} />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <App />

@@ -30,7 +30,7 @@ describe('everyday UI in the browser', () => {
       `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
     );
     instance = await createTestInstance('everyday-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
+    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' }, 240_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -81,6 +81,27 @@ describe('everyday UI in the browser', () => {
     await dialog.getByRole('button', { name: 'Register risk' }).click();
     await dialog.waitFor({ state: 'detached' });
     assert.equal(posts.length, 1);
+
+    // The toast saying so does not cover the buttons of the page header.
+    const toast = page.getByRole('status').filter({ hasText: /registered/ });
+    await toast.waitFor();
+    const header = page
+      .getByRole('heading', { level: 1 })
+      .locator('xpath=ancestor::div[contains(@class, "mantine-Group-root")][1]');
+    const buttons = header.getByRole('button');
+    await buttons.first().waitFor();
+    const t = await toast.boundingBox();
+    assert.ok(t);
+    for (const b of await buttons.all()) {
+      const box = await b.boundingBox();
+      assert.ok(box);
+      const overlaps: boolean =
+        t.x < box.x + box.width &&
+        box.x < t.x + t.width &&
+        t.y < box.y + box.height &&
+        box.y < t.y + t.height;
+      assert.equal(overlaps, false, `the toast covers "${await b.textContent()}"`);
+    }
   });
 
   test('a heatmap cell opens the register filtered to that cell, and the table fits its card at 1440 px', async () => {
@@ -156,8 +177,68 @@ describe('everyday UI in the browser', () => {
   test('the audit log names entities by reference and title and links them to their pages', async () => {
     await page.goto(`${app.url}/audit-log`);
     const events = page.getByRole('table', { name: 'Audit events' });
-    const link = events.getByRole('link', { name: /^RSK-\d{3} Cooling fails in STO2 during a heatwave$/ }).first();
+    const link = events
+      .getByRole('link', { name: /^RSK-\d{3} Cooling fails in STO2 during a heatwave$/ })
+      .first();
     await link.click();
-    await page.getByRole('heading', { level: 1, name: /^RSK-\d{3} Cooling fails in STO2 during a heatwave/ }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: /^RSK-\d{3} Cooling fails in STO2 during a heatwave/ })
+      .waitFor();
+  });
+
+  test('FAQ language is a choice; empty lists say what to do next', async () => {
+    await page.goto(`${app.url}/trust-center`);
+    await page.getByRole('tab', { name: 'FAQ' }).click();
+    const add = page.locator('#faq-add');
+    await add.getByRole('combobox', { name: 'Language' }).click();
+    for (const name of ['English (en)', 'Swedish (sv)', 'Norwegian Bokmål (nb)']) {
+      await page.getByRole('option', { name, exact: true }).waitFor();
+    }
+    await page.getByRole('option', { name: 'Swedish (sv)', exact: true }).click();
+    await add.getByRole('textbox', { name: 'New section' }).fill('Säkerhet');
+    await add.getByRole('button', { name: 'Add section' }).click();
+    await page.getByRole('status').filter({ hasText: 'Section added' }).waitFor();
+    await add.getByRole('combobox', { name: 'Section' }).click();
+    await page.getByRole('option', { name: 'Säkerhet (sv)' }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${app.url}/evidence?kind=file&state=pending`);
+    const empty = page.getByTestId('empty-state');
+    await empty.getByText('No evidence matches').waitFor();
+    await empty.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL(/\/evidence$/);
+  });
+
+  test('an organisation without questionnaires, FAQ or evidence is told what to do next', async () => {
+    const fresh = await createTestInstance('everyday-ui-empty');
+    const bare = await startApp({ ...fresh.env, TILLIT_JOBS: 'false', TILLIT_DEMO: 'false' }, 240_000);
+    try {
+      const p = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await p.goto(`${bare.url}/sign-in`);
+      await p.getByLabel('E-mail').fill(bare.adminEmail);
+      await p.getByLabel(/^Password/).fill(bare.adminPassword);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByTestId('organization-name').waitFor();
+      await p.goto(`${bare.url}/questionnaires`);
+      await p.getByTestId('empty-state').getByText('No questionnaires yet').waitFor();
+      await p.getByRole('button', { name: 'Upload a questionnaire' }).click();
+      await p.goto(`${bare.url}/trust-center`);
+      await p.getByRole('tab', { name: 'FAQ' }).click();
+      await p.getByTestId('empty-state').getByText('No FAQ answers yet').waitFor();
+      await p.getByRole('button', { name: 'Add a question' }).click();
+      await p
+        .locator('#faq-add')
+        .getByRole('textbox', { name: 'New section' })
+        .and(p.locator(':focus'))
+        .waitFor();
+      await p.goto(`${bare.url}/evidence`);
+      await p.getByTestId('empty-state').getByText('No evidence yet').waitFor();
+      await p.getByRole('button', { name: 'Upload the first file' }).click();
+      await p.getByRole('dialog', { name: 'Upload evidence' }).waitFor();
+      await shot(p, 'empty-evidence');
+    } finally {
+      await bare.stop();
+      await fresh.dispose();
+    }
   });
 });

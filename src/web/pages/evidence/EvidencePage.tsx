@@ -7,6 +7,7 @@ import type { Evidence } from '../../../contracts/evidence.js';
 import type { Page } from '../../../contracts/paging.js';
 import { api, query } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
+import { EmptyState } from '../../ui/EmptyState.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -94,10 +95,36 @@ export function EvidencePage() {
         <QueryState loading={evidence.isLoading} error={evidence.error}>
           {evidence.data?.total ? (
             <EvidenceTable items={evidence.data.items} />
+          ) : state || kind ? (
+            <EmptyState
+              title="No evidence matches"
+              actions={
+                <Button variant="light" onClick={() => update({ state: '', kind: '' })}>
+                  Clear filters
+                </Button>
+              }
+            >
+              Nothing of this state and kind.
+            </EmptyState>
           ) : (
-            <Text c="dimmed" size="sm">
-              No evidence matches.
-            </Text>
+            <EmptyState
+              title="No evidence yet"
+              actions={
+                can('evidence.submit') && (
+                  <>
+                    <Button variant="light" onClick={() => setAdding('file')}>
+                      Upload the first file
+                    </Button>
+                    <Button variant="default" onClick={() => setAdding('link')}>
+                      Add a link
+                    </Button>
+                  </>
+                )
+              }
+            >
+              Evidence proves that a control works on a date: a report, an export, a link to a ticket, or a
+              check's result. Attach it to the controls it proves; a control whose evidence expired is stale.
+            </EmptyState>
           )}
           <PageControls
             total={evidence.data?.total}
