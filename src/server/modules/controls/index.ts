@@ -6,3 +6,4 @@ export {
   isFailing,
 } from './control-health.js';
 export { registerControlRoutes } from './controls.routes.js';
+export { listControls } from './controls.service.js';

@@ -1,2 +1,3 @@
 export { registerFrameworkRoutes } from './frameworks.routes.js';
-export { installBuiltin } from './frameworks.service.js';
+export { installBuiltin, listFrameworks } from './frameworks.service.js';
+export { listRequirements } from './requirements.service.js';

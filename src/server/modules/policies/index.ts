@@ -8,3 +8,4 @@ export const registerPoliciesRoutes: RouteModule = (app, deps) => {
   registerPolicyRoutes(app, deps);
   registerCampaignRoutes(app, deps);
 };
+export { listPolicies } from './policies.service.js';

@@ -1,1 +1,2 @@
 export { registerRiskRoutes } from './risks.routes.js';
+export { listRisks } from './risks.service.js';
