@@ -49,7 +49,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={accessibleContrast}>
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={accessibleContrast}>
       {/* Bottom right: toasts never cover the page header's action buttons. */}
       <Notifications position="bottom-right" autoClose={3000} />
       <QueryClientProvider client={queryClient}>
