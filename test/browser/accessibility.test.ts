@@ -273,6 +273,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       problems.push(...(await seriousViolations(page)).map((v) => `dark ${path}: ${v}`));
     }
     problems.push(...(await dialogViolations(page, app.url, '/risks', 'New risk', 'New risk')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'New risk' }).waitFor({ state: 'detached' });
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Search' }).getByRole('combobox').fill('backup');
     await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();

@@ -150,10 +150,9 @@ function SearchModal({ onClose }: { onClose: () => void }) {
 /** The header's search button; Ctrl+K (⌘K) or "/" outside a text field opens the same dialog. */
 export function GlobalSearch() {
   const [open, setOpen] = useState(false);
-  useHotkeys([
-    ['mod+K', () => setOpen(true)],
-    ['/', () => setOpen(true)],
-  ]);
+  // Ctrl+K works in text fields too; "/" only outside them, where it is not typed text.
+  useHotkeys([['mod+K', () => setOpen(true)]], []);
+  useHotkeys([['/', () => setOpen(true)]]);
   return (
     <>
       <Button

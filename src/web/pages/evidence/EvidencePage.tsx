@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, Text } from '@mantine/core';
+import { Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconLink, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -31,6 +31,7 @@ export function EvidencePage() {
   const [search, setSearch] = useSearchParams();
   const state = search.get('state') ?? '';
   const kind = search.get('kind') ?? '';
+  const q = search.get('q') ?? '';
   const page = Number(search.get('page') ?? '1') || 1;
   const update = (patch: Record<string, string>) => {
     const next = new URLSearchParams(search);
@@ -40,7 +41,7 @@ export function EvidencePage() {
     }
     setSearch(next, { replace: true });
   };
-  const params = query({ state, kind, page, pageSize: PAGE_SIZE });
+  const params = query({ q, state, kind, page, pageSize: PAGE_SIZE });
   const evidence = useQuery({
     queryKey: ['evidence', params],
     queryFn: () => api.get<Page<Evidence>>(`/api/evidence${params}`),
@@ -70,6 +71,12 @@ export function EvidencePage() {
       />
       <Card withBorder padding="lg">
         <Group mb="md" align="flex-end">
+          <TextInput
+            label="Search"
+            placeholder="Title"
+            value={q}
+            onChange={(e) => update({ q: e.currentTarget.value })}
+          />
           <Select
             label="State"
             placeholder="Any state"
@@ -95,16 +102,16 @@ export function EvidencePage() {
         <QueryState loading={evidence.isLoading} error={evidence.error}>
           {evidence.data?.total ? (
             <EvidenceTable items={evidence.data.items} />
-          ) : state || kind ? (
+          ) : q || state || kind ? (
             <EmptyState
               title="No evidence matches"
               actions={
-                <Button variant="light" onClick={() => update({ state: '', kind: '' })}>
+                <Button variant="light" onClick={() => update({ q: '', state: '', kind: '' })}>
                   Clear filters
                 </Button>
               }
             >
-              Nothing of this state and kind.
+              Nothing matches these filters.
             </EmptyState>
           ) : (
             <EmptyState
