@@ -112,7 +112,7 @@ function SearchModal({ onClose }: { onClose: () => void }) {
           aria-label="Search everything"
           placeholder="Controls, requirements, risks, policies, evidence, FAQ, audits, people"
           leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={found.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
+          rightSection={found.isFetching ? <Loader size="xs" role="status" aria-label="Searching" /> : null}
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value);
