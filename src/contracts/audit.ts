@@ -9,6 +9,8 @@ export const auditEventSchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** Reference and title of the entity as it is now; null when deleted, unnamed or not visible to the reader. */
+  entityName: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -39,6 +39,55 @@ export const riskMatrixSchema = z.object({
 });
 export type RiskMatrix = z.infer<typeof riskMatrixSchema>;
 
+/** The level a score falls into: at or above a band's threshold, below `medium` is low. */
+export function levelOfScore(score: number, bands: ScoreBands): RiskLevel {
+  if (score >= bands.critical) return 'critical';
+  if (score >= bands.high) return 'high';
+  if (score >= bands.medium) return 'medium';
+  return 'low';
+}
+
+export interface RiskScores {
+  inherentLikelihood: number;
+  inherentImpact: number;
+  residualLikelihood: number;
+  residualImpact: number;
+}
+
+/**
+ * Every score outside the matrix, and every residual value above its inherent one (treatment only lowers a
+ * risk), each at its own field — checked alike by the server and by the form before it sends.
+ */
+export function riskScoreProblems(
+  s: RiskScores,
+  matrix: Pick<RiskMatrix, 'likelihoodLabels' | 'impactLabels'>,
+): { path: keyof RiskScores; message: string; summary: string }[] {
+  const sizes = { Likelihood: matrix.likelihoodLabels.length, Impact: matrix.impactLabels.length };
+  const problems: { path: keyof RiskScores; message: string; summary: string }[] = [];
+  for (const [path, value, axis] of [
+    ['inherentLikelihood', s.inherentLikelihood, 'Likelihood'],
+    ['inherentImpact', s.inherentImpact, 'Impact'],
+    ['residualLikelihood', s.residualLikelihood, 'Likelihood'],
+    ['residualImpact', s.residualImpact, 'Impact'],
+  ] as const) {
+    if (value > sizes[axis]) {
+      problems.push({
+        path,
+        message: `Choose 1 to ${sizes[axis]}`,
+        summary: `${axis} ${value} is outside the risk matrix, which has ${sizes[axis]} ${axis.toLowerCase()} levels`,
+      });
+    }
+  }
+  if (problems.length > 0) return problems;
+  const summary =
+    'The residual likelihood and impact cannot exceed the inherent ones: treatment only lowers a risk';
+  if (s.residualLikelihood > s.inherentLikelihood)
+    problems.push({ path: 'residualLikelihood', message: 'Must not exceed the inherent value', summary });
+  if (s.residualImpact > s.inherentImpact)
+    problems.push({ path: 'residualImpact', message: 'Must not exceed the inherent value', summary });
+  return problems;
+}
+
 export const riskMatrixInputSchema = z.strictObject({
   likelihoodLabels: labels,
   impactLabels: labels,
@@ -104,7 +153,7 @@ const level = z.number().int().min(1, 'Levels start at 1').max(5, 'A matrix has 
 const text = (max: number) => z.string().trim().max(max);
 
 const riskFields = {
-  title: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1, 'A risk needs a title').max(300),
   description: text(20_000),
   threat: text(2000),
   vulnerability: text(2000),
@@ -156,6 +205,10 @@ export const riskPatchSchema = z
   .refine((v) => Object.keys(v).length > 0, 'At least one field must be given');
 export type RiskPatch = z.input<typeof riskPatchSchema>;
 
+const heatmapCellParam = z
+  .string()
+  .regex(/^[1-5]-[1-5]$/, 'A heatmap cell is written likelihood-impact, e.g. 4-5');
+
 export const riskListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -169,6 +222,9 @@ export const riskListQuerySchema = z.strictObject({
   ownerId: z.string().uuid().optional(),
   assetId: z.string().uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** One heatmap cell, `likelihood-impact` (e.g. `4-5`), of the inherent or the residual score; closed risks are left out, as in the heatmap. */
+  inherent: heatmapCellParam.optional(),
+  residual: heatmapCellParam.optional(),
 });
 export type RiskListQuery = z.infer<typeof riskListQuerySchema>;
 

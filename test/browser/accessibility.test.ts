@@ -140,7 +140,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   before(async () => {
     instance = await createTestInstance('a11y');
-    app = await startApp(instance.env);
+    app = await startApp(instance.env, 240_000);
     browser = await launchBrowser();
     // axe is injected from the test; the app's CSP rightly forbids scripts that are not its own.
     context = await browser.newContext({ bypassCSP: true });
@@ -236,6 +236,44 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     problems.push(
       ...(await dialogViolations(page, app.url, '/activities', 'New activity', 'New recurring activity')),
     );
+    assert.deepEqual(problems, []);
+  });
+
+  test('pages in the dark colour scheme have no serious or critical WCAG violations', async () => {
+    const dark = await browser.newContext({ bypassCSP: true, colorScheme: 'dark' });
+    const page = await dark.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByRole('heading', { name: 'Sign in to Tillit' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('data-mantine-color-scheme'), 'dark');
+    const problems: string[] = (await seriousViolations(page)).map((v) => `dark sign-in: ${v}`);
+    await page.getByLabel('E-mail').fill(app.adminEmail);
+    await page.getByLabel(/^Password/).fill(app.adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('organization-name').waitFor();
+    const pages: [string, string][] = [
+      ['/', 'Overview'],
+      ['/risks', 'Risks'],
+      ['/controls', 'Controls'],
+      ['/audit-log', 'Audit log'],
+      ['/trust-center', 'Trust center'],
+      ['/evidence', 'Evidence'],
+      ...(await programmePages(page, app.url)).slice(0, 2),
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.locator('html').getAttribute('data-mantine-color-scheme'), 'dark');
+      problems.push(...(await seriousViolations(page)).map((v) => `dark ${path}: ${v}`));
+    }
+    problems.push(...(await dialogViolations(page, app.url, '/risks', 'New risk', 'New risk')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'New risk' }).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Search' }).getByRole('combobox').fill('backup');
+    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+    problems.push(...(await seriousViolations(page)).map((v) => `dark search: ${v}`));
+    await dark.close();
     assert.deepEqual(problems, []);
   });
 });

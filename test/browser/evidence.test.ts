@@ -65,7 +65,7 @@ describe('evidence, checks and tasks in Chromium', () => {
 
     await page.getByRole('combobox', { name: 'State' }).click();
     await page.getByRole('option', { name: 'Expired', exact: true }).click();
-    await page.getByText('No evidence matches.').waitFor();
+    await page.getByTestId('empty-state').getByText('No evidence matches').waitFor();
     await page.getByRole('combobox', { name: 'State' }).click();
     await page.getByRole('option', { name: /Fresh/ }).click();
     await row.waitFor();

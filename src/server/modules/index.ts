@@ -21,6 +21,7 @@ import { registerOrganizationRoutes } from './organization/index.js';
 import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
 import { registerQuestionnaireRoutes } from './questionnaires/index.js';
 import { registerRiskRoutes } from './risks/index.js';
+import { registerSearchRoutes } from './search/index.js';
 import { digestJobs, registerTaskRoutes, reminderJobs } from './tasks/index.js';
 import { registerTokensRoutes } from './tokens/index.js';
 import { registerTrustCenterRoutes, registerTrustPublicRoutes } from './trust-center/index.js';
@@ -52,6 +53,7 @@ export const routeModules: RouteModule[] = [
   registerQuestionnaireRoutes,
   registerTrustDocumentRoutes,
   registerTrustDocumentPublicRoutes,
+  registerSearchRoutes,
 ];
 
 /** Background jobs of the modules: scheduled checks, daily reminders, recurring activities and digests. */

@@ -49,7 +49,7 @@ function RequireSession({ children }: { children: ReactNode }) {
   if (loading) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }

@@ -3,7 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../auth/session.js';
+import { ColorSchemeToggle } from './ColorSchemeToggle.js';
 import { Navigation } from './Navigation.js';
+import { GlobalSearch } from './SearchDialog.js';
 import { UserMenu } from './UserMenu.js';
 
 export function Shell() {
@@ -44,7 +46,11 @@ export function Shell() {
               {session.organization.name}
             </Text>
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <GlobalSearch />
+            <ColorSchemeToggle />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar>

@@ -42,7 +42,7 @@ export function AcceptInvitePage() {
   };
 
   return (
-    <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
+    <Center mih="100vh" bg="var(--mantine-color-default-hover)" p="md">
       <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w={420} maw="100%">
         <form onSubmit={submit} noValidate>
           <Stack>

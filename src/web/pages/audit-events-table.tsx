@@ -1,8 +1,66 @@
-import { ActionIcon, Badge, Code, Collapse, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Code, Collapse, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
 import type { AuditEvent } from '../../contracts/audit.js';
 import { preciseTime } from '../ui/format.js';
+
+/** The page of each kind of entity: its own page where one exists, else the list it is shown in. */
+const entityPages: Record<string, (id: string) => string> = {
+  control: (id) => `/controls/${id}`,
+  requirement: (id) => `/requirements/${id}`,
+  framework: (id) => `/frameworks/${id}`,
+  risk: (id) => `/risks/${id}`,
+  policy: (id) => `/policies/${id}`,
+  check: (id) => `/checks/${id}`,
+  audit: (id) => `/audits/${id}`,
+  nonconformity: (id) => `/nonconformities/${id}`,
+  'management-review': (id) => `/management-reviews/${id}`,
+  questionnaire: (id) => `/questionnaires/${id}`,
+  evidence: () => '/evidence',
+  asset: () => '/assets',
+  objective: () => '/objectives',
+  task: () => '/tasks',
+  activity: () => '/activities',
+  'faq-entry': () => '/trust-center',
+  subprocessor: () => '/trust-center',
+  'trust-document': () => '/trust-documents',
+  user: () => '/users',
+  service: () => '/organization',
+  location: () => '/organization',
+};
+
+/** The entity by name, linked to its page; by type and short id when it has no name the reader may see. */
+function EntityCell({ event }: { event: AuditEvent }) {
+  const page = event.entityId ? entityPages[event.entityType] : undefined;
+  if (event.entityName && event.entityId) {
+    return (
+      <>
+        <Text size="xs" c="dimmed">
+          {event.entityType}
+        </Text>
+        {page ? (
+          <Anchor component={Link} to={page(event.entityId)} size="sm">
+            {event.entityName}
+          </Anchor>
+        ) : (
+          <Text size="sm">{event.entityName}</Text>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      {event.entityType}
+      {event.entityId && (
+        <Text span size="xs" c="dimmed" ff="monospace" title={event.entityId}>
+          {' '}
+          {event.entityId.slice(0, 8)}
+        </Text>
+      )}
+    </>
+  );
+}
 
 function EventRow({ event }: { event: AuditEvent }) {
   const [open, setOpen] = useState(false);
@@ -47,13 +105,7 @@ function EventRow({ event }: { event: AuditEvent }) {
           </Badge>
         </Table.Td>
         <Table.Td>
-          {event.entityType}
-          {event.entityId && (
-            <Text span size="xs" c="dimmed" ff="monospace" title={event.entityId}>
-              {' '}
-              {event.entityId.slice(0, 8)}
-            </Text>
-          )}
+          <EntityCell event={event} />
         </Table.Td>
       </Table.Tr>
       <Table.Tr>

@@ -15,7 +15,7 @@ export function QueryState({
   if (loading) {
     return (
       <Center py="xl">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }

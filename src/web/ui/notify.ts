@@ -9,5 +9,5 @@ export const notifyError = (error: unknown) =>
     color: 'red',
     title: 'That did not work',
     message: errorMessage(error),
-    autoClose: 8000,
+    autoClose: 6000,
   });

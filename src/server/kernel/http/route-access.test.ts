@@ -50,6 +50,7 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/tokens': 'tokens.manage-own',
   'DELETE /api/tokens/:id': 'tokens.manage-own',
   'GET /api/audit-events': 'audit.read',
+  'GET /api/search': 'authenticated',
   'GET /api/audit-log/verification': 'audit.read',
   'POST /api/audit-log/checkpoints': 'audit.checkpoint',
   'GET /api/audit-log/consistency': 'audit.read',

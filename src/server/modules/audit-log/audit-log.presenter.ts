@@ -6,7 +6,7 @@ export interface AuditEventWithActor extends AuditEventRow {
   actor_name: string | null;
 }
 
-export const presentAuditEvent = (r: AuditEventWithActor): AuditEvent => ({
+export const presentAuditEvent = (r: AuditEventWithActor, entityName: string | null = null): AuditEvent => ({
   seq: r.seq,
   occurredAt: r.occurred_at.toISOString(),
   actorType: r.actor_type as AuditEvent['actorType'],
@@ -14,5 +14,6 @@ export const presentAuditEvent = (r: AuditEventWithActor): AuditEvent => ({
   action: r.action,
   entityType: r.entity_type,
   entityId: r.entity_id,
+  entityName,
   data: r.data,
 });

@@ -1,3 +1,4 @@
+export { searchAudits } from './audit-search.js';
 export { registerAuditRoutes } from './audits.routes.js';
 export { changeAuditStatus, createAudit } from './audits.service.js';
 export { recordChecklistResult } from './checklist.service.js';

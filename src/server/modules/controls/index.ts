@@ -7,4 +7,4 @@ export {
   isFailing,
 } from './control-health.js';
 export { registerControlRoutes } from './controls.routes.js';
-export { createControl } from './controls.service.js';
+export { createControl, listControls } from './controls.service.js';

@@ -3,6 +3,6 @@ export { findFrameworkByKey } from './frameworks.repository.js';
 export { registerFrameworkRoutes } from './frameworks.routes.js';
 export { importFramework, installBuiltin, listFrameworks, listLibrary } from './frameworks.service.js';
 export { importMappings } from './mappings.service.js';
-export { setApplicabilityInBulk } from './requirements.service.js';
+export { listRequirements, setApplicabilityInBulk } from './requirements.service.js';
 export type { SoaFormat } from './soa-export.service.js';
 export { exportSoa, soaFormats } from './soa-export.service.js';

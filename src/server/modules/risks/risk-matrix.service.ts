@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { RiskLevel, RiskMatrix, RiskMatrixInput, ScoreBands } from '../../../contracts/risks.js';
+import {
+  levelOfScore,
+  type RiskLevel,
+  type RiskMatrix,
+  type RiskMatrixInput,
+  type ScoreBands,
+} from '../../../contracts/risks.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
@@ -14,12 +20,8 @@ export const defaultMatrix: RiskMatrix = {
 
 const storedLabels = z.array(z.string()).min(3).max(5);
 
-export function levelOf(score: number, bands: ScoreBands): RiskLevel {
-  if (score >= bands.critical) return 'critical';
-  if (score >= bands.high) return 'high';
-  if (score >= bands.medium) return 'medium';
-  return 'low';
-}
+/** The level of a score; one definition shared with the web app's live score. */
+export const levelOf = levelOfScore;
 
 /** The level of a score as SQL, for filters and counts that must agree with levelOf. */
 export function levelSql(score: ReturnType<typeof sql>, bands: ScoreBands) {

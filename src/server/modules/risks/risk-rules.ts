@@ -1,4 +1,9 @@
-import type { RiskMatrix, RiskStatus, Treatment } from '../../../contracts/risks.js';
+import {
+  type RiskMatrix,
+  type RiskStatus,
+  riskScoreProblems,
+  type Treatment,
+} from '../../../contracts/risks.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { AppError, type ErrorDetail } from '../../kernel/errors/app-error.js';
 import { assertActiveUser } from '../assets/index.js';
@@ -33,27 +38,13 @@ const invalid = (message: string, details: ErrorDetail[]) =>
   new AppError('VALIDATION_FAILED', message, details);
 
 function assertScores(s: RiskState, matrix: RiskMatrix): void {
-  const sizes = { Likelihood: matrix.likelihoodLabels.length, Impact: matrix.impactLabels.length };
-  for (const [field, value, axis] of [
-    ['inherentLikelihood', s.inherentLikelihood, 'Likelihood'],
-    ['inherentImpact', s.inherentImpact, 'Impact'],
-    ['residualLikelihood', s.residualLikelihood, 'Likelihood'],
-    ['residualImpact', s.residualImpact, 'Impact'],
-  ] as const) {
-    if (value > sizes[axis]) {
-      throw invalid(
-        `${axis} ${value} is outside the risk matrix, which has ${sizes[axis]} ${axis.toLowerCase()} levels`,
-        [{ path: field, message: `Choose 1 to ${sizes[axis]}` }],
-      );
-    }
-  }
-  if (s.residualLikelihood > s.inherentLikelihood || s.residualImpact > s.inherentImpact) {
-    const field = s.residualLikelihood > s.inherentLikelihood ? 'residualLikelihood' : 'residualImpact';
+  const problems = riskScoreProblems(s, matrix);
+  const first = problems[0];
+  if (first)
     throw invalid(
-      'The residual likelihood and impact cannot exceed the inherent ones: treatment only lowers a risk',
-      [{ path: field, message: 'Must not exceed the inherent value' }],
+      first.summary,
+      problems.map(({ path, message }) => ({ path, message })),
     );
-  }
 }
 
 /** The treatment's own fields: controls to mitigate, an approver and expiry to accept, a party to transfer to. */

@@ -73,6 +73,15 @@ export function filteredRisks(ctx: ServiceContext, query: RiskListQuery, bands: 
       ),
     );
   }
+  for (const kind of ['inherent', 'residual'] as const) {
+    const cell = query[kind];
+    if (!cell) continue;
+    const [likelihood, impact] = cell.split('-').map(Number);
+    q = q
+      .where(`r.${kind}_likelihood`, '=', likelihood ?? 0)
+      .where(`r.${kind}_impact`, '=', impact ?? 0)
+      .where('r.status', '<>', 'closed');
+  }
   if (query.overdue)
     q = q.where(query.overdue === 'true' ? isOverdue(today) : sql<SqlBool>`NOT ${isOverdue(today)}`);
   return q;

@@ -7,6 +7,7 @@ import { registerTrustCenterRoutes as registerStaff } from './trust-center.route
 
 /** Whether an FAQ entry is held back for review (alias `e` for faq_entries), for modules reusing answers. */
 export { needsReviewSql } from './faq.repository.js';
+export { searchFaqEntries } from './faq-search.js';
 
 export { isCustomDomain, publicContext } from './public.service.js';
 export { escapeHtml, type RenderedPage, renderPage } from './public-html.js';

@@ -1,3 +1,4 @@
+export { searchPeople } from './user-search.js';
 export {
   claimInvitation,
   findUserByEmail,

@@ -20,7 +20,14 @@ export function invalidateControls(client: ReturnType<typeof useQueryClient>) {
   );
 }
 
-export function CreateControlModal({ onClose }: { onClose: () => void }) {
+/** A new control; `initialRequirements` are picked already (e.g. when created from a requirement's page). */
+export function CreateControlModal({
+  onClose,
+  initialRequirements = [],
+}: {
+  onClose: () => void;
+  initialRequirements?: PickedRequirement[];
+}) {
   const client = useQueryClient();
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
@@ -29,7 +36,9 @@ export function CreateControlModal({ onClose }: { onClose: () => void }) {
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [status, setStatus] = useState<ControlStatus>('not-started');
   const [implementation, setImplementation] = useState('');
-  const [picked, setPicked] = useState<Map<string, PickedRequirement>>(new Map());
+  const [picked, setPicked] = useState<Map<string, PickedRequirement>>(
+    () => new Map(initialRequirements.map((r) => [r.id, r])),
+  );
   const create = useMutation({
     mutationFn: (input: ControlInput) => api.post<ControlDetail>('/api/controls', input),
     onSuccess: async (c) => {

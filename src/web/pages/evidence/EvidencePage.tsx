@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, Text } from '@mantine/core';
+import { Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconLink, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { Evidence } from '../../../contracts/evidence.js';
 import type { Page } from '../../../contracts/paging.js';
 import { api, query } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
+import { EmptyState } from '../../ui/EmptyState.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -30,6 +31,7 @@ export function EvidencePage() {
   const [search, setSearch] = useSearchParams();
   const state = search.get('state') ?? '';
   const kind = search.get('kind') ?? '';
+  const q = search.get('q') ?? '';
   const page = Number(search.get('page') ?? '1') || 1;
   const update = (patch: Record<string, string>) => {
     const next = new URLSearchParams(search);
@@ -39,7 +41,7 @@ export function EvidencePage() {
     }
     setSearch(next, { replace: true });
   };
-  const params = query({ state, kind, page, pageSize: PAGE_SIZE });
+  const params = query({ q, state, kind, page, pageSize: PAGE_SIZE });
   const evidence = useQuery({
     queryKey: ['evidence', params],
     queryFn: () => api.get<Page<Evidence>>(`/api/evidence${params}`),
@@ -69,6 +71,12 @@ export function EvidencePage() {
       />
       <Card withBorder padding="lg">
         <Group mb="md" align="flex-end">
+          <TextInput
+            label="Search"
+            placeholder="Title"
+            value={q}
+            onChange={(e) => update({ q: e.currentTarget.value })}
+          />
           <Select
             label="State"
             placeholder="Any state"
@@ -94,10 +102,36 @@ export function EvidencePage() {
         <QueryState loading={evidence.isLoading} error={evidence.error}>
           {evidence.data?.total ? (
             <EvidenceTable items={evidence.data.items} />
+          ) : q || state || kind ? (
+            <EmptyState
+              title="No evidence matches"
+              actions={
+                <Button variant="light" onClick={() => update({ q: '', state: '', kind: '' })}>
+                  Clear filters
+                </Button>
+              }
+            >
+              Nothing matches these filters.
+            </EmptyState>
           ) : (
-            <Text c="dimmed" size="sm">
-              No evidence matches.
-            </Text>
+            <EmptyState
+              title="No evidence yet"
+              actions={
+                can('evidence.submit') && (
+                  <>
+                    <Button variant="light" onClick={() => setAdding('file')}>
+                      Upload the first file
+                    </Button>
+                    <Button variant="default" onClick={() => setAdding('link')}>
+                      Add a link
+                    </Button>
+                  </>
+                )
+              }
+            >
+              Evidence proves that a control works on a date: a report, an export, a link to a ticket, or a
+              check's result. Attach it to the controls it proves; a control whose evidence expired is stale.
+            </EmptyState>
           )}
           <PageControls
             total={evidence.data?.total}

@@ -83,7 +83,7 @@ export function RequirementPage() {
                 <ApplicabilityCard requirement={r} />
               </Grid.Col>
             </Grid>
-            <RequirementControls controls={r.controls} />
+            <RequirementControls requirement={r} />
             <RequirementMappings mappings={r.mappings} />
             <Attribution frameworkId={r.frameworkId} />
           </Stack>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { MappingRelationship } from '../../../contracts/catalog.js';
 import type { RequirementDetail } from '../../../contracts/frameworks.js';
 import { ControlStatusBadge } from '../controls/control-status.js';
+import { RequirementControlActions } from './requirement-control-actions.js';
 import { ServerHtml } from './server-html.js';
 
 /** Server-rendered, sanitised Markdown of the catalogue; the only HTML this page inserts. */
@@ -61,16 +62,20 @@ export function ParametersCard({ params }: { params: RequirementDetail['params']
   );
 }
 
-export function RequirementControls({ controls }: { controls: RequirementDetail['controls'] }) {
+export function RequirementControls({ requirement }: { requirement: RequirementDetail }) {
+  const { controls } = requirement;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="controls-heading">
       <Title order={2} size="h4" id="controls-heading" mb="sm">
         Controls
       </Title>
       {controls.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          No control is mapped to this requirement yet.
-        </Text>
+        <>
+          <Text c="dimmed" size="sm">
+            No control is mapped to this requirement yet: create one for it or map a control you already have.
+          </Text>
+          <RequirementControlActions requirement={requirement} />
+        </>
       ) : (
         <Table aria-label="Mapped controls">
           <Table.Thead>
@@ -97,6 +102,7 @@ export function RequirementControls({ controls }: { controls: RequirementDetail[
           </Table.Tbody>
         </Table>
       )}
+      {controls.length > 0 && <RequirementControlActions requirement={requirement} />}
     </Card>
   );
 }

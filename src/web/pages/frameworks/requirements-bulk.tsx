@@ -98,7 +98,7 @@ export function BulkApplicability({
   const [applicable, setApplicable] = useState<boolean | null>(null);
   const ids = [...selected];
   return (
-    <Paper withBorder p="xs" mb="sm" bg="var(--mantine-color-gray-0)">
+    <Paper withBorder p="xs" mb="sm" bg="var(--mantine-color-default-hover)">
       <Group justify="space-between" gap="xs">
         <Text size="sm" aria-live="polite" data-testid="selected-count">
           {ids.length === 0 ? 'Select requirements to decide them together' : `${ids.length} selected`}

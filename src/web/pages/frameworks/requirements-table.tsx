@@ -16,7 +16,7 @@ const rowCheckbox = {
 
 const GroupRow = memo(function GroupRow({ group, columns }: { group: RequirementSummary; columns: number }) {
   return (
-    <Table.Tr bg="var(--mantine-color-gray-0)">
+    <Table.Tr bg="var(--mantine-color-default-hover)">
       <Table.Td colSpan={columns} style={{ paddingLeft: 12 + group.depth * INDENT }}>
         <Text fw={700} size="sm">
           {group.ref === group.title ? group.title : `${group.ref} ${group.title}`}

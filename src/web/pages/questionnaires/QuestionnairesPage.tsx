@@ -23,6 +23,7 @@ import type {
 } from '../../../contracts/questionnaires.js';
 import { api, errorMessage } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
+import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { notifyError } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -185,7 +186,11 @@ export function QuestionnairesPage() {
         description="Customers' security questionnaires, answered from the approved FAQ, control statements and published policies."
       />
       <Stack>
-        {can('trust-center.manage') && <Uploader onUploaded={setUploaded} />}
+        {can('trust-center.manage') && (
+          <div id="questionnaire-upload">
+            <Uploader onUploaded={setUploaded} />
+          </div>
+        )}
         {uploaded && <MappingForm upload={uploaded} />}
         <QueryState loading={list.isLoading} error={list.error}>
           <Table striped aria-label="Questionnaires">
@@ -216,6 +221,19 @@ export function QuestionnairesPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {list.data?.total === 0 && (
+            <EmptyState
+              title="No questionnaires yet"
+              actions={
+                can('trust-center.manage') && (
+                  <GoToButton target="questionnaire-upload">Upload a questionnaire</GoToButton>
+                )
+              }
+            >
+              Upload a customer's security questionnaire (.xlsx or .csv): Tillit proposes answers from the
+              approved FAQ, control statements and published policies for you to review and export.
+            </EmptyState>
+          )}
         </QueryState>
       </Stack>
     </>

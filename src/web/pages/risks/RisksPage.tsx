@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { IconAdjustments, IconDownload, IconPlus } from '@tabler/icons-react';
+import { IconAdjustments, IconDownload, IconPlus, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -24,7 +24,16 @@ import {
 } from './risk-labels.js';
 
 const PAGE_SIZE = 50;
-const filterKeys = ['q', 'level', 'treatment', 'status', 'ownerId', 'overdue'] as const;
+const filterKeys = [
+  'q',
+  'level',
+  'treatment',
+  'status',
+  'ownerId',
+  'overdue',
+  'inherent',
+  'residual',
+] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
 
 function useRiskFilters() {
@@ -96,6 +105,20 @@ function RiskFilters({ filters, update }: { filters: Filters; update: (f: Partia
         value={filters.overdue || null}
         onChange={(v) => update({ overdue: v ?? '' })}
       />
+      {(['inherent', 'residual'] as const).map(
+        (kind) =>
+          filters[kind] && (
+            <Button
+              key={kind}
+              variant="light"
+              rightSection={<IconX size={14} aria-hidden />}
+              onClick={() => update({ [kind]: '' })}
+              aria-label={`Clear the heatmap cell filter (${kind} ${filters[kind].replace('-', '×')})`}
+            >
+              Heatmap cell: {kind} {filters[kind].replace('-', '×')}
+            </Button>
+          ),
+      )}
     </Group>
   );
 }
@@ -136,13 +159,23 @@ function RiskTable({ risks }: { risks: RiskSummary[] }) {
               </Table.Td>
               <Table.Td>{r.treatment ? treatmentLabels[r.treatment] : 'Not treated yet'}</Table.Td>
               <Table.Td>{statusLabels[r.status]}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {r.reviewDate ?? '—'}
-                {r.reviewOverdue && (
-                  <Badge ml={6} color="red" variant="light" tt="none" radius="sm">
-                    Overdue
-                  </Badge>
-                )}
+              <Table.Td>
+                {/* The date and its badge wrap onto two lines rather than widen the table past its card. */}
+                <Group gap={4} wrap="wrap">
+                  <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {r.reviewDate ?? ''}
+                  </Text>
+                  {!r.reviewDate && (
+                    <Badge color="yellow" variant="light" tt="none" radius="sm">
+                      No review date
+                    </Badge>
+                  )}
+                  {r.reviewOverdue && (
+                    <Badge color="red" variant="light" tt="none" radius="sm">
+                      Overdue
+                    </Badge>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

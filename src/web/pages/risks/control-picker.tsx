@@ -18,10 +18,12 @@ export function ControlPicker({
   picked,
   onChange,
   error,
+  label = 'Add a mitigating control',
 }: {
   picked: PickedControl[];
   onChange: (next: PickedControl[]) => void;
   error?: string | undefined;
+  label?: string;
 }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
@@ -35,7 +37,7 @@ export function ControlPicker({
   return (
     <Stack gap="xs">
       <Select
-        label="Add a mitigating control"
+        label={label}
         placeholder="Search by reference or title"
         searchable
         data={options}

@@ -1,4 +1,4 @@
-import { Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { OwnerSelect } from '../controls/control-fields.js';
+import { formProblems, LiveScores, MissingReviewWarning } from './risk-form-checks.js';
 import { statusOptions } from './risk-labels.js';
 import { invalidateRisks, levelChoices, useAllAssets, useRiskMatrix } from './use-risk-data.js';
 
@@ -81,12 +82,17 @@ export function RiskFormModal({ risk, onClose }: { risk?: RiskDetail; onClose: (
       if (!risk) navigate(`/risks/${saved.id}`);
     },
   });
-  const errors = fieldErrors(save.error);
+  // Problems found before sending; cleared as soon as the form is sent again.
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrors(save.error), ...checked };
   const likelihoods = levelChoices(matrix.data?.likelihoodLabels ?? []);
   const impacts = levelChoices(matrix.data?.impactLabels ?? []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(toBody(values));
+    const body = toBody(values);
+    const problems = formProblems(body, values, matrix.data);
+    setChecked(problems);
+    if (Object.keys(problems).length === 0) save.mutate(body);
   };
   const level = (
     label: string,
@@ -112,7 +118,13 @@ export function RiskFormModal({ risk, onClose }: { risk?: RiskDetail; onClose: (
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <FormAlert error={save.error} />
+          {Object.keys(checked).length > 0 ? (
+            <Alert color="red" role="alert">
+              Please correct the highlighted fields.
+            </Alert>
+          ) : (
+            <FormAlert error={save.error} />
+          )}
           <TextInput
             label="Title"
             value={values.title}
@@ -161,6 +173,7 @@ export function RiskFormModal({ risk, onClose }: { risk?: RiskDetail; onClose: (
             {level('Residual likelihood', 'residualLikelihood', likelihoods)}
             {level('Residual impact', 'residualImpact', impacts)}
           </SimpleGrid>
+          <LiveScores values={values} matrix={matrix.data} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label="Status"
@@ -178,6 +191,7 @@ export function RiskFormModal({ risk, onClose }: { risk?: RiskDetail; onClose: (
               error={errors.reviewDate}
             />
           </SimpleGrid>
+          <MissingReviewWarning reviewDate={values.reviewDate} />
           <FormFooter busy={save.isPending} onClose={onClose} submitLabel={risk ? 'Save' : 'Register risk'} />
         </Stack>
       </form>

@@ -1,18 +1,12 @@
-import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { RiskHeatmap, ScoreBands } from '../../../contracts/risks.js';
+import { Link } from 'react-router';
+import { levelOfScore, type RiskHeatmap } from '../../../contracts/risks.js';
 import { api } from '../../api/client.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { levelBackgrounds, levelLabels } from './risk-labels.js';
 
 const cellStyle = { border: '1px solid #ced4da', padding: '4px 6px', fontSize: 13 } as const;
-
-function levelOf(score: number, bands: ScoreBands) {
-  if (score >= bands.critical) return 'critical';
-  if (score >= bands.high) return 'high';
-  if (score >= bands.medium) return 'medium';
-  return 'low';
-}
 
 /** One matrix as a table: likelihood rows (highest first) × impact columns; each cell names its count and level. */
 function Matrix({
@@ -28,7 +22,8 @@ function Matrix({
   const impacts = heatmap.impactLabels.map((label, i) => ({ label, value: i + 1 }));
   const countAt = (l: number, i: number) =>
     cells.find((c) => c.likelihood === l && c.impact === i)?.count ?? 0;
-  const id = `heatmap-${title.toLowerCase()}`;
+  const kind = title.toLowerCase();
+  const id = `heatmap-${kind}`;
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={id}>
       <Title order={2} size="h4" id={id} mb="xs">
@@ -55,7 +50,7 @@ function Matrix({
                   {l.value} {l.label}
                 </th>
                 {impacts.map((i) => {
-                  const level = levelOf(l.value * i.value, heatmap.bands);
+                  const level = levelOfScore(l.value * i.value, heatmap.bands);
                   const n = countAt(l.value, i.value);
                   return (
                     <td
@@ -68,9 +63,18 @@ function Matrix({
                         textAlign: 'center',
                       }}
                     >
-                      <Text span fw={n > 0 ? 700 : 400} size="md" data-count>
+                      <Anchor
+                        component={Link}
+                        to={`/risks?${kind}=${l.value}-${i.value}`}
+                        fw={n > 0 ? 700 : 400}
+                        size="md"
+                        c="inherit"
+                        underline="always"
+                        data-count
+                        aria-label={`${n} risk(s) with ${kind} likelihood ${l.value} and impact ${i.value}: show them`}
+                      >
                         {n}
-                      </Text>
+                      </Anchor>
                       <Text span size="xs" display="block">
                         {levelLabels[level]}
                       </Text>

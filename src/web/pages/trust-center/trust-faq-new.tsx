@@ -4,6 +4,13 @@ import { useState } from 'react';
 import { api, fieldErrors } from '../../api/client.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 
+/** The languages of the app and the trust center (DESIGN: English, Swedish, Norwegian Bokmål). */
+const faqLanguages = [
+  { value: 'en', label: 'English (en)' },
+  { value: 'sv', label: 'Swedish (sv)' },
+  { value: 'nb', label: 'Norwegian Bokmål (nb)' },
+];
+
 interface Section {
   id: string;
   title: string;
@@ -38,12 +45,14 @@ function NewSection() {
           error={errors.title}
           onChange={(e) => setTitle(e.currentTarget.value)}
         />
-        <TextInput
+        <Select
           label="Language"
-          w={90}
+          w={170}
+          data={faqLanguages}
           value={language}
+          allowDeselect={false}
           error={errors.language}
-          onChange={(e) => setLanguage(e.currentTarget.value)}
+          onChange={(v) => v && setLanguage(v)}
         />
         <Button type="submit" variant="light" loading={add.isPending} disabled={!title.trim()}>
           Add section
@@ -118,7 +127,7 @@ export function NewFaqContent() {
     queryFn: () => api.get<{ items: Section[] }>('/api/faq/sections?pageSize=200'),
   });
   return (
-    <Card withBorder padding="lg" mt="md">
+    <Card withBorder padding="lg" mt="md" id="faq-add">
       <Title order={2} size="h4" mb="sm">
         Add to the FAQ
       </Title>

@@ -19,6 +19,7 @@ import type { ControlSummary } from '../../../contracts/controls.js';
 import type { Page } from '../../../contracts/paging.js';
 import type { FaqEntry } from '../../../contracts/trust-center.js';
 import { api, query } from '../../api/client.js';
+import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -211,6 +212,16 @@ export function FaqPanel({ manage }: { manage: boolean }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {entries.data?.total === 0 && (
+          <EmptyState
+            title={flaggedOnly ? 'No answer needs review' : 'No FAQ answers yet'}
+            actions={manage && !flaggedOnly && <GoToButton target="faq-add">Add a question</GoToButton>}
+          >
+            {flaggedOnly
+              ? 'Every answer backed by controls still holds.'
+              : 'Answers customers read on the public trust center. Add a section and its questions below, or import your existing FAQ from Hugo.'}
+          </EmptyState>
+        )}
         <PageControls page={page} pageSize={PAGE_SIZE} total={entries.data?.total ?? 0} onChange={setPage} />
       </QueryState>
       {editing && <EntryEditor entry={editing} onClose={() => setEditing(null)} />}
