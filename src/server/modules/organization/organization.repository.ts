@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database, OrganizationRow } from '../../kernel/db/schema.js';
 
-export function findOrganization(db: Kysely<Database>, id: string): Promise<OrganizationRow | undefined> {
+export function findOrganizationOrUndefined(
+  db: Kysely<Database>,
+  id: string,
+): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

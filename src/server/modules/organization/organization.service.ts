@@ -6,7 +6,7 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { presentOrganization } from './organization.presenter.js';
 import {
-  findOrganization,
+  findOrganizationOrUndefined,
   insertOrganization,
   listAllLocations,
   listAllServices,
@@ -16,7 +16,7 @@ import {
 export type OrganizationPatch = z.output<typeof organizationPatchSchema>;
 
 export async function getOrganization(ctx: ServiceContext): Promise<Organization> {
-  const org = await findOrganization(ctx.db, ctx.organizationId);
+  const org = await findOrganizationOrUndefined(ctx.db, ctx.organizationId);
   if (!org) throw notFound('The organisation');
   const [locations, services] = await Promise.all([
     listAllLocations(ctx.db, ctx.organizationId),
@@ -30,7 +30,7 @@ export async function updateOrganization(
   patch: OrganizationPatch,
 ): Promise<Organization> {
   await inTransaction(ctx, async (tx) => {
-    const before = await findOrganization(tx.db, tx.organizationId);
+    const before = await findOrganizationOrUndefined(tx.db, tx.organizationId);
     if (!before) throw notFound('The organisation');
     const changes = changesBetween(
       { name: before.name, securityContactEmail: before.security_contact_email },

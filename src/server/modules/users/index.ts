@@ -1,7 +1,7 @@
 export {
   claimInvitation,
-  findUserByEmail,
-  findUserInOrganization,
+  findUserByEmailOrUndefined,
+  findUserInOrganizationOrUndefined,
   updateUserRow,
 } from './users.repository.js';
 export { registerUsersRoutes } from './users.routes.js';
