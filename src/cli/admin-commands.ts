@@ -3,7 +3,7 @@ import { passwordSchema } from '../contracts/auth.js';
 import { permissionSchema, roleSchema } from '../contracts/permissions.js';
 import { generatePassword } from '../server/kernel/auth/secrets.js';
 import { createToken } from '../server/modules/tokens/index.js';
-import { createUser, findUserByEmail, resetPassword } from '../server/modules/users/index.js';
+import { createUser, findUserByEmailOrUndefined, resetPassword } from '../server/modules/users/index.js';
 import {
   actAsUser,
   CliError,
@@ -64,7 +64,7 @@ export function registerAdminCommands(program: Command): void {
         const { password, generated } = passwordFrom(o);
         const ctx = await organizationContext(
           runtime,
-          (await findUserByEmail(runtime.handle.db, o.email))?.organization_id,
+          (await findUserByEmailOrUndefined(runtime.handle.db, o.email))?.organization_id,
         );
         const updated = await resetPassword(ctx, o.email, password);
         print(`Password reset for ${updated.email}; their sessions were ended.`);
@@ -86,7 +86,7 @@ export function registerAdminCommands(program: Command): void {
     .option('--days <n>', 'days until it expires', '90')
     .action((o: { email: string; name: string; scopes: string; days: string }) =>
       withRuntime(async (runtime) => {
-        const owner = await findUserByEmail(runtime.handle.db, o.email);
+        const owner = await findUserByEmailOrUndefined(runtime.handle.db, o.email);
         const active = owner?.status === 'active' ? owner : undefined;
         if (!active) throw new CliError(`No active user ${o.email}`);
         const scopes = o.scopes.split(',').map((s) => s.trim());

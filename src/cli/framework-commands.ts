@@ -5,7 +5,7 @@ import { exportSoaOperation, type SoaRequest } from '../server/admin/admin-opera
 import { AppError } from '../server/kernel/errors/app-error.js';
 import {
   exportSoa,
-  findFrameworkByKey,
+  findFrameworkByKeyOrUndefined,
   importFramework,
   importMappings,
   installBuiltin,

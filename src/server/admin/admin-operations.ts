@@ -11,7 +11,12 @@ import { writeBackup } from '../kernel/backup/backup.service.js';
 import { type ServiceContext, systemActor } from '../kernel/context.js';
 import type { Database } from '../kernel/db/schema.js';
 import { AppError } from '../kernel/errors/app-error.js';
-import { exportSoa, findFrameworkByKey, type SoaFormat, soaFormats } from '../modules/frameworks/index.js';
+import {
+  exportSoa,
+  findFrameworkByKeyOrUndefined,
+  type SoaFormat,
+  soaFormats,
+} from '../modules/frameworks/index.js';
 
 /**
  * The administration verbs that must also work while the server runs on the embedded database: the CLI runs
@@ -142,7 +147,7 @@ export async function exportSoaOperation(rt: OperationRuntime, req: SoaRequest) 
     throw new OperationError(`--format must be one of ${soaFormats.join(', ')}`);
   }
   const ctx = await organizationFor(rt.db, req.org);
-  const fw = await findFrameworkByKey(ctx, req.framework);
+  const fw = await findFrameworkByKeyOrUndefined(ctx, req.framework);
   if (!fw) throw new OperationError(`No installed framework ${req.framework}; see \`tillit framework list\``);
   let serviceId: string | undefined;
   if (req.service) {

@@ -1,35 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase } from '../../../test/support/test-database.js';
-import { bootstrapIfEmpty } from '../bootstrap.js';
-import { loadKeyring } from '../kernel/audit/signing-key.js';
-import { type ServiceContext, systemActor } from '../kernel/context.js';
-import type { DatabaseHandle } from '../kernel/db/database.js';
+import { createDemoDatabase, type DemoDatabase } from '../../../test/support/demo-database.js';
 import { listCampaigns } from '../modules/policies/campaigns.service.js';
 import { listPolicies } from '../modules/policies/policies.service.js';
 import { diffVersions } from '../modules/policies/versions.service.js';
 
 describe('the demo policies', () => {
-  let handle: DatabaseHandle;
-  let ctx: ServiceContext;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tillit-demo-policies-'));
+  let demo: DemoDatabase;
 
   before(async () => {
-    handle = await createTestDatabase();
-    const first = await bootstrapIfEmpty(handle.db, loadKeyring(path.join(dir, 'key.pem')), { demo: true });
-    assert.ok(first);
-    ctx = { db: handle.db, organizationId: first.organizationId, actor: systemActor };
+    demo = await createDemoDatabase('policies');
   });
-  after(async () => {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => demo.close());
 
   test('three published documents, approved by someone other than their author', async () => {
-    const page = await listPolicies(ctx, { page: 1, pageSize: 50 });
+    const page = await listPolicies(demo.ctx, { page: 1, pageSize: 50 });
     assert.deepEqual(
       page.items.map((p) => [p.title, p.publishedNumber, p.openStatus]),
       [
@@ -38,7 +23,7 @@ describe('the demo policies', () => {
         ['Information security policy', 1, null],
       ],
     );
-    const versions = await handle.db
+    const versions = await demo.handle.db
       .selectFrom('policy_versions')
       .select(['author_id', 'approver_id', 'status'])
       .where('status', '=', 'published')
@@ -48,18 +33,22 @@ describe('the demo policies', () => {
   });
 
   test('everyone is asked to accept the information security policy; the DR plan revision has a diff', async () => {
-    const page = await listPolicies(ctx, { page: 1, pageSize: 50, q: 'security' });
+    const page = await listPolicies(demo.ctx, { page: 1, pageSize: 50, q: 'security' });
     const infosec = page.items[0];
     assert.ok(infosec);
-    const campaigns = await listCampaigns(ctx, infosec.id, { page: 1, pageSize: 10 });
-    const active = await handle.db.selectFrom('users').select('id').where('status', '=', 'active').execute();
+    const campaigns = await listCampaigns(demo.ctx, infosec.id, { page: 1, pageSize: 10 });
+    const active = await demo.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('status', '=', 'active')
+      .execute();
     assert.deepEqual(
       campaigns.items.map((c) => [c.targeted, c.acknowledged]),
       [[active.length, 0]],
     );
-    const dr = (await listPolicies(ctx, { page: 1, pageSize: 50, q: 'Disaster' })).items[0];
+    const dr = (await listPolicies(demo.ctx, { page: 1, pageSize: 50, q: 'Disaster' })).items[0];
     assert.ok(dr);
-    const diff = await diffVersions(ctx, dr.id, 1, 2);
+    const diff = await diffVersions(demo.ctx, dr.id, 1, 2);
     assert.equal(diff.added, 2);
     assert.ok(diff.hunks.some((h) => h.lines.some((l) => l.kind === 'added' && l.text.includes('2 hours'))));
   });

@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase } from '../../../test/support/test-database.js';
-import { bootstrapIfEmpty } from '../bootstrap.js';
-import { loadKeyring } from '../kernel/audit/signing-key.js';
-import { type ServiceContext, systemActor } from '../kernel/context.js';
-import type { DatabaseHandle } from '../kernel/db/database.js';
+import { createDemoDatabase, type DemoDatabase } from '../../../test/support/demo-database.js';
 import { computeCoverage } from '../modules/frameworks/coverage.service.js';
 import { buildSoa } from '../modules/frameworks/soa.service.js';
 
 describe('the demo programme', () => {
-  let handle: DatabaseHandle;
-  let ctx: ServiceContext;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'tillit-demo-'));
+  let demo: DemoDatabase;
 
   before(async () => {
-    handle = await createTestDatabase();
-    const first = await bootstrapIfEmpty(handle.db, loadKeyring(path.join(dir, 'key.pem')), { demo: true });
-    assert.ok(first);
-    ctx = { db: handle.db, organizationId: first.organizationId, actor: systemActor };
+    demo = await createDemoDatabase('programme');
   });
-  after(async () => {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => demo.close());
 
   test('installs ISO 27001, NIS2, GDPR and FR2000 with every requirement decided', async () => {
-    const coverage = await computeCoverage(ctx);
+    const coverage = await computeCoverage(demo.ctx);
     assert.deepEqual(coverage.map((c) => c.frameworkKey).sort(), ['fr2000', 'gdpr', 'iso27001-2022', 'nis2']);
     for (const c of coverage) assert.equal(c.undecided, 0, `${c.frameworkKey} has undecided requirements`);
     const iso = coverage.find((c) => c.frameworkKey === 'iso27001-2022');
@@ -36,12 +21,12 @@ describe('the demo programme', () => {
   });
 
   test('the ISO 27001 SoA names the DevOps Guidelines controls as baseline and Compute’s own', async () => {
-    const iso = await handle.db
+    const iso = await demo.handle.db
       .selectFrom('frameworks')
       .select('id')
       .where('key', '=', 'iso27001-2022')
       .executeTakeFirstOrThrow();
-    const soa = await buildSoa(ctx, iso.id);
+    const soa = await buildSoa(demo.ctx, iso.id);
     assert.equal(soa.rows.filter((r) => r.ref.startsWith('A.')).length, 93);
     const a88 = soa.rows.find((r) => r.ref === 'A.8.8');
     assert.deepEqual(

@@ -13,8 +13,13 @@ import { randomSecret, sha256Hex } from '../../kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import type { Database, UserRow } from '../../kernel/db/schema.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
-import { findOrganization } from '../organization/index.js';
-import { claimInvitation, findUserByEmail, findUserInOrganization, updateUserRow } from '../users/index.js';
+import { findOrganizationOrUndefined } from '../organization/index.js';
+import {
+  claimInvitation,
+  findUserByEmailOrUndefined,
+  findUserInOrganizationOrUndefined,
+  updateUserRow,
+} from '../users/index.js';
 import { deleteSessionsOfUser } from './auth.repository.js';
 
 export interface ClientInfo {
@@ -42,9 +47,9 @@ function userContext(db: Kysely<Database>, user: UserRow): ServiceContext {
 
 export async function describeSession(ctx: ServiceContext, csrfToken: string): Promise<SessionResponse> {
   const user = ctx.actor.userId
-    ? await findUserInOrganization(ctx.db, ctx.organizationId, ctx.actor.userId)
+    ? await findUserInOrganizationOrUndefined(ctx.db, ctx.organizationId, ctx.actor.userId)
     : undefined;
-  const org = await findOrganization(ctx.db, ctx.organizationId);
+  const org = await findOrganizationOrUndefined(ctx.db, ctx.organizationId);
   if (!user || !org) throw notFound('The session’s user');
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
@@ -91,7 +96,7 @@ export async function signIn(
   client: ClientInfo,
   ttlHours: number,
 ): Promise<StartedSession> {
-  const user = await findUserByEmail(db, credentials.email);
+  const user = await findUserByEmailOrUndefined(db, credentials.email);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, credentials.password);
   if (!user || !passwordOk || user.status !== 'active') throw invalidCredentials();
   return inTransaction(userContext(db, user), (tx) => startSession(tx, user, client, ttlHours));
@@ -99,7 +104,7 @@ export async function signIn(
 
 export async function signOut(ctx: ServiceContext, sessionId: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const user = await findUserInOrganization(tx.db, tx.organizationId, tx.actor.userId ?? '');
+    const user = await findUserInOrganizationOrUndefined(tx.db, tx.organizationId, tx.actor.userId ?? '');
     await tx.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
     forgetCachedSessions({ sessionId });
     await recordAuditEvent(
@@ -116,7 +121,7 @@ export async function changePassword(
   input: z.output<typeof changePasswordRequestSchema>,
   currentSessionId: string,
 ): Promise<void> {
-  const user = await findUserInOrganization(ctx.db, ctx.organizationId, ctx.actor.userId ?? '');
+  const user = await findUserInOrganizationOrUndefined(ctx.db, ctx.organizationId, ctx.actor.userId ?? '');
   if (!user) throw notFound('The user');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong');

@@ -1,5 +1,3 @@
-import multipart from '@fastify/multipart';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   evidenceControlParams,
   evidenceControlsRequestSchema,
@@ -14,6 +12,11 @@ import { pageOf } from '../../../contracts/paging.js';
 import { contextOf } from '../../kernel/http/access-control.js';
 import type { ModuleDeps, RouteModule } from '../../kernel/http/app.js';
 import type { App } from '../../kernel/http/fastify-types.js';
+import {
+  registerMultipartRoutes,
+  uploadErrorResponses,
+  withStagedUpload,
+} from '../../kernel/http/multipart.js';
 import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
 import { sendEvidenceFile } from './evidence.download.js';
 import { evidencePolicy as policy } from './evidence.policy.js';
@@ -32,13 +35,10 @@ import {
 import { readEvidenceUpload } from './evidence.upload.js';
 
 const tags = ['evidence'];
-const fileErrors = { ...errors, 413: errors[400], 415: errors[400] };
 
 /** Uploads and downloads, in their own scope so multipart parsing is only possible here. */
 function registerFileRoutes(app: App, { db, files, config }: ModuleDeps): void {
-  app.register(async (plugin) => {
-    const scope = plugin.withTypeProvider<ZodTypeProvider>();
-    await scope.register(multipart, { throwFileSizeLimit: true });
+  registerMultipartRoutes(app, (scope) => {
     scope.post(
       '/api/evidence/files',
       {
@@ -50,17 +50,16 @@ function registerFileRoutes(app: App, { db, files, config }: ModuleDeps): void {
             'Fields: title, description, validFrom, expiresAt, controlIds (repeat), controlRefs (repeat), file. ' +
             'The content is streamed to storage while hashed (SHA-256); its type is sniffed from the bytes.',
           consumes: ['multipart/form-data'],
-          response: { 201: evidenceDetailSchema, ...fileErrors },
+          response: { 201: evidenceDetailSchema, ...uploadErrorResponses },
         },
       },
       async (req, reply) => {
         const ctx = contextOf(req, db);
         const upload = await readEvidenceUpload(req, files, config.maxUploadBytes);
-        try {
-          return reply.status(201).send(await addFileEvidence(ctx, upload.fields, upload.file));
-        } finally {
-          await upload.file.staged.discard();
-        }
+        const created = await withStagedUpload(upload.file.staged, () =>
+          addFileEvidence(ctx, upload.fields, upload.file),
+        );
+        return reply.status(201).send(created);
       },
     );
     scope.get(

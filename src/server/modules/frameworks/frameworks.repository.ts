@@ -21,7 +21,7 @@ export function frameworkQuery(ctx: ServiceContext) {
     .$narrowType<{ requirement_count: number }>();
 }
 
-export async function findFrameworkByKey(ctx: ServiceContext, key: string) {
+export async function findFrameworkByKeyOrUndefined(ctx: ServiceContext, key: string) {
   return ctx.db
     .selectFrom('frameworks')
     .selectAll()
@@ -34,7 +34,7 @@ const paramsSchema = catalogParameterSchema.array();
 
 /** Rebuilds an installed framework as a catalogue, e.g. as the source an OSCAL profile selects from. */
 export async function loadCatalog(ctx: ServiceContext, key: string): Promise<Catalog | undefined> {
-  const framework = await findFrameworkByKey(ctx, key);
+  const framework = await findFrameworkByKeyOrUndefined(ctx, key);
   if (!framework) return undefined;
   const rows = await ctx.db
     .selectFrom('requirements as r')

@@ -1,5 +1,5 @@
 export { computeCoverage } from './coverage.service.js';
-export { findFrameworkByKey } from './frameworks.repository.js';
+export { findFrameworkByKeyOrUndefined } from './frameworks.repository.js';
 export { registerFrameworkRoutes } from './frameworks.routes.js';
 export { importFramework, installBuiltin, listFrameworks, listLibrary } from './frameworks.service.js';
 export { importMappings } from './mappings.service.js';

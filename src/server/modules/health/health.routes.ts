@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { pendingMigrations } from '../../kernel/db/migrate.js';
 import { MIN_FREE_BYTES } from '../../kernel/files/disk-space.js';
 import type { RouteModule } from '../../kernel/http/app.js';
+import { pendingMigrationsOf } from './health.repository.js';
 
 /** /readyz gives up after this long: a database that stops answering must read as not ready, not hang. */
 const READY_TIMEOUT_MS = 3_000;
@@ -40,10 +39,7 @@ export const registerHealthRoutes: RouteModule = (app, { db, disk }) => {
     },
     async (req, reply) => {
       try {
-        const pending = await withinTimeout(
-          sql`select 1`.execute(db).then(() => pendingMigrations(db)),
-          READY_TIMEOUT_MS,
-        );
+        const pending = await withinTimeout(pendingMigrationsOf(db), READY_TIMEOUT_MS);
         const free = await disk.freeBytes();
         if (free < MIN_FREE_BYTES)
           return reply.status(503).send({

@@ -1,7 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, LocationRow, OrganizationRow, ServiceRow } from '../../kernel/db/schema.js';
 
-export function findOrganization(db: Kysely<Database>, id: string): Promise<OrganizationRow | undefined> {
+export function findOrganizationOrUndefined(
+  db: Kysely<Database>,
+  id: string,
+): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -29,7 +32,7 @@ type JsonRow<T> = Omit<T, 'created_at'> & { created_at: string };
 const withDate = <T extends { created_at: string }>(r: T) => ({ ...r, created_at: new Date(r.created_at) });
 
 /** The organisation with its locations and services in one round trip (the busiest read of the app). */
-export async function findOrganizationProfile(
+export async function findOrganizationProfileOrUndefined(
   db: Kysely<Database>,
   id: string,
 ): Promise<{ org: OrganizationRow; locations: LocationRow[]; services: ServiceRow[] } | undefined> {

@@ -13,9 +13,9 @@ import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
 import { createLocation, deleteLocation, listLocations, updateLocation } from './location.service.js';
+import { createService, deleteService, listServices, updateService } from './offered-services.service.js';
 import { organizationPolicy as policy } from './organization.policy.js';
 import { getOrganization, updateOrganization } from './organization.service.js';
-import { createService, deleteService, listServices, updateService } from './service.service.js';
 
 export const registerOrganizationRoutes: RouteModule = (app, { db }) => {
   const tags = ['organization'];

@@ -6,8 +6,8 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { presentOrganization } from './organization.presenter.js';
 import {
-  findOrganization,
-  findOrganizationProfile,
+  findOrganizationOrUndefined,
+  findOrganizationProfileOrUndefined,
   insertOrganization,
   updateOrganizationRow,
 } from './organization.repository.js';
@@ -15,7 +15,7 @@ import {
 export type OrganizationPatch = z.output<typeof organizationPatchSchema>;
 
 export async function getOrganization(ctx: ServiceContext): Promise<Organization> {
-  const profile = await findOrganizationProfile(ctx.db, ctx.organizationId);
+  const profile = await findOrganizationProfileOrUndefined(ctx.db, ctx.organizationId);
   if (!profile) throw notFound('The organisation');
   return presentOrganization(profile.org, profile.locations, profile.services);
 }
@@ -25,7 +25,7 @@ export async function updateOrganization(
   patch: OrganizationPatch,
 ): Promise<Organization> {
   await inTransaction(ctx, async (tx) => {
-    const before = await findOrganization(tx.db, tx.organizationId);
+    const before = await findOrganizationOrUndefined(tx.db, tx.organizationId);
     if (!before) throw notFound('The organisation');
     const changes = changesBetween(
       { name: before.name, securityContactEmail: before.security_contact_email },

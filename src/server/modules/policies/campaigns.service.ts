@@ -12,10 +12,11 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, conflict, forbidden } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
+import { notifyAndAudit } from '../tasks/index.js';
 import { campaignQuery, findCampaign, pendingTargets, presentCampaign } from './campaigns.repository.js';
 import { findDocument, findVersion } from './policies.repository.js';
 import { dayOf, isoDay, startOfDay } from './policy-dates.js';
-import { acknowledgementRequest, sendNotifications } from './policy-notifications.js';
+import { acknowledgementRequest } from './policy-notifications.js';
 
 type CampaignInput = z.output<typeof campaignInputSchema>;
 type PeopleQuery = z.output<typeof campaignPeopleQuerySchema>;
@@ -116,7 +117,7 @@ export async function startCampaign(
       number: version.number,
       dueOn: input.dueOn,
     };
-    await sendNotifications(
+    await notifyAndAudit(
       tx,
       'policy-acknowledgement',
       targets.map((t) => acknowledgementRequest(request, t.id, `policy-campaign:${campaign.id}`)),
@@ -200,7 +201,7 @@ export async function remindCampaign(
       number: Number(campaign.number),
       dueOn: isoDay(campaign.due_at),
     };
-    const reminded = await sendNotifications(
+    const reminded = await notifyAndAudit(
       tx,
       'policy-acknowledgement-reminder',
       pending.map((p) => ({

@@ -1,23 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import { inTransaction, systemActor } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import type { JobDefinition } from '../../kernel/jobs/job-runner.js';
 import type { Logger } from '../../kernel/logging/logger.js';
+import { type Reminder, sendRemindersPerOrganization } from '../tasks/index.js';
 import { addDays, isoDay, startOfDay } from './policy-dates.js';
-import {
-  acknowledgementRequest,
-  type PolicyNotification,
-  sendNotifications,
-} from './policy-notifications.js';
+import { acknowledgementRequest } from './policy-notifications.js';
 
 export const REVIEW_WINDOW_DAYS = 30;
 /** Pending people are reminded daily from this many days before the due date. */
 export const ACKNOWLEDGEMENT_WINDOW_DAYS = 3;
-
-interface Reminder extends PolicyNotification {
-  organizationId: string;
-}
 
 /** Owners of documents whose review falls due within the window; one reminder per published version. */
 async function reviewReminders(db: Kysely<Database>, now: Date): Promise<Reminder[]> {
@@ -94,23 +86,10 @@ async function acknowledgementReminders(db: Kysely<Database>, now: Date): Promis
 
 /** Sends every due policy reminder, per organisation and kind in one transaction each. */
 export async function sendPolicyReminders(db: Kysely<Database>, now = new Date()): Promise<number> {
-  const reminders = [...(await reviewReminders(db, now)), ...(await acknowledgementReminders(db, now))];
-  let sent = 0;
-  for (const organizationId of new Set(reminders.map((r) => r.organizationId))) {
-    const mine = reminders.filter((r) => r.organizationId === organizationId);
-    sent += await inTransaction({ db, organizationId, actor: systemActor }, async (tx) => {
-      let count = 0;
-      for (const kind of new Set(mine.map((r) => r.kind))) {
-        count += await sendNotifications(
-          tx,
-          kind,
-          mine.filter((r) => r.kind === kind),
-        );
-      }
-      return count;
-    });
-  }
-  return sent;
+  return sendRemindersPerOrganization(db, [
+    ...(await reviewReminders(db, now)),
+    ...(await acknowledgementReminders(db, now)),
+  ]);
 }
 
 export function policyJobs(db: Kysely<Database>, logger: Logger): JobDefinition[] {

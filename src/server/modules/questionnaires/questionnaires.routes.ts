@@ -1,5 +1,3 @@
-import multipart from '@fastify/multipart';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pageOf, pageQuerySchema } from '../../../contracts/paging.js';
 import {
   exportQuerySchema,
@@ -18,6 +16,11 @@ import { contextOf } from '../../kernel/http/access-control.js';
 import type { ModuleDeps, RouteModule } from '../../kernel/http/app.js';
 import { sendDownload } from '../../kernel/http/downloads.js';
 import type { App } from '../../kernel/http/fastify-types.js';
+import {
+  registerMultipartRoutes,
+  uploadErrorResponses,
+  withStagedUpload,
+} from '../../kernel/http/multipart.js';
 import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
 import { exportQuestionnaire } from './export.service.js';
 import { approveItem, editItem, listItems, markNotApplicable, rerunProposals } from './items.service.js';
@@ -32,13 +35,10 @@ import {
 import { readQuestionnaireUpload } from './questionnaires.upload.js';
 
 const tags = ['questionnaires'];
-const fileErrors = { ...errors, 413: errors[400], 415: errors[400] };
 
 /** The upload, in its own scope so multipart parsing is only possible here. */
 function registerUploadRoute(app: App, { db, files }: ModuleDeps): void {
-  app.register(async (plugin) => {
-    const scope = plugin.withTypeProvider<ZodTypeProvider>();
-    await scope.register(multipart, { throwFileSizeLimit: true });
+  registerMultipartRoutes(app, (scope) => {
     scope.post(
       '/api/questionnaires',
       {
@@ -49,17 +49,14 @@ function registerUploadRoute(app: App, { db, files }: ModuleDeps): void {
           description:
             'Fields: title (optional), file. The original is kept by its SHA-256; macros, encrypted and non-OOXML workbooks are refused. At most 10 MiB.',
           consumes: ['multipart/form-data'],
-          response: { 201: uploadResultSchema, ...fileErrors },
+          response: { 201: uploadResultSchema, ...uploadErrorResponses },
         },
       },
       async (req, reply) => {
         const ctx = contextOf(req, db);
         const upload = await readQuestionnaireUpload(req, files);
-        try {
-          return reply.status(201).send(await uploadQuestionnaire(ctx, upload));
-        } finally {
-          await upload.staged.discard();
-        }
+        const created = await withStagedUpload(upload.staged, () => uploadQuestionnaire(ctx, upload));
+        return reply.status(201).send(created);
       },
     );
   });

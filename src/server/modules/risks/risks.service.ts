@@ -23,10 +23,10 @@ import {
   normaliseTreatment,
   type RiskState,
 } from './risk-rules.js';
+import { findRiskState, saveRisk } from './risk-state.repository.js';
 import { assertMayEditRisk } from './risks.policy.js';
 import { presentRiskSummary } from './risks.presenter.js';
 import { filteredRisks, riskListQuery, todayUtc } from './risks.repository.js';
-import { saveRisk, stateOf } from './risks.store.js';
 
 type RiskInput = z.output<typeof riskInputSchema>;
 type RiskPatch = z.output<typeof riskPatchSchema>;
@@ -142,7 +142,7 @@ export async function createRisk(ctx: ServiceContext, input: RiskInput): Promise
 
 export async function updateRisk(ctx: ServiceContext, id: string, patch: RiskPatch): Promise<RiskDetail> {
   return inTransaction(ctx, async (tx) => {
-    const before = await stateOf(tx, id);
+    const before = await findRiskState(tx, id);
     assertMayEditRisk(tx.actor, { owner_id: before.state.ownerId }, patch);
     const { title, description, threat, vulnerability, ...statePatch } = patch;
     const given = withoutUndefined(statePatch);
@@ -185,7 +185,7 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 
 export async function deleteRisk(ctx: ServiceContext, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const before = await stateOf(tx, id);
+    const before = await findRiskState(tx, id);
     await tx.db
       .deleteFrom('risks')
       .where('organization_id', '=', tx.organizationId)
@@ -205,7 +205,7 @@ export async function riskHistory(
   id: string,
   query: { page: number; pageSize: number },
 ): Promise<Page<RiskHistoryEvent>> {
-  await stateOf(ctx, id);
+  await findRiskState(ctx, id);
   return paged(
     ctx.db
       .selectFrom('audit_events as e')

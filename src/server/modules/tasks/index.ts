@@ -1,6 +1,12 @@
 export { digestJobs, sendDigests } from './digest.jobs.js';
 export { notificationMailText, notifyAndMail } from './notification-mail.js';
-export { type NewNotification, notify } from './notify.js';
+export {
+  type NewNotification,
+  notify,
+  notifyAndAudit,
+  type Reminder,
+  sendRemindersPerOrganization,
+} from './notify.js';
 export { failingCheckNotification, reminderJobs, sendReminders } from './reminders.jobs.js';
 export {
   closeTasksForSource,

@@ -1,19 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
-import { inTransaction, systemActor } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import type { JobDefinition } from '../../kernel/jobs/job-runner.js';
 import type { Logger } from '../../kernel/logging/logger.js';
-import { type NewNotification, notify } from './notify.js';
+import { type NewNotification, type Reminder, sendRemindersPerOrganization } from './notify.js';
 
 export const REMINDER_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
-
-interface Reminder extends NewNotification {
-  organizationId: string;
-}
 
 /**
  * Evidence that expired or expires within the window and is the last to keep its control fresh: no other
@@ -110,30 +104,10 @@ async function failingCheckReminders(db: Kysely<Database>): Promise<Reminder[]> 
 
 /** Sends every due reminder, per organisation in one transaction with one audit event per kind sent. */
 export async function sendReminders(db: Kysely<Database>, now = new Date()): Promise<number> {
-  const reminders = [...(await evidenceReminders(db, now)), ...(await failingCheckReminders(db))];
-  let sent = 0;
-  for (const organizationId of new Set(reminders.map((r) => r.organizationId))) {
-    const mine = reminders.filter((r) => r.organizationId === organizationId);
-    sent += await inTransaction({ db, organizationId, actor: systemActor }, async (tx) => {
-      let count = 0;
-      for (const kind of new Set(mine.map((r) => r.kind))) {
-        const added = await notify(
-          tx,
-          mine.filter((r) => r.kind === kind),
-        );
-        if (added > 0)
-          await recordAuditEvent(
-            tx,
-            'notifications.sent',
-            { type: 'notification', id: null },
-            { kind, count: added },
-          );
-        count += added;
-      }
-      return count;
-    });
-  }
-  return sent;
+  return sendRemindersPerOrganization(db, [
+    ...(await evidenceReminders(db, now)),
+    ...(await failingCheckReminders(db)),
+  ]);
 }
 
 export function reminderJobs(db: Kysely<Database>, logger: Logger): JobDefinition[] {

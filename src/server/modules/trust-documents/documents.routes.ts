@@ -1,5 +1,3 @@
-import multipart from '@fastify/multipart';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pageOf, pageQuerySchema } from '../../../contracts/paging.js';
 import {
   autoApprovalRuleInputSchema,
@@ -13,6 +11,11 @@ import {
 import { contextOf } from '../../kernel/http/access-control.js';
 import type { ModuleDeps } from '../../kernel/http/app.js';
 import type { App } from '../../kernel/http/fastify-types.js';
+import {
+  registerMultipartRoutes,
+  uploadErrorResponses,
+  withStagedUpload,
+} from '../../kernel/http/multipart.js';
 import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
 import {
   createGeneratedDocument,
@@ -27,13 +30,10 @@ import { sendPdf } from './trust-documents.download.js';
 import { trustDocumentsPolicy as policy } from './trust-documents.policy.js';
 
 const tags = ['trust-documents'];
-const fileErrors = { ...errors, 413: errors[400], 415: errors[400] };
 
 /** Uploads and staff downloads, in their own scope so multipart parsing is only possible here. */
 function registerFileRoutes(app: App, { db, files, config }: ModuleDeps): void {
-  app.register(async (plugin) => {
-    const scope = plugin.withTypeProvider<ZodTypeProvider>();
-    await scope.register(multipart, { throwFileSizeLimit: true });
+  registerMultipartRoutes(app, (scope) => {
     scope.post(
       '/api/trust-documents',
       {
@@ -45,17 +45,16 @@ function registerFileRoutes(app: App, { db, files, config }: ModuleDeps): void {
             'Fields: title, description, kind, accessLevel (public, on-request, nda), versionLabel, published, file. ' +
             'The content is hashed (SHA-256) and must be a readable, unencrypted PDF by its bytes.',
           consumes: ['multipart/form-data'],
-          response: { 201: trustDocumentSchema, ...fileErrors },
+          response: { 201: trustDocumentSchema, ...uploadErrorResponses },
         },
       },
       async (req, reply) => {
         const ctx = contextOf(req, db);
         const upload = await readDocumentUpload(req, files, config.maxUploadBytes);
-        try {
-          return reply.status(201).send(await createUploadedDocument(ctx, upload.fields, upload.file));
-        } finally {
-          await upload.file.staged.discard();
-        }
+        const created = await withStagedUpload(upload.file.staged, () =>
+          createUploadedDocument(ctx, upload.fields, upload.file),
+        );
+        return reply.status(201).send(created);
       },
     );
     scope.get(

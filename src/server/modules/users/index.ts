@@ -1,8 +1,8 @@
 export { searchPeople } from './user-search.js';
 export {
   claimInvitation,
-  findUserByEmail,
-  findUserInOrganization,
+  findUserByEmailOrUndefined,
+  findUserInOrganizationOrUndefined,
   updateUserRow,
 } from './users.repository.js';
 export { registerUsersRoutes } from './users.routes.js';

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, UserRow, UserUpdate } from '../../kernel/db/schema.js';
 
-export function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+export function findUserByEmailOrUndefined(
+  db: Kysely<Database>,
+  email: string,
+): Promise<UserRow | undefined> {
   return db
     .selectFrom('users')
     .selectAll()
@@ -10,7 +13,7 @@ export function findUserByEmail(db: Kysely<Database>, email: string): Promise<Us
     .executeTakeFirst();
 }
 
-export function findUserInOrganization(
+export function findUserInOrganizationOrUndefined(
   db: Kysely<Database>,
   organizationId: string,
   id: string,

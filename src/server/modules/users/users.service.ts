@@ -19,8 +19,8 @@ import { deleteSessionsOfUser } from '../auth/index.js';
 import { revokeTokensOfUser } from '../tokens/index.js';
 import { presentUser } from './users.presenter.js';
 import {
-  findUserByEmail,
-  findUserInOrganization,
+  findUserByEmailOrUndefined,
+  findUserInOrganizationOrUndefined,
   lockAndCountActiveAdmins,
   updateUserRow,
 } from './users.repository.js';
@@ -66,7 +66,7 @@ export async function inviteUser(
   input: InviteInput,
   publicUrl: string,
 ): Promise<InviteResult> {
-  if (await findUserByEmail(ctx.db, input.email)) throw emailTaken(input.email);
+  if (await findUserByEmailOrUndefined(ctx.db, input.email)) throw emailTaken(input.email);
   return inTransaction(ctx, async (tx) => {
     const user = await insertUser(tx, { ...input, status: 'invited', passwordHash: null });
     const token = randomSecret();
@@ -137,7 +137,7 @@ async function assertAdminRemains(
 
 export async function updateUser(ctx: ServiceContext, id: string, patch: UserPatch): Promise<User> {
   return inTransaction(ctx, async (tx) => {
-    const before = await findUserInOrganization(tx.db, tx.organizationId, id);
+    const before = await findUserInOrganizationOrUndefined(tx.db, tx.organizationId, id);
     if (!before) throw notFound(`User ${id}`);
     if (patch.status && before.status === 'invited') {
       throw new AppError('CONFLICT', 'An invited user becomes active by accepting the invitation');
@@ -163,7 +163,7 @@ export async function updateUser(ctx: ServiceContext, id: string, patch: UserPat
 export async function resetPassword(ctx: ServiceContext, email: string, newPassword: string): Promise<User> {
   const passwordHash = await hashPassword(newPassword);
   return inTransaction(ctx, async (tx) => {
-    const before = await findUserByEmail(tx.db, email);
+    const before = await findUserByEmailOrUndefined(tx.db, email);
     if (!before) throw notFound(`User ${email}`);
     const scoped = { ...tx, organizationId: before.organization_id };
     const user = await updateUserRow(tx.db, before.id, {

@@ -11,7 +11,7 @@ export interface RiskText {
 }
 
 /** A stored risk as the state its rules are checked on. */
-export async function stateOf(
+export async function findRiskState(
   ctx: ServiceContext,
   id: string,
 ): Promise<{ ref: string; text: RiskText; state: RiskState; approved: boolean }> {

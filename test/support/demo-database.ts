@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bootstrapIfEmpty } from '../../src/server/bootstrap.js';
+import { loadKeyring } from '../../src/server/kernel/audit/signing-key.js';
+import { type ServiceContext, systemActor } from '../../src/server/kernel/context.js';
+import type { DatabaseHandle } from '../../src/server/kernel/db/database.js';
+import type { FileStore } from '../../src/server/kernel/files/file-store.js';
+import { createFileStore } from '../../src/server/kernel/files/index.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface DemoDatabase {
+  handle: DatabaseHandle;
+  /** The demo organisation, acting as the system. */
+  ctx: ServiceContext;
+  /** Where the demo's document files went, when asked for. */
+  files: FileStore | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database set up the way `--demo` starts: the demo organisation and its programme; with `files`, also
+ * the documents on request (stored in a temporary folder).
+ */
+export async function createDemoDatabase(
+  name: string,
+  options: { files?: boolean } = {},
+): Promise<DemoDatabase> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `tillit-demo-${name}-`));
+  const handle = await createTestDatabase();
+  const files = options.files ? createFileStore({ dataDir: dir, s3: undefined }) : undefined;
+  const first = await bootstrapIfEmpty(handle.db, loadKeyring(path.join(dir, 'key.pem')), {
+    demo: true,
+    ...(files ? { files } : {}),
+  });
+  assert.ok(first, 'the demo is set up on an empty database');
+  return {
+    handle,
+    ctx: { db: handle.db, organizationId: first.organizationId, actor: systemActor },
+    files,
+    async close() {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
