@@ -4,14 +4,11 @@ import type { Command } from 'commander';
 import { exportSoaOperation, type SoaRequest } from '../server/admin/admin-operations.js';
 import { AppError } from '../server/kernel/errors/app-error.js';
 import {
-  exportSoa,
-  findFrameworkByKeyOrUndefined,
   importFramework,
   importMappings,
   installBuiltin,
   listFrameworks,
   listLibrary,
-  type SoaFormat,
   soaFormats,
 } from '../server/modules/frameworks/index.js';
 import { CliError, organizationContext, print, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
