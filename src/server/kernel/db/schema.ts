@@ -577,6 +577,8 @@ export interface TrustCenterSettingsTable {
   dr_text: Generated<string>;
   custom_domain: string | null;
   published: Generated<boolean>;
+  faq_four_eyes: Generated<boolean>;
+  site_url: string | null;
   updated_at: DefaultedTimestamp;
 }
 
@@ -614,6 +616,10 @@ export interface FaqEntriesTable {
   confirmed_reason: string | null;
   confirmed_by: string | null;
   confirmed_at: Timestamp | null;
+  confirmed_note: string | null;
+  last_edited_by: string | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
 }

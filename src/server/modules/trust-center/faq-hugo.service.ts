@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { entryOrder, faqEntryQuery, needsReviewSql } from './faq.repository.js';
+import { assertMayPublish, fourEyesOn } from './faq-publication.service.js';
 import { allCertifications, getSettings } from './settings.service.js';
 
 function parse(file: Buffer): HugoFaqPage {
@@ -38,9 +39,16 @@ async function upsertSection(ctx: ServiceContext, language: string, title: strin
 }
 
 /** Matches sections by title and questions by text, so importing the same page again updates instead of adding. */
-export function importHugoFaq(ctx: ServiceContext, file: Buffer): Promise<FaqImportReport> {
+export function importHugoFaq(
+  ctx: ServiceContext,
+  file: Buffer,
+  { publish = false }: { publish?: boolean } = {},
+): Promise<FaqImportReport> {
   const page = parse(file);
   return inTransaction(ctx, async (tx) => {
+    if (publish) await assertMayPublish(tx, tx.actor.userId);
+    const fourEyes = await fourEyesOn(tx);
+    const editor = tx.actor.userId;
     const report: FaqImportReport = {
       language: page.language,
       sectionsCreated: 0,
@@ -56,7 +64,14 @@ export function importHugoFaq(ctx: ServiceContext, file: Buffer): Promise<FaqImp
       for (const [position, entry] of section.entries.entries()) {
         const updated = await tx.db
           .updateTable('faq_entries')
-          .set({ answer: entry.answer, position, updated_at: sql`now()` })
+          .set({
+            answer: entry.answer,
+            position,
+            last_edited_by: editor,
+            // Under four-eyes publishing, a changed answer goes back to draft unless this import publishes.
+            ...(fourEyes && !publish ? { published: false, published_by: null, published_at: null } : {}),
+            updated_at: sql`now()`,
+          })
           .where('organization_id', '=', tx.organizationId)
           .where('section_id', '=', sectionId)
           .where('question', '=', entry.question)
@@ -69,7 +84,15 @@ export function importHugoFaq(ctx: ServiceContext, file: Buffer): Promise<FaqImp
         }
         const inserted = await tx.db
           .insertInto('faq_entries')
-          .values({ organization_id: tx.organizationId, section_id: sectionId, position, ...entry })
+          .values({
+            organization_id: tx.organizationId,
+            section_id: sectionId,
+            position,
+            ...entry,
+            last_edited_by: editor,
+            published: publish,
+            ...(publish ? { published_by: editor, published_at: new Date() } : {}),
+          })
           .onConflict((oc) => oc.columns(['section_id', 'question']).doNothing())
           .returning('id')
           .executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { RouteModule } from '../../kernel/http/app.js';
 import { registerFaqRoutes } from './faq.routes.js';
+import { registerTrustPreviewRoutes } from './preview.routes.js';
 import { registerTrustPublicRoutes as registerPages } from './public.routes.js';
 import { registerTrustFormRoutes } from './public-forms.routes.js';
 import { registerSubprocessorRoutes } from './subprocessors.routes.js';
@@ -22,4 +23,5 @@ export const registerTrustCenterRoutes: RouteModule = (app, deps) => {
   registerStaff(app, deps);
   registerFaqRoutes(app, deps);
   registerSubprocessorRoutes(app, deps);
+  registerTrustPreviewRoutes(app, deps);
 };

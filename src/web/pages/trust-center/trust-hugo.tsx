@@ -1,4 +1,16 @@
-import { Anchor, Button, Card, FileInput, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  FileInput,
+  List,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Organization } from '../../../contracts/organization.js';
@@ -43,8 +55,10 @@ function Importer() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<FaqImportReport | null>(null);
+  const [publish, setPublish] = useState(false);
   const upload = useMutation({
-    mutationFn: async (f: File) => api.post<FaqImportReport>('/api/faq/import', { markdown: await f.text() }),
+    mutationFn: async (f: File) =>
+      api.post<FaqImportReport>('/api/faq/import', { markdown: await f.text(), publish }),
     onSuccess: (r) => {
       setReport(r);
       notifySuccess('FAQ imported');
@@ -73,6 +87,11 @@ function Importer() {
             value={file}
             onChange={setFile}
             clearable
+          />
+          <Checkbox
+            label="Publish the imported answers at once (otherwise they are drafts)"
+            checked={publish}
+            onChange={(e) => setPublish(e.currentTarget.checked)}
           />
           <Button type="submit" disabled={!file} loading={upload.isPending} w="fit-content">
             Import
