@@ -250,6 +250,8 @@ export const auditActionSchemas = {
     sectionsCreated: z.number().int(),
     questionsCreated: z.number().int(),
     questionsUpdated: z.number().int(),
+    duplicatesSkipped: z.number().int().optional(),
+    duplicatesReplaced: z.number().int().optional(),
     skipped: z.number().int(),
   }),
   'subprocessor.created': z.strictObject({ name: z.string(), status: z.string() }),

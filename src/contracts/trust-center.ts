@@ -156,12 +156,41 @@ export const faqEntryListQuerySchema = pageQuerySchema.extend({
   needsReview: z.enum(['true', 'false']).optional(),
 });
 
+export const faqDuplicateSchema = z.strictObject({
+  question: z.string(),
+  section: z.string(),
+  existingId: z.uuid(),
+  existingQuestion: z.string(),
+  existingSection: z.string(),
+  similarity: z.number(),
+});
+export type FaqDuplicate = z.infer<typeof faqDuplicateSchema>;
+export const faqDuplicateChoices = ['skip', 'replace', 'keep'] as const;
+export const faqImportInputSchema = z.strictObject({
+  markdown: z.string().min(1).max(4_000_000),
+  publish: z.boolean().default(false),
+  /**
+   * Per imported question that nearly repeats an existing one: skip it, replace the existing answer with it,
+   * or keep both. Questions not named are kept.
+   */
+  duplicates: z.record(z.string().max(500), z.enum(faqDuplicateChoices)).default({}),
+});
+export const faqImportPreviewSchema = z.strictObject({
+  language: z.string(),
+  questions: z.number().int(),
+  duplicates: z.array(faqDuplicateSchema),
+});
+export type FaqImportPreview = z.infer<typeof faqImportPreviewSchema>;
+
 export const faqImportReportSchema = z.strictObject({
   language: z.string(),
   sectionsCreated: z.number().int(),
   sectionsUpdated: z.number().int(),
   questionsCreated: z.number().int(),
   questionsUpdated: z.number().int(),
+  /** Near-duplicates skipped, and existing answers replaced by the imported one. */
+  duplicatesSkipped: z.number().int(),
+  duplicatesReplaced: z.number().int(),
   skipped: z.array(z.strictObject({ line: z.number().int(), kind: z.string(), text: z.string() })),
 });
 export type FaqImportReport = z.infer<typeof faqImportReportSchema>;

@@ -7,6 +7,7 @@ import { type RunningApp, startApp } from './app-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE = new URL('../fixtures/hugo/faq-sv.md', import.meta.url).pathname;
+const FIXTURE_EN = new URL('../fixtures/hugo/faq-en.md', import.meta.url).pathname;
 
 describe('trust center in the browser', () => {
   let instance: TestInstance;
@@ -19,7 +20,7 @@ describe('trust center in the browser', () => {
       `browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install chromium`,
     );
     instance = await createTestInstance('trust-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
+    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' }, 240_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -142,6 +143,29 @@ describe('trust center in the browser', () => {
     await row.getByText('Published').waitFor();
     await visitor.reload();
     await visitor.getByRole('heading', { name: 'Do you encrypt backups?', level: 3 }).waitFor();
+  });
+
+  test('importing a FAQ that repeats the demo offers skip, replace or keep both per question', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.goto(`${app.url}/trust-center`);
+    await page.getByRole('tab', { name: 'Hugo import and export' }).click();
+    await page.locator('input[type=file]').setInputFiles(FIXTURE_EN);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Near-duplicate questions' });
+    const iso = table.getByRole('row', {
+      name: /Are you ISO 27001 certified\?.*Are you ISO 27001 certified\?/,
+    });
+    await iso.waitFor();
+    await page.getByRole('button', { name: 'Import with these choices' }).click();
+    await page.getByText(/near-duplicates: \d+ skipped, 0 replaced\./).waitFor();
+    await page.getByRole('tab', { name: 'FAQ' }).click();
+    await page.getByRole('table', { name: 'FAQ entries' }).waitFor();
+    assert.equal(
+      await page.getByRole('row', { name: /Are you ISO 27001 certified\?/ }).count(),
+      1,
+      'the skipped question is not there twice',
+    );
   });
 
   test('with the trust center unpublished, staff get a preview and visitors a page that says so', async () => {

@@ -624,6 +624,15 @@ export interface FaqEntriesTable {
   updated_at: DefaultedTimestamp;
 }
 
+export interface FaqHugoPagesTable {
+  organization_id: string;
+  language: string;
+  front_matter: string;
+  preamble: Generated<string>;
+  epilogue: Generated<string>;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface FaqEntryControlsTable {
   organization_id: string;
   entry_id: string;
@@ -938,6 +947,7 @@ export interface Database {
   faq_sections: FaqSectionsTable;
   faq_entries: FaqEntriesTable;
   faq_entry_controls: FaqEntryControlsTable;
+  faq_hugo_pages: FaqHugoPagesTable;
   faq_entry_evidence: FaqEntryEvidenceTable;
   subprocessors: SubprocessorsTable;
   subprocessor_subscribers: SubprocessorSubscribersTable;

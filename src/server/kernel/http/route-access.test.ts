@@ -217,6 +217,7 @@ const expectedAccess: Record<string, RouteAccess> = {
   'DELETE /api/faq/entries/:id': 'trust-center.manage',
   'POST /api/faq/entries/:id/confirm': 'trust-center.manage',
   'POST /api/faq/entries/:id/publish': 'trust-center.manage',
+  'POST /api/faq/import/preview': 'trust-center.manage',
   'GET /api/trust-center/preview': 'trust-center.read',
   'GET /api/trust-center/preview/faq': 'trust-center.read',
   'GET /api/trust-center/preview/subprocessors': 'trust-center.read',

@@ -1,12 +1,30 @@
 import { sql } from 'kysely';
-import type { FaqImportReport } from '../../../contracts/trust-center.js';
+import type {
+  FaqImportPreview,
+  FaqImportReport,
+  faqDuplicateChoices,
+} from '../../../contracts/trust-center.js';
 import { renderHugoFaq, renderServiceChapter } from '../../../formats/hugo-export.js';
 import { type HugoFaqPage, HugoFormatError, parseHugoFaq } from '../../../formats/hugo-faq.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { entryOrder, faqEntryQuery, needsReviewSql } from './faq.repository.js';
+import { findNearDuplicates } from './faq-duplicates.js';
 import { assertMayPublish, fourEyesOn } from './faq-publication.service.js';
+
+type FaqDuplicateChoice = (typeof faqDuplicateChoices)[number];
+
+/** What an import would do to near-duplicates, before anything is written. */
+export async function previewHugoImport(ctx: ServiceContext, file: Buffer): Promise<FaqImportPreview> {
+  const page = parse(file);
+  return {
+    language: page.language,
+    questions: page.sections.reduce((n, s) => n + s.entries.length, 0),
+    duplicates: await findNearDuplicates(ctx, page),
+  };
+}
+
 import { allCertifications, getSettings } from './settings.service.js';
 
 function parse(file: Buffer): HugoFaqPage {
@@ -42,19 +60,25 @@ async function upsertSection(ctx: ServiceContext, language: string, title: strin
 export function importHugoFaq(
   ctx: ServiceContext,
   file: Buffer,
-  { publish = false }: { publish?: boolean } = {},
+  {
+    publish = false,
+    duplicates: choices = {},
+  }: { publish?: boolean; duplicates?: Record<string, FaqDuplicateChoice> } = {},
 ): Promise<FaqImportReport> {
   const page = parse(file);
   return inTransaction(ctx, async (tx) => {
     if (publish) await assertMayPublish(tx, tx.actor.userId);
     const fourEyes = await fourEyesOn(tx);
     const editor = tx.actor.userId;
+    const near = new Map((await findNearDuplicates(tx, page)).map((d) => [d.question, d]));
     const report: FaqImportReport = {
       language: page.language,
       sectionsCreated: 0,
       sectionsUpdated: 0,
       questionsCreated: 0,
       questionsUpdated: 0,
+      duplicatesSkipped: 0,
+      duplicatesReplaced: 0,
       skipped: page.skipped,
     };
     for (const [sectionIndex, section] of page.sections.entries()) {
@@ -62,6 +86,27 @@ export function importHugoFaq(
       if (created) report.sectionsCreated++;
       else report.sectionsUpdated++;
       for (const [position, entry] of section.entries.entries()) {
+        const duplicate = near.get(entry.question);
+        const choice = duplicate ? (choices[entry.question] ?? 'keep') : 'keep';
+        if (duplicate && choice === 'skip') {
+          report.duplicatesSkipped++;
+          continue;
+        }
+        if (duplicate && choice === 'replace') {
+          await tx.db
+            .updateTable('faq_entries')
+            .set({
+              answer: entry.answer,
+              last_edited_by: editor,
+              ...(fourEyes && !publish ? { published: false, published_by: null, published_at: null } : {}),
+              updated_at: sql`now()`,
+            })
+            .where('organization_id', '=', tx.organizationId)
+            .where('id', '=', duplicate.existingId)
+            .execute();
+          report.duplicatesReplaced++;
+          continue;
+        }
         const updated = await tx.db
           .updateTable('faq_entries')
           .set({
@@ -99,6 +144,24 @@ export function importHugoFaq(
         if (inserted) report.questionsCreated++;
       }
     }
+    await tx.db
+      .insertInto('faq_hugo_pages')
+      .values({
+        organization_id: tx.organizationId,
+        language: page.language,
+        front_matter: page.frontMatterText,
+        preamble: page.preamble,
+        epilogue: page.epilogue,
+      })
+      .onConflict((oc) =>
+        oc.columns(['organization_id', 'language']).doUpdateSet({
+          front_matter: page.frontMatterText,
+          preamble: page.preamble,
+          epilogue: page.epilogue,
+          updated_at: new Date(),
+        }),
+      )
+      .execute();
     await recordAuditEvent(
       tx,
       'faq.imported',
@@ -108,6 +171,8 @@ export function importHugoFaq(
         sectionsCreated: report.sectionsCreated,
         questionsCreated: report.questionsCreated,
         questionsUpdated: report.questionsUpdated,
+        duplicatesSkipped: report.duplicatesSkipped,
+        duplicatesReplaced: report.duplicatesReplaced,
         skipped: report.skipped.length,
       },
     );
@@ -138,9 +203,19 @@ const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 const latest = (dates: (Date | string)[]) => dates.map(day).sort().at(-1) ?? '1970-01-01';
 
 export async function exportHugoFaq(ctx: ServiceContext, language: string): Promise<string> {
-  const [rows, settings] = await Promise.all([publicEntries(ctx, language), getSettings(ctx)]);
+  const [rows, settings, page] = await Promise.all([
+    publicEntries(ctx, language),
+    getSettings(ctx),
+    ctx.db
+      .selectFrom('faq_hugo_pages')
+      .select(['front_matter', 'preamble', 'epilogue'])
+      .where('organization_id', '=', ctx.organizationId)
+      .where('language', '=', language)
+      .executeTakeFirst(),
+  ]);
   if (rows.length === 0) throw notFound(`A published FAQ in the language ${language}`);
   return renderHugoFaq({
+    page: page && { frontMatterText: page.front_matter, preamble: page.preamble, epilogue: page.epilogue },
     language,
     title: settings.title,
     date: latest(rows.map((r) => r.updated_at)),

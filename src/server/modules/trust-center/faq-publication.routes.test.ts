@@ -115,4 +115,53 @@ describe('FAQ answers: draft, published, four-eyes', () => {
     });
     assert.equal(bad.statusCode, 400);
   });
+
+  test('an import lists near-duplicate questions and skips, replaces or keeps each as chosen', async () => {
+    const markdown = [
+      '---',
+      'title: FAQ',
+      'language: en',
+      '---',
+      '## Data',
+      '{{% question question="Do you encrypt your backups?" %}}',
+      'Yes: AES-256, keys per site.',
+      '{{% /question %}}',
+      '{{% question question="Who is your DPO?" %}}',
+      'An external DPO.',
+      '{{% /question %}}',
+      '',
+    ].join('\n');
+    const before = (await manager.expect<{ total: number }>(200, 'GET', '/api/faq/entries')).total;
+    const preview = await manager.expect<{ duplicates: { question: string; existingQuestion: string }[] }>(
+      200,
+      'POST',
+      '/api/faq/import/preview',
+      { markdown },
+    );
+    assert.deepEqual(
+      preview.duplicates.map((d) => [d.question, d.existingQuestion]),
+      [['Do you encrypt your backups?', 'Do you encrypt backups?']],
+    );
+    assert.equal((await manager.expect<{ total: number }>(200, 'GET', '/api/faq/entries')).total, before);
+
+    const skipped = await manager.expect<{ questionsCreated: number; duplicatesSkipped: number }>(
+      200,
+      'POST',
+      '/api/faq/import',
+      { markdown, duplicates: { 'Do you encrypt your backups?': 'skip' } },
+    );
+    assert.deepEqual([skipped.questionsCreated, skipped.duplicatesSkipped], [1, 1]);
+    const replaced = await manager.expect<{ duplicatesReplaced: number }>(200, 'POST', '/api/faq/import', {
+      markdown,
+      duplicates: { 'Do you encrypt your backups?': 'replace' },
+    });
+    assert.equal(replaced.duplicatesReplaced, 1);
+    const entries = await manager.expect<{ items: FaqEntry[] }>(200, 'GET', '/api/faq/entries?pageSize=200');
+    const questions = entries.items.map((e) => e.question);
+    assert.ok(!questions.includes('Do you encrypt your backups?'), 'no second copy of the question');
+    assert.equal(
+      entries.items.find((e) => e.question === 'Do you encrypt backups?')?.answer,
+      'Yes: AES-256, keys per site.',
+    );
+  });
 });

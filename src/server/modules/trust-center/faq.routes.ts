@@ -6,6 +6,8 @@ import {
   faqEntryListQuerySchema,
   faqEntryPatchSchema,
   faqEntrySchema,
+  faqImportInputSchema,
+  faqImportPreviewSchema,
   faqImportReportSchema,
   faqSectionInputSchema,
   faqSectionSchema,
@@ -23,7 +25,7 @@ import {
   listSections,
   updateEntry,
 } from './faq.service.js';
-import { exportHugoFaq, exportServiceChapter, importHugoFaq } from './faq-hugo.service.js';
+import { exportHugoFaq, exportServiceChapter, importHugoFaq, previewHugoImport } from './faq-hugo.service.js';
 import { confirmEntry, publishEntry } from './faq-publication.service.js';
 import { trustCenterPolicy as policy } from './trust-center.policy.js';
 
@@ -168,17 +170,30 @@ export const registerFaqRoutes: RouteModule = (app, { db }) => {
         tags,
         summary:
           'Import a Hugo FAQ page (all or nothing); re-importing updates instead of duplicating. New answers are drafts unless publish is true',
-        body: z.strictObject({
-          markdown: z.string().min(1).max(4_000_000),
-          publish: z.boolean().default(false),
-        }),
+        body: faqImportInputSchema,
         response: { 200: faqImportReportSchema, ...errors },
       },
     },
     (req) =>
       importHugoFaq(contextOf(req, db), Buffer.from(req.body.markdown, 'utf8'), {
         publish: req.body.publish,
+        duplicates: req.body.duplicates,
       }),
+  );
+  app.post(
+    '/api/faq/import/preview',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary:
+          'Check a Hugo FAQ page before importing: its questions that nearly repeat existing ones (nothing is written)',
+        body: z.strictObject({ markdown: z.string().min(1).max(4_000_000) }),
+        response: { 200: faqImportPreviewSchema, ...errors },
+      },
+    },
+    (req) => previewHugoImport(contextOf(req, db), Buffer.from(req.body.markdown, 'utf8')),
   );
   app.get(
     '/api/faq/export.md',
