@@ -98,7 +98,11 @@ describe('trust center in the browser', () => {
     ]);
     const file = await download.path();
     const markdown = readFileSync(file, 'utf8');
-    assert.match(markdown, /^---\ntitle: "Norrsken Cloud trust center"\nlanguage: "sv"\n/);
+    // The imported page's own front matter comes back, so the file can replace the page on the website.
+    assert.match(
+      markdown,
+      /^---\nlanguage: sv\ntitle: "Vanliga frågor om säkerhet"\n[\s\S]*\nslug: vanliga-fragor\n---\n/,
+    );
     assert.ok(markdown.includes('{{% question question="Hur följer ni GDPR?" %}}'));
     assert.ok(markdown.includes('Vi är personuppgiftsbiträde och har ett DPA för alla kunder.'));
     assert.ok(markdown.includes('{{% question question="Vad betyder \\"99,9 % tillgänglighet\\"?" %}}'));

@@ -292,7 +292,11 @@ describe('trust center', () => {
     const res = await api.call('GET', '/api/faq/export.md?language=sv');
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /text\/markdown/);
-    assert.match(res.body, /^---\ntitle: "Norrsken trust center"\nlanguage: "sv"\n/);
+    assert.match(
+      res.body,
+      /^---\nlanguage: sv\ntitle: "Vanliga frågor om säkerhet"\n/,
+      'the imported front matter',
+    );
     assert.ok(res.body.includes('{{% question question="Vad betyder \\"99,9 % tillgänglighet\\"?" %}}'));
     assert.ok(res.body.includes('Ändrat svar.'));
     const content = async () =>
