@@ -168,12 +168,7 @@ function ReleaseDialog({ entry, onClose }: { entry: FaqEntry; onClose: () => voi
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button
-              type="submit"
-              color="orange"
-              loading={release.isPending}
-              disabled={reason.trim().length < 10}
-            >
+            <Button type="submit" loading={release.isPending} disabled={reason.trim().length < 10}>
               Release answer
             </Button>
           </Group>
@@ -281,7 +276,7 @@ export function FaqPanel({ manage }: { manage: boolean }) {
                         {e.needsReview && (
                           <Button
                             size="xs"
-                            color="orange"
+                            variant="default"
                             onClick={() => setReleasing(e)}
                             aria-label={`Release ${e.question}`}
                           >
