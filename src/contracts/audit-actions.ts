@@ -242,15 +242,27 @@ export const auditActionSchemas = {
   'trust-certification.deleted': z.strictObject({ name: z.string() }),
   'faq-section.created': z.strictObject({ title: z.string(), language: z.string() }),
   'faq-section.deleted': z.strictObject({ title: z.string(), language: z.string() }),
-  'faq-entry.created': z.strictObject({ question: z.string(), section: z.string() }),
+  'faq-entry.created': z.strictObject({
+    question: z.string(),
+    section: z.string(),
+    published: z.boolean().optional(),
+  }),
+  'faq-entry.published': z.strictObject({ question: z.string(), fourEyes: z.boolean() }),
   'faq-entry.updated': z.strictObject({ question: z.string(), changes }),
   'faq-entry.deleted': z.strictObject({ question: z.string() }),
-  'faq-entry.confirmed': z.strictObject({ question: z.string(), reason: z.string() }),
+  /** `reason`: why the answer was held; `note`: why the person released it anyway. */
+  'faq-entry.confirmed': z.strictObject({
+    question: z.string(),
+    reason: z.string(),
+    note: z.string().optional(),
+  }),
   'faq.imported': z.strictObject({
     language: z.string(),
     sectionsCreated: z.number().int(),
     questionsCreated: z.number().int(),
     questionsUpdated: z.number().int(),
+    duplicatesSkipped: z.number().int().optional(),
+    duplicatesReplaced: z.number().int().optional(),
     skipped: z.number().int(),
   }),
   'subprocessor.created': z.strictObject({ name: z.string(), status: z.string() }),
@@ -344,6 +356,21 @@ export const auditActionSchemas = {
     firstRow: z.number().int(),
     items: z.number().int(),
     skippedRows: z.array(z.number().int()),
+    /** On a re-map: how many items of the earlier mapping were replaced. */
+    replacedItems: z.number().int().optional(),
+  }),
+  'questionnaire.renamed': z.strictObject({ from: z.string(), to: z.string() }),
+  'questionnaire.deleted': z.strictObject({
+    title: z.string(),
+    fileName: z.string(),
+    items: z.number().int(),
+    approved: z.number().int(),
+  }),
+  'questionnaire.bulk-approved': z.strictObject({
+    title: z.string(),
+    approved: z.number().int(),
+    skipped: z.number().int(),
+    rows: z.array(z.number().int()),
   }),
   'questionnaire.proposals-run': z.strictObject({
     title: z.string(),

@@ -109,12 +109,28 @@ export const questionnaireItemSchema = z.object({
 });
 export type QuestionnaireItem = z.infer<typeof questionnaireItemSchema>;
 
-export const itemListQuerySchema = pageQuerySchema.extend({
+export const itemFilterSchema = z.strictObject({
   status: z.enum(itemStatuses).optional(),
   confidence: z.enum([...confidenceTiers, 'none']).optional(),
   q: z.string().trim().max(200).optional(),
 });
+export type ItemFilter = z.infer<typeof itemFilterSchema>;
+export const itemListQuerySchema = pageQuerySchema.extend(itemFilterSchema.shape);
 export type ItemListQuery = z.infer<typeof itemListQuerySchema>;
+
+/**
+ * Approves many answers at once: the listed items, or every item matching the filter on any page. Only items
+ * with an answer or proposal that are proposed or edited are approved; the others are counted as skipped.
+ */
+export const bulkApproveSchema = z.union([
+  z.strictObject({ itemIds: z.array(z.uuid()).min(1).max(1000) }),
+  z.strictObject({ filter: itemFilterSchema }),
+]);
+export type BulkApproveInput = z.infer<typeof bulkApproveSchema>;
+export const bulkApproveResultSchema = z.object({ approved: z.number().int(), skipped: z.number().int() });
+export type BulkApproveResult = z.infer<typeof bulkApproveResultSchema>;
+
+export const questionnairePatchSchema = z.strictObject({ title: z.string().trim().min(1).max(200) });
 
 export const itemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
 export const itemAnswerSchema = z.strictObject({ answer: z.string().trim().min(1).max(32_000) });

@@ -39,6 +39,14 @@ export const trustSettingsSchema = z.strictObject({
     .regex(HOST_NAME, 'must be a host name like trust.example.com')
     .nullable(),
   published: z.boolean(),
+  /** Four-eyes publishing of FAQ answers: the person who publishes must not be the answer's last editor. */
+  faqFourEyes: z.boolean().default(false),
+  /** The organisation's website; relative links in FAQ answers (`/documents/x.pdf`) resolve against it. */
+  siteUrl: z
+    .url({ protocol: /^https?$/, error: 'must be a web address like https://www.example.com' })
+    .max(500)
+    .nullable()
+    .default(null),
 });
 export type TrustSettings = z.infer<typeof trustSettingsSchema>;
 export const trustSettingsResponseSchema = trustSettingsSchema.extend({ updatedAt: z.string() });
@@ -89,7 +97,7 @@ export const faqSectionSchema = z.strictObject({
   position: z.number().int(),
 });
 
-export const faqEntryInputSchema = z.strictObject({
+const faqEntryFields = {
   sectionId: z.uuid(),
   question: z
     .string()
@@ -98,13 +106,22 @@ export const faqEntryInputSchema = z.strictObject({
     .max(500)
     .refine((q) => !/[\r\n]/.test(q), 'must be one line'),
   answer: z.string().max(20_000),
-  position: z.number().int().min(0).max(10_000).default(0),
-  published: z.boolean().default(true),
-  controlIds: z.array(z.uuid()).max(50).default([]),
-  evidenceIds: z.array(z.uuid()).max(50).default([]),
+  position: z.number().int().min(0).max(10_000),
+  published: z.boolean(),
+  controlIds: z.array(z.uuid()).max(50),
+  evidenceIds: z.array(z.uuid()).max(50),
+};
+export const faqEntryInputSchema = z.strictObject({
+  ...faqEntryFields,
+  position: faqEntryFields.position.default(0),
+  /** A new answer is a draft unless published at once (refused when four-eyes publishing is on). */
+  published: faqEntryFields.published.default(false),
+  controlIds: faqEntryFields.controlIds.default([]),
+  evidenceIds: faqEntryFields.evidenceIds.default([]),
 });
 export type FaqEntryInput = z.infer<typeof faqEntryInputSchema>;
-export const faqEntryPatchSchema = faqEntryInputSchema.partial();
+/** Only the fields given change (no defaults: a patch of the answer keeps the links and the publication). */
+export const faqEntryPatchSchema = z.strictObject(faqEntryFields).partial();
 export type FaqEntryPatch = z.infer<typeof faqEntryPatchSchema>;
 
 export const faqEntrySchema = z.strictObject({
@@ -122,7 +139,15 @@ export const faqEntrySchema = z.strictObject({
   reviewReason: z.string().nullable(),
   needsReview: z.boolean(),
   confirmedAt: z.string().nullable(),
+  /** Why a person released the answer while it was held for review. */
+  confirmedNote: z.string().nullable(),
+  lastEditedByName: z.string().nullable(),
+  publishedByName: z.string().nullable(),
+  publishedAt: z.string().nullable(),
   updatedAt: z.string(),
+});
+export const faqConfirmSchema = z.strictObject({
+  reason: z.string().trim().min(10, 'say in a sentence why the answer still holds').max(2000),
 });
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 
@@ -131,12 +156,41 @@ export const faqEntryListQuerySchema = pageQuerySchema.extend({
   needsReview: z.enum(['true', 'false']).optional(),
 });
 
+export const faqDuplicateSchema = z.strictObject({
+  question: z.string(),
+  section: z.string(),
+  existingId: z.uuid(),
+  existingQuestion: z.string(),
+  existingSection: z.string(),
+  similarity: z.number(),
+});
+export type FaqDuplicate = z.infer<typeof faqDuplicateSchema>;
+export const faqDuplicateChoices = ['skip', 'replace', 'keep'] as const;
+export const faqImportInputSchema = z.strictObject({
+  markdown: z.string().min(1).max(4_000_000),
+  publish: z.boolean().default(false),
+  /**
+   * Per imported question that nearly repeats an existing one: skip it, replace the existing answer with it,
+   * or keep both. Questions not named are kept.
+   */
+  duplicates: z.record(z.string().max(500), z.enum(faqDuplicateChoices)).default({}),
+});
+export const faqImportPreviewSchema = z.strictObject({
+  language: z.string(),
+  questions: z.number().int(),
+  duplicates: z.array(faqDuplicateSchema),
+});
+export type FaqImportPreview = z.infer<typeof faqImportPreviewSchema>;
+
 export const faqImportReportSchema = z.strictObject({
   language: z.string(),
   sectionsCreated: z.number().int(),
   sectionsUpdated: z.number().int(),
   questionsCreated: z.number().int(),
   questionsUpdated: z.number().int(),
+  /** Near-duplicates skipped, and existing answers replaced by the imported one. */
+  duplicatesSkipped: z.number().int(),
+  duplicatesReplaced: z.number().int(),
   skipped: z.array(z.strictObject({ line: z.number().int(), kind: z.string(), text: z.string() })),
 });
 export type FaqImportReport = z.infer<typeof faqImportReportSchema>;

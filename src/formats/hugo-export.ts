@@ -12,6 +12,11 @@ export interface FaqExportInput {
   date: string;
   slug?: string;
   sections: FaqExportSection[];
+  /**
+   * The imported page's own front matter and the text around its FAQ block; with them the export can replace
+   * the original page (title, slug, section, intro and any other key come back as they were).
+   */
+  page?: { frontMatterText: string; preamble: string; epilogue: string } | undefined;
 }
 
 /**
@@ -37,15 +42,18 @@ function frontMatter(fields: [string, string | number | boolean | undefined][]):
 
 /** One FAQ page per language, in the form parseHugoFaq reads; the same input always gives the same bytes. */
 export function renderHugoFaq(input: FaqExportInput): string {
-  const parts = [
-    frontMatter([
-      ['title', input.title],
-      ['language', input.language],
-      ['date', input.date],
-      ['draft', false],
-      ['slug', input.slug],
-    ]),
-  ];
+  const page = input.page;
+  const parts = page
+    ? [['---', page.frontMatterText, '---', ''].join('\n'), ...(page.preamble ? [page.preamble, ''] : [])]
+    : [
+        frontMatter([
+          ['title', input.title],
+          ['language', input.language],
+          ['date', input.date],
+          ['draft', false],
+          ['slug', input.slug],
+        ]),
+      ];
   for (const section of input.sections) {
     if (section.entries.length === 0) continue;
     parts.push(`## ${section.title.replace(/\s+/g, ' ').trim()}`, '');
@@ -58,6 +66,7 @@ export function renderHugoFaq(input: FaqExportInput): string {
       );
     }
   }
+  if (page?.epilogue) parts.push(page.epilogue);
   return `${parts.join('\n').trimEnd()}\n`;
 }
 

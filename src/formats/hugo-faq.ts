@@ -13,6 +13,12 @@ const skippedSchema = z.strictObject({
 });
 export const hugoFaqPageSchema = z.strictObject({
   frontMatter: frontMatterSchema,
+  /** The front matter as written (between the --- lines), kept so an export can give it back unchanged. */
+  frontMatterText: z.string(),
+  /** The page's text before the FAQ block (before the first section heading or question), as written. */
+  preamble: z.string(),
+  /** The page's text after the last question, as written (closing tags of the FAQ block left out). */
+  epilogue: z.string(),
   language: z.string().min(2).max(16),
   sections: z.array(
     z.strictObject({
@@ -35,6 +41,7 @@ const SHORTCODE_LINE = /^\s*\{\{[<%].*[>%]\}\}\s*$/;
 const HTML_LINE = /^\s*(<\/?[a-zA-Z][^>]*>\s*)+$/;
 const STARTS_WITH_HTML = /^\s*<[/!]?[a-zA-Z]/;
 const SECTION_HEADING = /^## +(.+?)\s*#*\s*$/;
+const CLOSING_TAGS = /^\s*(<\/[a-zA-Z][^>]*>\s*)+$/;
 const OTHER_HEADING = /^#{1,6}\s/;
 
 /** Undoes the escaping of the exporter: `\"` and `\\` in the question attribute. */
@@ -171,8 +178,16 @@ export function parseHugoFaq(source: string | Buffer): HugoFaqPage {
     throw new HugoFormatError(`Line ${open.line}: the question "${open.question}" has no {{% /question %}}`);
   }
   const language = typeof frontMatter.language === 'string' ? frontMatter.language : 'en';
+  const body = lines.slice(bodyStart);
+  const blockStart = body.findIndex((l) => SECTION_HEADING.test(l) || QUESTION_OPEN.test(l));
+  const lastClose = body.findLastIndex((l) => QUESTION_CLOSE.test(l));
+  const after = body.slice(lastClose + 1);
+  const firstOwn = after.findIndex((l) => l.trim() !== '' && !CLOSING_TAGS.test(l));
   const result = hugoFaqPageSchema.safeParse({
     frontMatter,
+    frontMatterText: yaml,
+    preamble: (blockStart < 0 ? '' : body.slice(0, blockStart).join('\n')).trim(),
+    epilogue: lastClose < 0 || firstOwn < 0 ? '' : after.slice(firstOwn).join('\n').trim(),
     language,
     sections: page.sections.filter((s) => s.entries.length > 0),
     skipped: page.skipped,

@@ -184,3 +184,21 @@ test('isSafeLink allows http, https, mailto and relative targets only', () => {
     assert.equal(isSafeLink(url), false, JSON.stringify(url));
   }
 });
+
+test('relative link targets resolve against the website when one is given; others stay', () => {
+  const md =
+    '[DPA](/documents/dpa.pdf), [guide](docs/guide.html), [list](/trust/subprocessors), [top](#top), [ext](https://x.example/a)';
+  const plain = renderMarkdown(md);
+  assert.match(plain, /href="\/documents\/dpa\.pdf"/);
+  const resolved = renderMarkdown(md, { baseUrl: 'https://www.norrsken.example' });
+  assert.match(resolved, /href="https:\/\/www\.norrsken\.example\/documents\/dpa\.pdf"/);
+  assert.match(resolved, /href="https:\/\/www\.norrsken\.example\/docs\/guide\.html"/);
+  assert.match(resolved, /href="\/trust\/subprocessors"/, "the trust center's own pages stay local");
+  assert.match(resolved, /href="#top"/);
+  assert.match(resolved, /href="https:\/\/x\.example\/a"/);
+  assert.match(
+    renderMarkdown('![logo](/img/logo.png)', { baseUrl: 'https://www.norrsken.example/' }),
+    /src="https:\/\/www\.norrsken\.example\/img\/logo\.png"/,
+  );
+  assert.doesNotMatch(renderMarkdown('[x](javascript:alert(1))', { baseUrl: 'https://a.example' }), /href=/);
+});

@@ -7,6 +7,7 @@ import { createTestInstance, type TestInstance } from '../support/test-database.
 import { type RunningApp, startApp } from './app-server.js';
 
 const FIXTURE = new URL('../fixtures/hugo/faq-sv.md', import.meta.url).pathname;
+const FIXTURE_EN = new URL('../fixtures/hugo/faq-en.md', import.meta.url).pathname;
 
 describe('trust center in the browser', () => {
   let instance: TestInstance;
@@ -15,7 +16,7 @@ describe('trust center in the browser', () => {
 
   before(async () => {
     instance = await createTestInstance('trust-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
+    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' }, 240_000);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -64,6 +65,7 @@ describe('trust center in the browser', () => {
     await page.getByRole('heading', { name: 'Trust center', level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Hugo import and export' }).click();
     await page.locator('input[type=file]').setInputFiles(FIXTURE);
+    await page.getByLabel('Publish the imported answers at once (otherwise they are drafts)').check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('2 sections created, 0 updated; 3 questions created, 0 updated.').waitFor();
     await page.getByRole('table', { name: 'Skipped lines' }).getByText('{{< accordion-script >}}').waitFor();
@@ -89,9 +91,99 @@ describe('trust center in the browser', () => {
     ]);
     const file = await download.path();
     const markdown = readFileSync(file, 'utf8');
-    assert.match(markdown, /^---\ntitle: "Norrsken Cloud trust center"\nlanguage: "sv"\n/);
+    // The imported page's own front matter comes back, so the file can replace the page on the website.
+    assert.match(
+      markdown,
+      /^---\nlanguage: sv\ntitle: "Vanliga frågor om säkerhet"\n[\s\S]*\nslug: vanliga-fragor\n---\n/,
+    );
     assert.ok(markdown.includes('{{% question question="Hur följer ni GDPR?" %}}'));
     assert.ok(markdown.includes('Vi är personuppgiftsbiträde och har ett DPA för alla kunder.'));
     assert.ok(markdown.includes('{{% question question="Vad betyder \\"99,9 % tillgänglighet\\"?" %}}'));
+  });
+
+  test('a new answer is a draft until published; a held answer is released only with a reason', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.goto(`${app.url}/trust-center`);
+    await page.getByRole('heading', { name: 'Trust center', level: 1 }).waitFor();
+    // The demo is consistent with its rule: the answer resting on a control without evidence is held.
+    const iso = page.getByRole('row', { name: /Are you ISO 27001 certified\?/ });
+    await iso.getByText('Hidden: needs review').waitFor();
+    const visitor = await browser.newPage();
+    await visitor.goto(`${app.url}/trust/faq`);
+    await visitor.getByRole('heading', { name: 'Where is my data stored?', level: 3 }).waitFor();
+    assert.equal(await visitor.getByText('Are you ISO 27001 certified?').count(), 0);
+
+    await page.getByRole('button', { name: 'Release Are you ISO 27001 certified?' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Release a held answer' });
+    const release = dialog.getByRole('button', { name: 'Release answer' });
+    assert.equal(await release.isDisabled(), true, 'no release without a reason');
+    await dialog
+      .getByLabel('Why does the answer still hold?')
+      .fill('The policy set was approved at the last management review; the minutes are being filed.');
+    await release.click();
+    await dialog.waitFor({ state: 'hidden' });
+    await iso.getByText('Published, released by a person').waitFor();
+    await visitor.reload();
+    await visitor.getByRole('heading', { name: 'Are you ISO 27001 certified?', level: 3 }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Section' }).click();
+    await page.getByRole('option', { name: 'Security (en)' }).click();
+    await page.getByLabel('Question', { exact: true }).fill('Do you encrypt backups?');
+    await page.getByLabel('Answer (Markdown)').fill('Yes, with keys kept in each data centre.');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    const row = page.getByRole('row', { name: /Do you encrypt backups\?/ });
+    await row.getByText('Draft').waitFor();
+    await visitor.reload();
+    assert.equal(await visitor.getByText('Do you encrypt backups?').count(), 0, 'a draft is not public');
+    await page.getByRole('button', { name: 'Publish Do you encrypt backups?' }).click();
+    await row.getByText('Published').waitFor();
+    await visitor.reload();
+    await visitor.getByRole('heading', { name: 'Do you encrypt backups?', level: 3 }).waitFor();
+  });
+
+  test('importing a FAQ that repeats the demo offers skip, replace or keep both per question', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.goto(`${app.url}/trust-center`);
+    await page.getByRole('tab', { name: 'Hugo import and export' }).click();
+    await page.locator('input[type=file]').setInputFiles(FIXTURE_EN);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Near-duplicate questions' });
+    const iso = table.getByRole('row', {
+      name: /Are you ISO 27001 certified\?.*Are you ISO 27001 certified\?/,
+    });
+    await iso.waitFor();
+    await page.getByRole('button', { name: 'Import with these choices' }).click();
+    await page.getByText(/near-duplicates: \d+ skipped, 0 replaced\./).waitFor();
+    await page.getByRole('tab', { name: 'FAQ' }).click();
+    await page.getByRole('table', { name: 'FAQ entries' }).waitFor();
+    assert.equal(
+      await page.getByRole('row', { name: /Are you ISO 27001 certified\?/ }).count(),
+      1,
+      'the skipped question is not there twice',
+    );
+  });
+
+  test('with the trust center unpublished, staff get a preview and visitors a page that says so', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.goto(`${app.url}/trust-center`);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel('Published: the public pages are visible to everyone').uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('tab', { name: 'FAQ' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The trust center is not published' }).waitFor();
+    const [preview] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'Preview the trust center (not published)' }).click(),
+    ]);
+    await preview.getByRole('heading', { name: 'Norrsken Cloud trust center', level: 1 }).waitFor();
+    await preview.getByText('Preview for staff').waitFor();
+    const visitor = await browser.newPage();
+    await visitor.goto(`${app.url}/trust`);
+    await visitor
+      .getByRole('heading', { name: 'This trust center is not published yet', level: 1 })
+      .waitFor();
   });
 });

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createDemoDatabase, type DemoDatabase } from '../../../test/support/demo-database.js';
 import { computeCoverage } from '../modules/frameworks/coverage.service.js';
 import { buildSoa } from '../modules/frameworks/soa.service.js';
+import { listEntries } from '../modules/trust-center/faq.service.js';
 
 describe('the demo programme', () => {
   let demo: DemoDatabase;
@@ -35,5 +36,22 @@ describe('the demo programme', () => {
     );
     const a89 = soa.rows.find((r) => r.ref === 'A.8.9');
     assert.ok(a89?.controls.some((c) => c.scope === 'Compute'));
+  });
+
+  test('the demo FAQ keeps its own rule: only the answer whose control lacks evidence is held, none overridden', async () => {
+    const entries = await listEntries(demo.ctx, { page: 1, pageSize: 200 });
+    assert.ok(entries.total >= 10);
+    const held = entries.items.filter((e) => e.needsReview);
+    assert.deepEqual(
+      held.map((e) => e.question),
+      ['Are you ISO 27001 certified?'],
+    );
+    assert.match(held[0]?.reviewReason ?? '', /^control \S+ has missing evidence$/);
+    assert.deepEqual(
+      entries.items.filter((e) => e.confirmedAt !== null).map((e) => e.question),
+      [],
+      'no answer is released without evidence',
+    );
+    assert.ok(entries.items.every((e) => e.published));
   });
 });

@@ -63,6 +63,7 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'trust_certifications', orderBy: 'id' },
   { name: 'faq_sections', orderBy: 'id' },
   { name: 'faq_entries', orderBy: 'id' },
+  { name: 'faq_hugo_pages', orderBy: 'language' },
   { name: 'faq_entry_controls', orderBy: 'entry_id, control_id' },
   { name: 'faq_entry_evidence', orderBy: 'entry_id, evidence_id' },
   { name: 'subprocessors', orderBy: 'id' },

@@ -277,12 +277,16 @@ export interface FaqEntries {
   answer: string;
   confirmed_at: Timestamp | null;
   confirmed_by: string | null;
+  confirmed_note: string | null;
   confirmed_reason: string | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  last_edited_by: string | null;
   organization_id: string;
   position: Generated<number>;
   published: Generated<boolean>;
+  published_at: Timestamp | null;
+  published_by: string | null;
   question: string;
   section_id: string;
   updated_at: Generated<Timestamp>;
@@ -298,6 +302,15 @@ export interface FaqEntryEvidence {
   entry_id: string;
   evidence_id: string;
   organization_id: string;
+}
+
+export interface FaqHugoPages {
+  epilogue: Generated<string>;
+  front_matter: string;
+  language: string;
+  organization_id: string;
+  preamble: Generated<string>;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface FaqSections {
@@ -784,10 +797,12 @@ export interface TrustCenterSettings {
   accent_color: Generated<string>;
   custom_domain: string | null;
   dr_text: Generated<string>;
+  faq_four_eyes: Generated<boolean>;
   intro: Generated<string>;
   logo_text: Generated<string>;
   organization_id: string;
   published: Generated<boolean>;
+  site_url: string | null;
   sla_text: Generated<string>;
   title: string;
   updated_at: Generated<Timestamp>;
@@ -944,6 +959,7 @@ export interface DB {
   faq_entries: FaqEntries;
   faq_entry_controls: FaqEntryControls;
   faq_entry_evidence: FaqEntryEvidence;
+  faq_hugo_pages: FaqHugoPages;
   faq_sections: FaqSections;
   frameworks: Frameworks;
   kpi_measurements: KpiMeasurements;

@@ -226,6 +226,11 @@ const expectedAccess: Record<string, RouteAccess> = {
   'PATCH /api/faq/entries/:id': 'trust-center.manage',
   'DELETE /api/faq/entries/:id': 'trust-center.manage',
   'POST /api/faq/entries/:id/confirm': 'trust-center.manage',
+  'POST /api/faq/entries/:id/publish': 'trust-center.manage',
+  'POST /api/faq/import/preview': 'trust-center.manage',
+  'GET /api/trust-center/preview': 'trust-center.read',
+  'GET /api/trust-center/preview/faq': 'trust-center.read',
+  'GET /api/trust-center/preview/subprocessors': 'trust-center.read',
   'POST /api/faq/import': 'trust-center.manage',
   'GET /api/faq/export.md': 'trust-center.read',
   'GET /api/services/:id/security-chapter.md': 'trust-center.read',
@@ -240,6 +245,9 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/questionnaires/:id/items': 'trust-center.read',
   'PUT /api/questionnaires/:id/items/:itemId/answer': 'trust-center.manage',
   'POST /api/questionnaires/:id/items/:itemId/approve': 'trust-center.manage',
+  'POST /api/questionnaires/:id/items/approve': 'trust-center.manage',
+  'PATCH /api/questionnaires/:id': 'trust-center.manage',
+  'DELETE /api/questionnaires/:id': 'trust-center.manage',
   'POST /api/questionnaires/:id/items/:itemId/not-applicable': 'trust-center.manage',
   // Documents on request: the public pages and forms, then staff routes. Requests, grants and downloads
   // name visitors (personal data), so reading them takes trust-center.manage like deciding on them.

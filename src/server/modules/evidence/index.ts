@@ -7,6 +7,6 @@ export {
 } from './check-evidence.js';
 export { linkControls, resolveControls } from './evidence.repository.js';
 export { registerEvidenceRoutes } from './evidence.routes.js';
-export { listEvidence } from './evidence.service.js';
+export { addLinkEvidence, listEvidence } from './evidence.service.js';
 export { sniffContentType } from './evidence.sniff.js';
 export { safeFileName } from './evidence.upload.js';

@@ -1,14 +1,12 @@
-import { type SqlBool, sql } from 'kysely';
 import type { Page } from '../../../contracts/paging.js';
 import type { ItemListQuery, ItemStatus, QuestionnaireItem } from '../../../contracts/questionnaires.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
-import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { AppError, conflict } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { runProposals } from './proposals.service.js';
 import { presentItem } from './questionnaires.presenter.js';
-import { findItem, findQuestionnaire, itemQuery } from './questionnaires.repository.js';
+import { filterItems, findItem, findQuestionnaire, itemQuery } from './questionnaires.repository.js';
 
 export async function listItems(
   ctx: ServiceContext,
@@ -16,17 +14,13 @@ export async function listItems(
   query: ItemListQuery,
 ): Promise<Page<QuestionnaireItem>> {
   await findQuestionnaire(ctx, questionnaireId);
-  let q = itemQuery(ctx, questionnaireId);
-  if (query.status) q = q.where('i.status', '=', query.status);
-  if (query.confidence === 'none') q = q.where('i.confidence', 'is', null);
-  else if (query.confidence) q = q.where('i.confidence', '=', query.confidence);
-  if (query.q) {
-    const pattern = containsPattern(query.q);
-    q = q.where(
-      sql<SqlBool>`(i.question ILIKE ${pattern} OR coalesce(i.answer, i.proposed_answer, '') ILIKE ${pattern})`,
-    );
-  }
-  return paged(q, (x) => x.orderBy('i.row_number'), query, presentItem);
+  const { page, pageSize, ...filter } = query;
+  return paged(
+    filterItems(itemQuery(ctx, questionnaireId), filter),
+    (x) => x.orderBy('i.row_number'),
+    { page, pageSize },
+    presentItem,
+  );
 }
 
 type Change = Partial<{

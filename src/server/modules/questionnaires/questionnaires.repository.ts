@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
+import type { ItemFilter } from '../../../contracts/questionnaires.js';
 import { answerSourcesVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
+import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 
 const countOf = (status: string) =>
@@ -49,6 +51,21 @@ export function itemQuery(ctx: ServiceContext, questionnaireId: string) {
     .where('i.questionnaire_id', '=', questionnaireId)
     .where(answerSourcesVisible(ctx.actor, 'i.sources'));
 }
+/** Narrows an item query to a status, a confidence tier ("none": no proposal) and a text in question or answer. */
+export function filterItems<Q extends ReturnType<typeof itemQuery>>(query: Q, filter: ItemFilter): Q {
+  let q = query;
+  if (filter.status) q = q.where('i.status', '=', filter.status) as Q;
+  if (filter.confidence === 'none') q = q.where('i.confidence', 'is', null) as Q;
+  else if (filter.confidence) q = q.where('i.confidence', '=', filter.confidence) as Q;
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    q = q.where(
+      sql<SqlBool>`(i.question ILIKE ${pattern} OR coalesce(i.answer, i.proposed_answer, '') ILIKE ${pattern})`,
+    ) as Q;
+  }
+  return q;
+}
+
 export type ItemRow = Awaited<ReturnType<ReturnType<typeof itemQuery>['executeTakeFirstOrThrow']>>;
 
 export async function findItem(ctx: ServiceContext, questionnaireId: string, itemId: string) {

@@ -55,7 +55,12 @@ describe('questionnaires over HTTP', () => {
       ['Is customer data encrypted at rest?', 'Yes, every customer disk is encrypted at rest.'],
       ['Where is my data stored?', 'In Stockholm and Oslo; it never leaves the Nordics.'],
     ]) {
-      await api.expect(201, 'POST', '/api/faq/entries', { sectionId: section.id, question, answer });
+      await api.expect(201, 'POST', '/api/faq/entries', {
+        sectionId: section.id,
+        question,
+        answer,
+        published: true,
+      });
     }
   });
   after(() => t.close());

@@ -1,5 +1,7 @@
 import { pageOf, pageQuerySchema } from '../../../contracts/paging.js';
 import {
+  bulkApproveResultSchema,
+  bulkApproveSchema,
   exportQuerySchema,
   itemAnswerSchema,
   itemApproveSchema,
@@ -8,6 +10,7 @@ import {
   mappingInputSchema,
   proposalRunSchema,
   questionnaireItemSchema,
+  questionnairePatchSchema,
   questionnaireSchema,
   sheetPreviewSchema,
   uploadResultSchema,
@@ -21,9 +24,11 @@ import {
   uploadErrorResponses,
   withStagedUpload,
 } from '../../kernel/http/multipart.js';
-import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
+import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
+import { bulkApprove } from './bulk-approve.service.js';
 import { exportQuestionnaire } from './export.service.js';
 import { approveItem, editItem, listItems, markNotApplicable, rerunProposals } from './items.service.js';
+import { deleteQuestionnaire, renameQuestionnaire } from './questionnaire-lifecycle.service.js';
 import { questionnairesPolicy as policy } from './questionnaires.policy.js';
 import {
   getQuestionnaire,
@@ -89,6 +94,36 @@ function registerQuestionnaireRoutes(app: App, { db, files }: ModuleDeps): void 
     },
     (req) => getQuestionnaire(contextOf(req, db), req.params.id),
   );
+  app.patch(
+    '/api/questionnaires/:id',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary: 'Rename a questionnaire',
+        params: idParams,
+        body: questionnairePatchSchema,
+        response: { 200: questionnaireSchema, ...errors },
+      },
+    },
+    (req) => renameQuestionnaire(contextOf(req, db), req.params.id, req.body.title),
+  );
+  app.delete(
+    '/api/questionnaires/:id',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary: 'Delete a questionnaire with its items and answers',
+        params: idParams,
+        response: { ...noContent, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await deleteQuestionnaire(contextOf(req, db), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   app.get(
     '/api/questionnaires/:id/preview',
     {
@@ -109,7 +144,7 @@ function registerQuestionnaireRoutes(app: App, { db, files }: ModuleDeps): void 
       schema: {
         tags,
         summary:
-          'Point at sheet, question and answer column and first question row; creates items and proposals',
+          'Point at sheet, question and answer column and first question row; creates items and proposals. Mapping again replaces the items while no answer is written, approved or set aside',
         params: idParams,
         body: mappingInputSchema,
         response: { 200: questionnaireSchema, ...errors },
@@ -168,6 +203,21 @@ function registerItemRoutes(app: App, { db }: ModuleDeps): void {
       },
     },
     (req) => listItems(contextOf(req, db), req.params.id, req.query),
+  );
+  app.post(
+    '/api/questionnaires/:id/items/approve',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary:
+          'Approve the listed items, or every item matching a filter on any page (proposed and edited ones)',
+        params: idParams,
+        body: bulkApproveSchema,
+        response: { 200: bulkApproveResultSchema, ...errors },
+      },
+    },
+    (req) => bulkApprove(contextOf(req, db), req.params.id, req.body),
   );
   app.put(
     '/api/questionnaires/:id/items/:itemId/answer',

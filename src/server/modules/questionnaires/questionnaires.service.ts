@@ -7,11 +7,12 @@ import type {
 } from '../../../contracts/questionnaires.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
-import { conflict, notFound } from '../../kernel/errors/app-error.js';
+import { notFound } from '../../kernel/errors/app-error.js';
 import type { FileStore } from '../../kernel/files/index.js';
 import { paged } from '../../kernel/http/paging.js';
 import { runProposals } from './proposals.service.js';
 import { extractQuestions, formatOf, previewFile, readAll, readStored } from './questionnaire-files.js';
+import { removeUndecidedItems } from './questionnaire-lifecycle.service.js';
 import { presentQuestionnaire } from './questionnaires.presenter.js';
 import { findQuestionnaire, questionnaireQuery } from './questionnaires.repository.js';
 import type { QuestionnaireUpload } from './questionnaires.upload.js';
@@ -80,7 +81,8 @@ export async function previewQuestionnaire(
 
 /**
  * Step two: one item per non-empty question cell of the mapped column, then proposals for all of them. All or
- * nothing: a bad cell or mapping refuses the whole import. A questionnaire is mapped once.
+ * nothing: a bad cell or mapping refuses the whole import. A mapped questionnaire may be mapped anew (its items
+ * replaced) as long as nobody has written, approved or set aside an answer.
  */
 export function mapQuestionnaire(
   ctx: ServiceContext,
@@ -90,8 +92,7 @@ export function mapQuestionnaire(
 ): Promise<Questionnaire> {
   return inTransaction(ctx, async (tx) => {
     const q = await findQuestionnaire(tx, id, true);
-    if (q.status !== 'mapping')
-      throw conflict('The questionnaire is already mapped; upload the file again to map it anew');
+    const replacedItems = q.status === 'mapping' ? undefined : await removeUndecidedItems(tx, id);
     const file = await readStored(files, q.file_sha256);
     const { items, skippedRows } = await extractQuestions(q.format === 'csv' ? 'csv' : 'xlsx', file, mapping);
     await tx.db
@@ -123,7 +124,13 @@ export function mapQuestionnaire(
       tx,
       'questionnaire.mapped',
       { type: 'questionnaire', id },
-      { title: q.title, ...mapping, items: items.length, skippedRows },
+      {
+        title: q.title,
+        ...mapping,
+        items: items.length,
+        skippedRows,
+        ...(replacedItems === undefined ? {} : { replacedItems }),
+      },
     );
     const run = await runProposals(tx, id);
     await recordAuditEvent(

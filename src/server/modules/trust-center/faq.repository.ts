@@ -42,6 +42,8 @@ export function faqEntryQuery(ctx: ServiceContext) {
   return ctx.db
     .selectFrom('faq_entries as e')
     .innerJoin('faq_sections as s', 's.id', 'e.section_id')
+    .leftJoin('users as editor', 'editor.id', 'e.last_edited_by')
+    .leftJoin('users as publisher', 'publisher.id', 'e.published_by')
     .where('e.organization_id', '=', ctx.organizationId)
     .select([
       'e.id',
@@ -55,6 +57,11 @@ export function faqEntryQuery(ctx: ServiceContext) {
       'e.published',
       'e.confirmed_reason',
       'e.confirmed_at',
+      'e.confirmed_note',
+      'e.last_edited_by',
+      'editor.name as last_edited_by_name',
+      'publisher.name as published_by_name',
+      'e.published_at',
       'e.updated_at',
       reviewReason(ctx.actor).as('review_reason'),
       linkedControls(ctx.actor).as('controls'),

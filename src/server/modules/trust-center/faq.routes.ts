@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { pageOf, pageQuerySchema } from '../../../contracts/paging.js';
 import {
+  faqConfirmSchema,
   faqEntryInputSchema,
   faqEntryListQuerySchema,
   faqEntryPatchSchema,
   faqEntrySchema,
+  faqImportInputSchema,
+  faqImportPreviewSchema,
   faqImportReportSchema,
   faqSectionInputSchema,
   faqSectionSchema,
@@ -14,7 +17,6 @@ import type { RouteModule } from '../../kernel/http/app.js';
 import { fileNamePart, sendDownload } from '../../kernel/http/downloads.js';
 import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
 import {
-  confirmEntry,
   createEntry,
   createSection,
   deleteEntry,
@@ -23,7 +25,8 @@ import {
   listSections,
   updateEntry,
 } from './faq.service.js';
-import { exportHugoFaq, exportServiceChapter, importHugoFaq } from './faq-hugo.service.js';
+import { exportHugoFaq, exportServiceChapter, importHugoFaq, previewHugoImport } from './faq-hugo.service.js';
+import { confirmEntry, publishEntry } from './faq-publication.service.js';
 import { trustCenterPolicy as policy } from './trust-center.policy.js';
 
 const IMPORT_BODY_LIMIT = 6 * 1024 * 1024;
@@ -135,12 +138,28 @@ export const registerFaqRoutes: RouteModule = (app, { db }) => {
       config: { access: policy.manage },
       schema: {
         tags,
-        summary: 'Confirm an answer flagged for review, so it is published again',
+        summary:
+          'Release an answer held for review (e.g. missing evidence) with a reason, so it is public again',
+        params: idParams,
+        body: faqConfirmSchema,
+        response: { 200: faqEntrySchema, ...errors },
+      },
+    },
+    (req) => confirmEntry(contextOf(req, db), req.params.id, req.body.reason),
+  );
+  app.post(
+    '/api/faq/entries/:id/publish',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary:
+          'Publish a draft answer; with four-eyes publishing on, the publisher must not be its last editor',
         params: idParams,
         response: { 200: faqEntrySchema, ...errors },
       },
     },
-    (req) => confirmEntry(contextOf(req, db), req.params.id),
+    (req) => publishEntry(contextOf(req, db), req.params.id),
   );
   app.post(
     '/api/faq/import',
@@ -149,12 +168,32 @@ export const registerFaqRoutes: RouteModule = (app, { db }) => {
       config: { access: policy.manage },
       schema: {
         tags,
-        summary: 'Import a Hugo FAQ page (all or nothing); re-importing updates instead of duplicating',
-        body: z.strictObject({ markdown: z.string().min(1).max(4_000_000) }),
+        summary:
+          'Import a Hugo FAQ page (all or nothing); re-importing updates instead of duplicating. New answers are drafts unless publish is true',
+        body: faqImportInputSchema,
         response: { 200: faqImportReportSchema, ...errors },
       },
     },
-    (req) => importHugoFaq(contextOf(req, db), Buffer.from(req.body.markdown, 'utf8')),
+    (req) =>
+      importHugoFaq(contextOf(req, db), Buffer.from(req.body.markdown, 'utf8'), {
+        publish: req.body.publish,
+        duplicates: req.body.duplicates,
+      }),
+  );
+  app.post(
+    '/api/faq/import/preview',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary:
+          'Check a Hugo FAQ page before importing: its questions that nearly repeat existing ones (nothing is written)',
+        body: z.strictObject({ markdown: z.string().min(1).max(4_000_000) }),
+        response: { 200: faqImportPreviewSchema, ...errors },
+      },
+    },
+    (req) => previewHugoImport(contextOf(req, db), Buffer.from(req.body.markdown, 'utf8')),
   );
   app.get(
     '/api/faq/export.md',

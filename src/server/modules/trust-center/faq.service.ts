@@ -13,7 +13,8 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
-import { entryOrder, faqEntryQuery, needsReview, needsReviewSql } from './faq.repository.js';
+import { entryOrder, faqEntryQuery, needsReviewSql } from './faq.repository.js';
+import { assertMayPublish, publicationChange } from './faq-publication.service.js';
 import { presentFaqEntry } from './trust-center.presenter.js';
 
 type SectionInput = z.output<typeof faqSectionInputSchema>;
@@ -146,9 +147,17 @@ export function createEntry(ctx: ServiceContext, input: EntryInput): Promise<Faq
   return inTransaction(ctx, async (tx) => {
     const section = await assertSection(tx, input.sectionId);
     const { controlIds, evidenceIds, sectionId, ...fields } = input;
+    if (fields.published) await assertMayPublish(tx, tx.actor.userId);
+    const now = new Date();
     const row = await tx.db
       .insertInto('faq_entries')
-      .values({ organization_id: tx.organizationId, section_id: sectionId, ...fields })
+      .values({
+        organization_id: tx.organizationId,
+        section_id: sectionId,
+        ...fields,
+        last_edited_by: tx.actor.userId,
+        ...(fields.published ? { published_by: tx.actor.userId, published_at: now } : {}),
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
       .catch((error: unknown) => {
@@ -160,10 +169,7 @@ export function createEntry(ctx: ServiceContext, input: EntryInput): Promise<Faq
       tx,
       'faq-entry.created',
       { type: 'faq-entry', id: row.id },
-      {
-        question: input.question,
-        section: section.title,
-      },
+      { question: input.question, section: section.title, published: input.published },
     );
     return getEntry(tx, row.id);
   });
@@ -171,12 +177,18 @@ export function createEntry(ctx: ServiceContext, input: EntryInput): Promise<Faq
 
 export function updateEntry(ctx: ServiceContext, id: string, patch: FaqEntryPatch): Promise<FaqEntry> {
   return inTransaction(ctx, async (tx) => {
+    const publication = await publicationChange(tx, id, patch);
     const before = await getEntry(tx, id);
     if (patch.sectionId) await assertSection(tx, patch.sectionId);
     const { controlIds, evidenceIds, sectionId, ...fields } = patch;
     await tx.db
       .updateTable('faq_entries')
-      .set({ ...fields, ...(sectionId ? { section_id: sectionId } : {}), updated_at: new Date() })
+      .set({
+        ...fields,
+        ...publication,
+        ...(sectionId ? { section_id: sectionId } : {}),
+        updated_at: new Date(),
+      })
       .where('organization_id', '=', tx.organizationId)
       .where('id', '=', id)
       .execute()
@@ -214,30 +226,5 @@ export async function deleteEntry(ctx: ServiceContext, id: string): Promise<void
       .executeTakeFirst();
     if (!row) throw notFound(`FAQ entry ${id}`);
     await recordAuditEvent(tx, 'faq-entry.deleted', { type: 'faq-entry', id }, row);
-  });
-}
-
-/** A person vouches that the answer still holds despite the problem as it stands now; a new problem flags it again. */
-export function confirmEntry(ctx: ServiceContext, id: string): Promise<FaqEntry> {
-  return inTransaction(ctx, async (tx) => {
-    const row = await faqEntryQuery(tx).where('e.id', '=', id).executeTakeFirst();
-    if (!row) throw notFound(`FAQ entry ${id}`);
-    if (!needsReview(row)) throw conflict('This answer is not waiting for review');
-    await tx.db
-      .updateTable('faq_entries')
-      .set({ confirmed_reason: row.review_reason, confirmed_by: tx.actor.userId, confirmed_at: new Date() })
-      .where('organization_id', '=', tx.organizationId)
-      .where('id', '=', id)
-      .execute();
-    await recordAuditEvent(
-      tx,
-      'faq-entry.confirmed',
-      { type: 'faq-entry', id },
-      {
-        question: row.question,
-        reason: row.review_reason ?? '',
-      },
-    );
-    return getEntry(tx, id);
   });
 }

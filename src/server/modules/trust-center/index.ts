@@ -1,5 +1,6 @@
 import type { RouteModule } from '../../kernel/http/app.js';
 import { registerFaqRoutes } from './faq.routes.js';
+import { registerTrustPreviewRoutes } from './preview.routes.js';
 import { registerTrustPublicRoutes as registerPages } from './public.routes.js';
 import { registerTrustFormRoutes } from './public-forms.routes.js';
 import { registerSubprocessorRoutes } from './subprocessors.routes.js';
@@ -23,7 +24,8 @@ export const registerTrustCenterRoutes: RouteModule = (app, deps) => {
   registerStaff(app, deps);
   registerFaqRoutes(app, deps);
   registerSubprocessorRoutes(app, deps);
+  registerTrustPreviewRoutes(app, deps);
 };
-export { confirmEntry, createEntry, createSection } from './faq.service.js';
+export { createEntry, createSection } from './faq.service.js';
 export { createCertification, putSettings } from './settings.service.js';
 export { createSubprocessor } from './subprocessors.service.js';

@@ -83,6 +83,8 @@ type Faq = Awaited<ReturnType<typeof faqData>>;
 export function faqPage(d: Faq, base: string): RenderedPage {
   const s = d.settings;
   const groups = groupBySection(d.entries);
+  // Answers imported from the organisation's website link relative to it (`/documents/x.pdf`).
+  const answerHtml = (answer: string) => renderMarkdown(answer, { baseUrl: s.siteUrl });
   const langLinks =
     d.languages.length > 1
       ? `<nav aria-label="Languages"><ul>${d.languages.map((l) => `<li><a href="${base}/faq?lang=${e(l)}" lang="${e(l)}"${l === d.language ? ' aria-current="page"' : ''}>${e(l)}</a></li>`).join('')}</ul></nav>`
@@ -92,7 +94,7 @@ export function faqPage(d: Faq, base: string): RenderedPage {
       section(
         `faq-section-${i + 1}`,
         e(g.title),
-        g.entries.map((x) => `<h3>${e(x.question)}</h3>\n${renderMarkdown(x.answer)}`).join('\n'),
+        g.entries.map((x) => `<h3>${e(x.question)}</h3>\n${answerHtml(x.answer)}`).join('\n'),
       ),
     )
     .join('\n');
@@ -103,7 +105,7 @@ export function faqPage(d: Faq, base: string): RenderedPage {
     mainEntity: d.entries.map((x) => ({
       '@type': 'Question',
       name: x.question,
-      acceptedAnswer: { '@type': 'Answer', text: renderMarkdown(x.answer).trim() },
+      acceptedAnswer: { '@type': 'Answer', text: answerHtml(x.answer).trim() },
     })),
   };
   const body = `<h1>Frequently asked questions</h1>\n${langLinks}\n${sections || '<p>No questions are published yet.</p>'}`;

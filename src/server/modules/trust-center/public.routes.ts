@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { ServiceContext } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
+import { AppError } from '../../kernel/errors/app-error.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import {
   faqData,
@@ -13,10 +15,15 @@ import {
   subprocessorData,
 } from './public.service.js';
 import type { RenderedPage } from './public-html.js';
-import { faqPage, overviewPage, securityTxt, subprocessorPage } from './public-pages.js';
+import { faqPage, messagePage, overviewPage, securityTxt, subprocessorPage } from './public-pages.js';
+import { getSettings } from './settings.service.js';
 
 /** Cacheable by validators: the ETag is the body's hash, Last-Modified the latest change it shows. */
-function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPage, updatedAt: Date) {
+function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { page, updatedAt }: { page: RenderedPage; updatedAt: Date },
+) {
   const etag = `"${createHash('sha256').update(page.html).digest('base64url').slice(0, 27)}"`;
   reply
     .header('content-security-policy', page.csp)
@@ -29,7 +36,20 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: RenderedPa
 
 const hidden = { hide: true };
 
-type PageName = 'overview' | 'faq' | 'subprocessors';
+export type PageName = 'overview' | 'faq' | 'subprocessors';
+
+/** The page for a host whose trust center is not published: an HTML page saying so, not an API error. */
+async function notPublished(db: Kysely<Database>, req: FastifyRequest, reply: FastifyReply, base: string) {
+  const ctx = await publicContext(db, req.headers.host, { published: false });
+  const page = messagePage(
+    await getSettings(ctx),
+    base,
+    'This trust center is not published yet',
+    '<p>Its pages are being prepared. Staff can preview them in Tillit under Trust center.</p>',
+  );
+  reply.header('content-security-policy', page.csp).header('cache-control', 'no-store');
+  return reply.status(404).type('text/html; charset=utf-8').send(page.html);
+}
 
 async function renderNamed(
   db: Kysely<Database>,
@@ -38,18 +58,32 @@ async function renderNamed(
   name: PageName,
   base: string,
 ) {
-  const ctx = await publicContext(db, req.headers.host);
+  const ctx = await publicContext(db, req.headers.host).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!ctx) return notPublished(db, req, reply, base);
+  return sendPage(req, reply, await renderFor(ctx, req, name, base));
+}
+
+/** Renders one of the trust center's pages for the organisation, published or not (staff preview). */
+export async function renderFor(
+  ctx: ServiceContext,
+  req: FastifyRequest,
+  name: PageName,
+  base: string,
+): Promise<{ page: RenderedPage; updatedAt: Date }> {
   if (name === 'overview') {
     const data = await overviewData(ctx);
-    return sendPage(req, reply, overviewPage(data, base), data.updatedAt);
+    return { page: overviewPage(data, base), updatedAt: data.updatedAt };
   }
   if (name === 'faq') {
     const lang = new URL(req.url, 'http://x').searchParams.get('lang') ?? undefined;
     const data = await faqData(ctx, lang?.slice(0, 16));
-    return sendPage(req, reply, faqPage(data, base), data.updatedAt);
+    return { page: faqPage(data, base), updatedAt: data.updatedAt };
   }
   const data = await subprocessorData(ctx);
-  return sendPage(req, reply, subprocessorPage(data, base), data.updatedAt);
+  return { page: subprocessorPage(data, base), updatedAt: data.updatedAt };
 }
 
 const customDomainPaths: Record<string, PageName> = {

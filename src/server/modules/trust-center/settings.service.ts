@@ -38,6 +38,8 @@ export async function getSettings(ctx: ServiceContext): Promise<SettingsResponse
       drText: '',
       customDomain: null,
       published: false,
+      faqFourEyes: false,
+      siteUrl: null,
       updatedAt: new Date(0).toISOString(),
     };
   }
@@ -50,6 +52,8 @@ export async function getSettings(ctx: ServiceContext): Promise<SettingsResponse
     drText: row.dr_text,
     customDomain: row.custom_domain,
     published: row.published,
+    faqFourEyes: row.faq_four_eyes,
+    siteUrl: row.site_url,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
@@ -66,6 +70,8 @@ export function putSettings(ctx: ServiceContext, input: TrustSettings): Promise<
       dr_text: input.drText,
       custom_domain: input.customDomain,
       published: input.published,
+      faq_four_eyes: input.faqFourEyes,
+      site_url: input.siteUrl?.replace(/\/+$/, '') ?? null,
       updated_at: new Date(),
     };
     await tx.db

@@ -18,6 +18,10 @@ export function presentFaqEntry(row: FaqEntryRow): FaqEntry {
     reviewReason: row.review_reason,
     needsReview: needsReview(row),
     confirmedAt: iso(row.confirmed_at),
+    confirmedNote: row.confirmed_note,
+    lastEditedByName: row.last_edited_by_name,
+    publishedByName: row.published_by_name,
+    publishedAt: iso(row.published_at),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }

@@ -23,6 +23,7 @@ type Entry = {
   question: string;
   needsReview: boolean;
   reviewReason: string | null;
+  confirmedNote?: string | null;
   controls: { id: string; ref: string }[];
 };
 type EntryPage = { items: Entry[]; total: number };
@@ -39,9 +40,20 @@ describe('trust center', () => {
   });
   after(() => t.close());
 
-  test('public pages are not there until the trust center is published', async () => {
-    const res = await visit('/trust');
-    assert.equal(res.statusCode, 404);
+  test('public pages are not there until the trust center is published; staff see a preview', async () => {
+    for (const path of ['/trust', '/trust/faq']) {
+      const res = await visit(path);
+      assert.equal(res.statusCode, 404);
+      assert.match(String(res.headers['content-type']), /text\/html/, 'a page, not raw JSON');
+      assert.match(res.body, /<h1>This trust center is not published yet<\/h1>/);
+    }
+    assert.equal((await visit('/api/trust-center/preview')).statusCode, 401);
+    const preview = await api.call('GET', '/api/trust-center/preview/faq');
+    assert.equal(preview.statusCode, 200);
+    assert.match(String(preview.headers['content-type']), /text\/html/);
+    assert.match(preview.body, /Preview for staff/);
+    assert.match(preview.body, /<h1>Frequently asked questions<\/h1>/);
+    assert.equal(preview.headers['cache-control'], 'no-store');
   });
 
   test('settings refuse a low-contrast accent, a bad host name and a bad quarter, writing nothing', async () => {
@@ -124,7 +136,7 @@ describe('trust center', () => {
       200,
       'POST',
       '/api/faq/import',
-      { markdown: fixture('faq-sv.md') },
+      { markdown: fixture('faq-sv.md'), publish: true },
     );
     assert.equal(first.sectionsCreated, 2);
     assert.equal(first.questionsCreated, 3);
@@ -133,7 +145,7 @@ describe('trust center', () => {
       sectionsCreated: number;
       questionsCreated: number;
       questionsUpdated: number;
-    }>(200, 'POST', '/api/faq/import', { markdown: fixture('faq-sv.md') });
+    }>(200, 'POST', '/api/faq/import', { markdown: fixture('faq-sv.md'), publish: true });
     assert.deepEqual([again.sectionsCreated, again.questionsCreated, again.questionsUpdated], [0, 0, 0]);
     const page = await api.expect<EntryPage>(200, 'GET', '/api/faq/entries?language=sv');
     assert.equal(page.total, 3);
@@ -179,6 +191,7 @@ describe('trust center', () => {
       sectionId,
       question: 'Kan svaret bryta sidan?',
       answer: 'Nej: </script><script>alert(1)</script> visas som text.',
+      published: true,
     });
     const res = await visit('/trust/faq?lang=sv');
     assert.equal(res.statusCode, 200);
@@ -215,12 +228,20 @@ describe('trust center', () => {
       [entry.id],
     );
     assert.ok(!(await visit('/trust/faq?lang=sv')).body.includes('Hur följer ni GDPR?'));
-    const confirmed = await api.expect<Entry>(200, 'POST', `/api/faq/entries/${entry.id}/confirm`);
+    const bare = await api.call('POST', `/api/faq/entries/${entry.id}/confirm`, {});
+    assert.equal(bare.statusCode, 400, 'releasing a held answer needs a reason');
+    assert.ok(!(await visit('/trust/faq?lang=sv')).body.includes('Hur följer ni GDPR?'));
+    const confirmed = await api.expect<Entry>(200, 'POST', `/api/faq/entries/${entry.id}/confirm`, {
+      reason: 'The residency review is booked for next week; the answer holds.',
+    });
+    assert.equal(confirmed.confirmedNote, 'The residency review is booked for next week; the answer holds.');
     assert.equal(confirmed.needsReview, false);
     const page = await visit('/trust/faq?lang=sv');
     assert.ok(page.body.includes('Hur följer ni GDPR?'));
     assert.ok(page.body.includes('Ändrat svar.'));
-    await api.expect(409, 'POST', `/api/faq/entries/${entry.id}/confirm`);
+    await api.expect(409, 'POST', `/api/faq/entries/${entry.id}/confirm`, {
+      reason: 'Nothing is held, so this is refused.',
+    });
     const actions = await auditActions(t);
     assert.ok(actions.includes('faq-entry.updated') && actions.includes('faq-entry.confirmed'));
   });
@@ -261,7 +282,9 @@ describe('trust center', () => {
       [[entry.id, `control ${control.ref} has a failing check`]],
     );
     assert.ok(!(await visit('/trust/faq?lang=sv')).body.includes('Hur följer ni GDPR?'));
-    await api.expect(200, 'POST', `/api/faq/entries/${entry.id}/confirm`);
+    await api.expect(200, 'POST', `/api/faq/entries/${entry.id}/confirm`, {
+      reason: 'The probe fails on a test host only; production is fine.',
+    });
     await t.handle.db.updateTable('checks').set({ status: 'passing' }).where('id', '=', check.id).execute();
   });
 
@@ -269,7 +292,11 @@ describe('trust center', () => {
     const res = await api.call('GET', '/api/faq/export.md?language=sv');
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /text\/markdown/);
-    assert.match(res.body, /^---\ntitle: "Norrsken trust center"\nlanguage: "sv"\n/);
+    assert.match(
+      res.body,
+      /^---\nlanguage: sv\ntitle: "Vanliga frågor om säkerhet"\n/,
+      'the imported front matter',
+    );
     assert.ok(res.body.includes('{{% question question="Vad betyder \\"99,9 % tillgänglighet\\"?" %}}'));
     assert.ok(res.body.includes('Ändrat svar.'));
     const content = async () =>

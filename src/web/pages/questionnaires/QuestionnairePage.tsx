@@ -1,142 +1,176 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Page } from '../../../contracts/paging.js';
-import type { Questionnaire, QuestionnaireItem } from '../../../contracts/questionnaires.js';
+import type {
+  BulkApproveResult,
+  Questionnaire,
+  QuestionnaireItem,
+  SheetPreviewDto,
+} from '../../../contracts/questionnaires.js';
 import { api, query } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { SearchInput } from '../frameworks/requirements-filters.js';
+import { QuestionnaireActions } from './questionnaire-actions.js';
+import { ItemCard, statusLabels } from './questionnaire-item.js';
+import { MappingForm } from './questionnaire-mapping.js';
 
-const statusLabels: Record<QuestionnaireItem['status'], string> = {
-  unanswered: 'Unanswered',
-  proposed: 'Proposed',
-  edited: 'Edited',
-  approved: 'Approved',
-  'not-applicable': 'Not applicable',
-};
-const tierColors = { high: 'teal', medium: 'yellow', low: 'orange' } as const;
-const sourceLabels = { faq: 'FAQ', control: 'Control', policy: 'Policy' } as const;
+const PAGE_SIZE = 50;
+const filterKeys = ['status', 'confidence', 'q'] as const;
+type Filters = Record<(typeof filterKeys)[number], string>;
+const confidenceOptions = [
+  { value: 'high', label: 'High' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'low', label: 'Low' },
+  { value: 'none', label: 'No proposal' },
+];
 
-function ItemCard({
-  questionnaireId,
-  item,
-  manage,
-}: {
-  questionnaireId: string;
-  item: QuestionnaireItem;
-  manage: boolean;
-}) {
-  const client = useQueryClient();
-  const [answer, setAnswer] = useState(item.answer ?? item.proposedAnswer ?? '');
-  const base = `/api/questionnaires/${questionnaireId}/items/${item.id}`;
-  const done = (message: string) => () => {
-    notifySuccess(message);
-    void client.invalidateQueries({ queryKey: ['questionnaire', questionnaireId] });
+/** Filters and page live in the address, so a reload or a shared link shows the same rows. */
+function useItemFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Filters;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const update = (f: Filters, p = 1) => {
+    const next = new URLSearchParams();
+    for (const k of filterKeys) if (f[k]) next.set(k, f[k]);
+    if (p > 1) next.set('page', String(p));
+    setParams(next, { replace: true });
   };
-  const save = useMutation({
-    mutationFn: () => api.put(`${base}/answer`, { answer }),
-    onSuccess: done('Answer saved'),
-    onError: notifyError,
-  });
-  const approve = useMutation({
-    mutationFn: () => api.post(`${base}/approve`, { answer }),
-    onSuccess: done('Answer approved'),
-    onError: notifyError,
-  });
-  const notApplicable = useMutation({
-    mutationFn: () => api.post(`${base}/not-applicable`),
-    onSuccess: done('Marked not applicable'),
-    onError: notifyError,
+  return { filters, page, update };
+}
+
+function Mapper({ questionnaire, onDone }: { questionnaire: Questionnaire; onDone: () => void }) {
+  const client = useQueryClient();
+  const preview = useQuery({
+    queryKey: ['questionnaire', questionnaire.id, 'preview'],
+    queryFn: () => api.get<SheetPreviewDto[]>(`/api/questionnaires/${questionnaire.id}/preview`),
   });
   return (
-    <Card withBorder padding="md" component="article" aria-label={`Row ${item.row}`}>
-      <Group justify="space-between" mb="xs">
-        <Text fw={600}>
-          Row {item.row}: {item.question}
-        </Text>
-        <Group gap={4}>
-          <Badge variant="light">{statusLabels[item.status]}</Badge>
-          {item.confidence && (
-            <Badge color={tierColors[item.confidence]} variant="light">
-              {item.confidence} confidence
-            </Badge>
-          )}
-        </Group>
-      </Group>
-      {!item.proposedAnswer && (
-        <Text size="sm" c="dimmed" mb="xs">
-          No approved content answers this question well enough; write the answer yourself.
-        </Text>
+    <QueryState loading={preview.isLoading} error={preview.error}>
+      {preview.data && (
+        <MappingForm
+          questionnaire={questionnaire}
+          sheets={preview.data}
+          onMapped={() => {
+            notifySuccess('Questions imported');
+            void client.invalidateQueries({ queryKey: ['questionnaire', questionnaire.id] });
+            void client.invalidateQueries({ queryKey: ['questionnaires'] });
+            onDone();
+          }}
+        />
       )}
-      {item.sources.length > 0 && (
-        <List size="sm" mb="xs" aria-label={`Sources for row ${item.row}`}>
-          {item.sources.map((s) => (
-            <List.Item key={`${s.type}-${s.id}`}>
-              {sourceLabels[s.type]}: {s.ref ? `${s.ref} — ` : ''}
-              {s.title} (score {s.score.toFixed(2)})
-            </List.Item>
-          ))}
-        </List>
-      )}
-      {item.approvedByName && item.approvedAt && (
-        <Text size="sm" c="dimmed" mb="xs">
-          Decided by {item.approvedByName} at {new Date(item.approvedAt).toLocaleString()}
-        </Text>
-      )}
+    </QueryState>
+  );
+}
+
+function Items({ q, manage }: { q: Questionnaire; manage: boolean }) {
+  const client = useQueryClient();
+  const { filters, page, update } = useItemFilters();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const items = useQuery({
+    queryKey: ['questionnaire', q.id, 'items', filters, page],
+    queryFn: () =>
+      api.get<Page<QuestionnaireItem>>(
+        `/api/questionnaires/${q.id}/items${query({ ...filters, page, pageSize: PAGE_SIZE })}`,
+      ),
+  });
+  const approve = useMutation({
+    mutationFn: (body: { itemIds: string[] } | { filter: Partial<Filters> }) =>
+      api.post<BulkApproveResult>(`/api/questionnaires/${q.id}/items/approve`, body),
+    onSuccess: (r) => {
+      notifySuccess(
+        `${r.approved} answers approved${r.skipped ? `, ${r.skipped} without an answer skipped` : ''}`,
+      );
+      setSelected(new Set());
+      void client.invalidateQueries({ queryKey: ['questionnaire', q.id] });
+    },
+    onError: notifyError,
+  });
+  const set = (k: keyof Filters) => (v: string | null) => {
+    setSelected(new Set());
+    update({ ...filters, [k]: v ?? '' });
+  };
+  const filter = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Partial<Filters>;
+  const total = items.data?.total;
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md" verticalSpacing="sm">
+        <Select
+          label="Status"
+          placeholder="All"
+          data={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
+          value={filters.status || null}
+          onChange={set('status')}
+          clearable
+        />
+        <Select
+          label="Confidence"
+          placeholder="Any"
+          data={confidenceOptions}
+          value={filters.confidence || null}
+          onChange={set('confidence')}
+          clearable
+        />
+        <SearchInput
+          label="Search questions"
+          placeholder="Words in question or answer"
+          value={filters.q}
+          onChange={set('q')}
+        />
+      </SimpleGrid>
       {manage && (
-        <Stack gap="xs">
-          <Textarea
-            label={`Answer for row ${item.row}`}
-            value={answer}
-            onChange={(e) => setAnswer(e.currentTarget.value)}
-            autosize
-            minRows={2}
-          />
-          <Group>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => save.mutate()}
-              disabled={!answer.trim()}
-              loading={save.isPending}
-            >
-              Save answer
-            </Button>
-            <Button
-              size="xs"
-              onClick={() => approve.mutate()}
-              disabled={!answer.trim()}
-              loading={approve.isPending}
-            >
-              Approve row {item.row}
-            </Button>
-            <Button
-              size="xs"
-              variant="subtle"
-              onClick={() => notApplicable.mutate()}
-              loading={notApplicable.isPending}
-            >
-              Not applicable
-            </Button>
-          </Group>
-        </Stack>
+        <Group mb="md" gap="xs">
+          <Button
+            variant="default"
+            disabled={selected.size === 0}
+            loading={approve.isPending}
+            onClick={() => approve.mutate({ itemIds: [...selected] })}
+          >
+            Approve selected ({selected.size})
+          </Button>
+          <Button
+            variant="light"
+            disabled={!total}
+            loading={approve.isPending}
+            onClick={() => approve.mutate({ filter })}
+          >
+            Approve all {total ?? ''} matching answers
+          </Button>
+        </Group>
       )}
-    </Card>
+      <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
+        {total === undefined
+          ? ''
+          : `${total} questions match; page ${page} of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}`}
+      </Text>
+      <QueryState loading={items.isLoading} error={items.error}>
+        <Stack>
+          {(items.data?.items ?? []).map((item) => (
+            <ItemCard
+              key={`${item.id}-${item.updatedAt}`}
+              questionnaireId={q.id}
+              item={item}
+              manage={manage}
+              selected={selected.has(item.id)}
+              onSelect={(on) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (on) next.add(item.id);
+                  else next.delete(item.id);
+                  return next;
+                })
+              }
+            />
+          ))}
+        </Stack>
+        <PageControls total={total} pageSize={PAGE_SIZE} page={page} onChange={(p) => update(filters, p)} />
+      </QueryState>
+    </>
   );
 }
 
@@ -145,17 +179,11 @@ export function QuestionnairePage() {
   const { can } = useSession();
   const manage = can('trust-center.manage');
   const client = useQueryClient();
-  const [status, setStatus] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const [remapping, setRemapping] = useState(false);
   const questionnaire = useQuery({
     queryKey: ['questionnaire', id],
     queryFn: () => api.get<Questionnaire>(`/api/questionnaires/${id}`),
-  });
-  const items = useQuery({
-    queryKey: ['questionnaire', id, 'items', status],
-    queryFn: () =>
-      api.get<Page<QuestionnaireItem>>(
-        `/api/questionnaires/${id}/items${query({ pageSize: 200, status: status ?? undefined })}`,
-      ),
   });
   const rerun = useMutation({
     mutationFn: () => api.post<{ proposed: number }>(`/api/questionnaires/${id}/proposals`),
@@ -166,55 +194,62 @@ export function QuestionnairePage() {
     onError: notifyError,
   });
   const q = questionnaire.data;
+  const mapped = q?.status === 'answering';
+  const decided = q ? q.progress.approved + q.progress.notApplicable + q.progress.edited : 0;
   return (
     <QueryState loading={questionnaire.isLoading} error={questionnaire.error}>
       {q && (
         <>
           <PageHeader
             title={q.title}
-            description={`${q.fileName} · sheet ${q.sheet ?? '—'}, questions in ${q.questionColumn ?? '—'}, answers in ${q.answerColumn ?? '—'}`}
+            description={
+              mapped
+                ? `${q.fileName} · sheet ${q.sheet}, questions in ${q.questionColumn}, answers in ${q.answerColumn}`
+                : `${q.fileName} · columns not chosen yet`
+            }
             actions={
               manage && (
                 <>
-                  <Button variant="default" onClick={() => rerun.mutate()} loading={rerun.isPending}>
-                    Propose again
-                  </Button>
-                  <Anchor href={`/api/questionnaires/${id}/export`} download>
-                    Download the answered file
-                  </Anchor>
+                  {mapped && (
+                    <>
+                      <Button variant="default" onClick={() => rerun.mutate()} loading={rerun.isPending}>
+                        Propose again
+                      </Button>
+                      <Anchor href={`/api/questionnaires/${id}/export`} download>
+                        Download the answered file
+                      </Anchor>
+                    </>
+                  )}
+                  <QuestionnaireActions questionnaire={q} onDeleted={() => navigate('/questionnaires')} />
                 </>
               )
             }
           />
-          <Title order={2} size="h4" mb="xs">
-            Progress
-          </Title>
-          <Text mb="md" role="status">
-            {q.progress.approved} approved, {q.progress.notApplicable} not applicable, {q.progress.edited}{' '}
-            edited, {q.progress.proposed} proposed, {q.progress.unanswered} unanswered of {q.progress.total}
-          </Text>
-          <Select
-            label="Status"
-            placeholder="All"
-            data={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
-            value={status}
-            onChange={setStatus}
-            clearable
-            w={220}
-            mb="md"
-          />
-          <QueryState loading={items.isLoading} error={items.error}>
-            <Stack>
-              {(items.data?.items ?? []).map((item) => (
-                <ItemCard
-                  key={`${item.id}-${item.updatedAt}`}
-                  questionnaireId={id}
-                  item={item}
-                  manage={manage}
-                />
-              ))}
-            </Stack>
-          </QueryState>
+          {manage && !mapped && <Mapper questionnaire={q} onDone={() => setRemapping(false)} />}
+          {mapped && (
+            <>
+              {manage && decided === 0 && !remapping && (
+                <Button variant="subtle" mb="sm" onClick={() => setRemapping(true)}>
+                  Change the sheet or columns
+                </Button>
+              )}
+              {manage && remapping && (
+                <Stack mb="md">
+                  <Mapper questionnaire={q} onDone={() => setRemapping(false)} />
+                </Stack>
+              )}
+              <Title order={2} size="h4" mb="xs">
+                Progress
+              </Title>
+              <Text mb="md" role="status">
+                {q.progress.approved} approved, {q.progress.notApplicable} not applicable, {q.progress.edited}{' '}
+                edited, {q.progress.proposed} proposed, {q.progress.unanswered} unanswered of{' '}
+                {q.progress.total}
+              </Text>
+              <Items q={q} manage={manage} />
+            </>
+          )}
+          {!manage && !mapped && <Text>The columns of this questionnaire have not been chosen yet.</Text>}
         </>
       )}
     </QueryState>

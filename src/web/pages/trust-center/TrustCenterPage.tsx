@@ -1,4 +1,7 @@
 import { Anchor, Tabs } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { TrustSettings } from '../../../contracts/trust-center.js';
+import { api } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { CertificationsPanel } from './trust-certifications.js';
@@ -10,15 +13,26 @@ import { SubprocessorsPanel } from './trust-subprocessors.js';
 export function TrustCenterPage() {
   const { can } = useSession();
   const manage = can('trust-center.manage');
+  const settings = useQuery({
+    queryKey: ['trust-settings'],
+    queryFn: () => api.get<TrustSettings>('/api/trust-center/settings'),
+  });
+  const unpublished = settings.data?.published === false;
   return (
     <>
       <PageHeader
         title="Trust center"
         description="What customers read on the public trust center, and the FAQ you share with your website."
         actions={
-          <Anchor href="/trust" target="_blank" rel="noopener">
-            Open the public trust center
-          </Anchor>
+          unpublished ? (
+            <Anchor href="/api/trust-center/preview" target="_blank" rel="noopener">
+              Preview the trust center (not published)
+            </Anchor>
+          ) : (
+            <Anchor href="/trust" target="_blank" rel="noopener">
+              Open the public trust center
+            </Anchor>
+          )
         }
       />
       <Tabs defaultValue="faq" keepMounted={false}>

@@ -17,8 +17,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ControlSummary } from '../../../contracts/controls.js';
 import type { Page } from '../../../contracts/paging.js';
-import type { FaqEntry } from '../../../contracts/trust-center.js';
-import { api, query } from '../../api/client.js';
+import type { FaqEntry, TrustSettings } from '../../../contracts/trust-center.js';
+import { api, errorMessage, fieldErrors, query } from '../../api/client.js';
 import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -37,10 +37,19 @@ function EntryStatus({ entry }: { entry: FaqEntry }) {
         <Text size="xs">{entry.reviewReason}</Text>
       </Stack>
     );
+  if (entry.published && entry.confirmedNote)
+    return (
+      <Stack gap={2}>
+        <Badge variant="dot" color="teal" tt="none" radius="sm" miw="max-content">
+          Published, released by a person
+        </Badge>
+        <Text size="xs">{entry.confirmedNote}</Text>
+      </Stack>
+    );
   if (!entry.published)
     return (
       <Badge variant="dot" color="gray" tt="none" radius="sm" miw="max-content">
-        Not published
+        Draft
       </Badge>
     );
   return (
@@ -54,7 +63,6 @@ function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void 
   const client = useQueryClient();
   const [question, setQuestion] = useState(entry.question);
   const [answer, setAnswer] = useState(entry.answer);
-  const [published, setPublished] = useState(entry.published);
   const [controlIds, setControlIds] = useState(entry.controls.map((c) => c.id));
   const [evidenceIds, setEvidenceIds] = useState(entry.evidence.map((e) => e.id));
   const evidence = useQuery({
@@ -67,7 +75,7 @@ function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void 
   });
   const save = useMutation({
     mutationFn: () =>
-      api.patch(`/api/faq/entries/${entry.id}`, { question, answer, published, controlIds, evidenceIds }),
+      api.patch(`/api/faq/entries/${entry.id}`, { question, answer, controlIds, evidenceIds }),
     onSuccess: () => {
       notifySuccess('Answer saved');
       void client.invalidateQueries({ queryKey: ['faq-entries'] });
@@ -107,11 +115,6 @@ function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void 
             value={evidenceIds}
             onChange={setEvidenceIds}
           />
-          <Checkbox
-            label="Published"
-            checked={published}
-            onChange={(e) => setPublished(e.currentTarget.checked)}
-          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -126,30 +129,99 @@ function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void 
   );
 }
 
+/** Releasing an answer held for review is an override: it needs a reason, kept with the answer and audited. */
+function ReleaseDialog({ entry, onClose }: { entry: FaqEntry; onClose: () => void }) {
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const release = useMutation({
+    mutationFn: () => api.post(`/api/faq/entries/${entry.id}/confirm`, { reason }),
+    onSuccess: () => {
+      notifySuccess('Answer released; it is public again');
+      void client.invalidateQueries({ queryKey: ['faq-entries'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="Release a held answer" size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          release.mutate();
+        }}
+      >
+        <Stack>
+          <Text size="sm">
+            “{entry.question}” is held because {entry.reviewReason}. Releasing it publishes the answer despite
+            that; your reason is kept with the answer and in the audit log.
+          </Text>
+          <Textarea
+            label="Why does the answer still hold?"
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={
+              release.isError ? (fieldErrors(release.error).reason ?? errorMessage(release.error)) : undefined
+            }
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={release.isPending} disabled={reason.trim().length < 10}>
+              Release answer
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function UnpublishedNotice() {
+  const settings = useQuery({
+    queryKey: ['trust-settings'],
+    queryFn: () => api.get<TrustSettings>('/api/trust-center/settings'),
+  });
+  if (!settings.data || settings.data.published) return null;
+  return (
+    <Alert color="yellow" mb="md" title="The trust center is not published">
+      Visitors cannot read this FAQ yet, published answers included. Publish the trust center under Settings
+      when it is ready.
+    </Alert>
+  );
+}
+
 export function FaqPanel({ manage }: { manage: boolean }) {
   const client = useQueryClient();
   const [page, setPage] = useState(1);
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [editing, setEditing] = useState<FaqEntry | null>(null);
+  const [releasing, setReleasing] = useState<FaqEntry | null>(null);
   const params = query({ page, pageSize: PAGE_SIZE, needsReview: flaggedOnly ? 'true' : undefined });
   const entries = useQuery({
     queryKey: ['faq-entries', params],
     queryFn: () => api.get<Page<FaqEntry>>(`/api/faq/entries${params}`),
     placeholderData: (previous) => previous,
   });
-  const confirm = useMutation({
-    mutationFn: (id: string) => api.post(`/api/faq/entries/${id}/confirm`),
-    onSuccess: () => {
-      notifySuccess('Answer confirmed; it is public again');
+  const publish = useMutation({
+    mutationFn: ({ id, on }: { id: string; on: boolean }) =>
+      on
+        ? api.post(`/api/faq/entries/${id}/publish`)
+        : api.patch(`/api/faq/entries/${id}`, { published: false }),
+    onSuccess: (_r, { on }) => {
+      notifySuccess(on ? 'Answer published' : 'Answer withdrawn; it is a draft again');
       void client.invalidateQueries({ queryKey: ['faq-entries'] });
     },
     onError: notifyError,
   });
   return (
     <Card withBorder padding="lg">
-      <Alert color="blue" mb="md" title="Answers backed by controls">
-        An answer linked to a control that fails a check or lacks fresh evidence is hidden from the public FAQ
-        until someone here confirms it still holds.
+      <UnpublishedNotice />
+      <Alert color="blue" mb="md" title="Drafts and answers backed by controls">
+        A new answer is a draft until someone publishes it. An answer linked to a control that fails a check
+        or lacks fresh evidence is hidden from the public FAQ until someone here releases it, giving a reason.
       </Alert>
       <Checkbox
         mb="md"
@@ -194,14 +266,22 @@ export function FaqPanel({ manage }: { manage: boolean }) {
                         >
                           Edit
                         </Button>
+                        <Button
+                          size="xs"
+                          variant={e.published ? 'subtle' : 'filled'}
+                          onClick={() => publish.mutate({ id: e.id, on: !e.published })}
+                          aria-label={`${e.published ? 'Withdraw' : 'Publish'} ${e.question}`}
+                        >
+                          {e.published ? 'Withdraw' : 'Publish'}
+                        </Button>
                         {e.needsReview && (
                           <Button
                             size="xs"
-                            color="orange"
-                            onClick={() => confirm.mutate(e.id)}
-                            aria-label={`Confirm ${e.question}`}
+                            variant="default"
+                            onClick={() => setReleasing(e)}
+                            aria-label={`Release ${e.question}`}
                           >
-                            Confirm
+                            Release…
                           </Button>
                         )}
                       </Group>
@@ -225,6 +305,7 @@ export function FaqPanel({ manage }: { manage: boolean }) {
         <PageControls page={page} pageSize={PAGE_SIZE} total={entries.data?.total ?? 0} onChange={setPage} />
       </QueryState>
       {editing && <EntryEditor entry={editing} onClose={() => setEditing(null)} />}
+      {releasing && <ReleaseDialog entry={releasing} onClose={() => setReleasing(null)} />}
       {manage && <NewFaqContent />}
     </Card>
   );

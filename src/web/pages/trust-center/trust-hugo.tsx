@@ -1,17 +1,34 @@
-import { Anchor, Button, Card, FileInput, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  FileInput,
+  List,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Organization } from '../../../contracts/organization.js';
-import type { FaqImportReport } from '../../../contracts/trust-center.js';
+import type { FaqDuplicate, FaqImportPreview, FaqImportReport } from '../../../contracts/trust-center.js';
 import { api } from '../../api/client.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { type DuplicateChoice, DuplicateChoices } from './trust-import-duplicates.js';
 
 function ImportReport({ report }: { report: FaqImportReport }) {
   return (
     <Stack gap="xs" role="status">
       <Text>
         Imported ({report.language}): {report.sectionsCreated} sections created, {report.sectionsUpdated}{' '}
-        updated; {report.questionsCreated} questions created, {report.questionsUpdated} updated.
+        updated; {report.questionsCreated} questions created, {report.questionsUpdated} updated
+        {report.duplicatesSkipped + report.duplicatesReplaced > 0
+          ? `; near-duplicates: ${report.duplicatesSkipped} skipped, ${report.duplicatesReplaced} replaced`
+          : ''}
+        .
       </Text>
       {report.skipped.length > 0 && (
         <Table aria-label="Skipped lines">
@@ -43,9 +60,29 @@ function Importer() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<FaqImportReport | null>(null);
+  const [publish, setPublish] = useState(false);
+  const [duplicates, setDuplicates] = useState<FaqDuplicate[] | null>(null);
+  const [choices, setChoices] = useState<Record<string, DuplicateChoice>>({});
   const upload = useMutation({
-    mutationFn: async (f: File) => api.post<FaqImportReport>('/api/faq/import', { markdown: await f.text() }),
+    mutationFn: async ({ f, checked }: { f: File; checked: boolean }) => {
+      const markdown = await f.text();
+      if (!checked) {
+        const preview = await api.post<FaqImportPreview>('/api/faq/import/preview', { markdown });
+        if (preview.duplicates.length > 0) return preview.duplicates;
+      }
+      const all = Object.fromEntries(
+        (duplicates ?? []).map((d) => [d.question, choices[d.question] ?? 'skip']),
+      );
+      return api.post<FaqImportReport>('/api/faq/import', { markdown, publish, duplicates: all });
+    },
     onSuccess: (r) => {
+      if (Array.isArray(r)) {
+        setReport(null);
+        setDuplicates(r);
+        return;
+      }
+      setDuplicates(null);
+      setChoices({});
       setReport(r);
       notifySuccess('FAQ imported');
       void client.invalidateQueries({ queryKey: ['faq-entries'] });
@@ -63,7 +100,7 @@ function Importer() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (file) upload.mutate(file);
+          if (file) upload.mutate({ f: file, checked: false });
         }}
       >
         <Stack>
@@ -71,8 +108,16 @@ function Importer() {
             label="Markdown file (.md)"
             accept=".md,text/markdown"
             value={file}
-            onChange={setFile}
+            onChange={(f) => {
+              setFile(f);
+              setDuplicates(null);
+            }}
             clearable
+          />
+          <Checkbox
+            label="Publish the imported answers at once (otherwise they are drafts)"
+            checked={publish}
+            onChange={(e) => setPublish(e.currentTarget.checked)}
           />
           <Button type="submit" disabled={!file} loading={upload.isPending} w="fit-content">
             Import
@@ -81,6 +126,15 @@ function Importer() {
             <Text c="red" role="alert">
               {upload.error.message}
             </Text>
+          )}
+          {duplicates && file && (
+            <DuplicateChoices
+              duplicates={duplicates}
+              choices={choices}
+              onChange={(q, c) => setChoices((all) => ({ ...all, [q]: c }))}
+              onImport={() => upload.mutate({ f: file, checked: true })}
+              importing={upload.isPending}
+            />
           )}
           {report && <ImportReport report={report} />}
         </Stack>

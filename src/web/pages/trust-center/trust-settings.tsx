@@ -46,7 +46,11 @@ export function TrustSettingsPanel({ manage }: { manage: boolean }) {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              save.mutate({ ...form, customDomain: form.customDomain?.trim() || null });
+              save.mutate({
+                ...form,
+                customDomain: form.customDomain?.trim() || null,
+                siteUrl: form.siteUrl?.trim() || null,
+              });
             }}
           >
             <Stack>
@@ -57,11 +61,18 @@ export function TrustSettingsPanel({ manage }: { manage: boolean }) {
               {text('slaText', 'SLA (Markdown)', true)}
               {text('drText', 'Disaster recovery options (Markdown)', true)}
               {text('customDomain', 'Custom domain (optional)')}
+              {text('siteUrl', 'Your website (optional): relative links in FAQ answers point there')}
               <Checkbox
                 label="Published: the public pages are visible to everyone"
                 checked={form.published}
                 disabled={!manage}
                 onChange={(e) => setForm({ ...form, published: e.currentTarget.checked })}
+              />
+              <Checkbox
+                label="Four-eyes publishing: an FAQ answer is published by someone other than its last editor"
+                checked={form.faqFourEyes}
+                disabled={!manage}
+                onChange={(e) => setForm({ ...form, faqFourEyes: e.currentTarget.checked })}
               />
               {manage && (
                 <Button type="submit" loading={save.isPending} w="fit-content">

@@ -1,0 +1,81 @@
+import type { Questionnaire } from '../../../contracts/questionnaires.js';
+import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
+import { inTransaction, type ServiceContext } from '../../kernel/context.js';
+import { conflict } from '../../kernel/errors/app-error.js';
+import { presentQuestionnaire } from './questionnaires.presenter.js';
+import { findQuestionnaire, questionnaireQuery } from './questionnaires.repository.js';
+
+/** Statuses that record a person's decision; a questionnaire holding any of them keeps its mapping. */
+const DECIDED = ['edited', 'approved', 'not-applicable'] as const;
+
+/**
+ * Before a re-map, inside the caller's transaction (the questionnaire row locked): removes the items of the
+ * earlier mapping, or refuses when a person has already written, approved or set aside an answer.
+ */
+export async function removeUndecidedItems(tx: ServiceContext, questionnaireId: string): Promise<number> {
+  const decided = await tx.db
+    .selectFrom('questionnaire_items')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', tx.organizationId)
+    .where('questionnaire_id', '=', questionnaireId)
+    .where('status', 'in', DECIDED)
+    .executeTakeFirstOrThrow();
+  if (Number(decided.n) > 0)
+    throw conflict(
+      `${decided.n} answers are already written, approved or set aside; the columns can no longer be changed (upload the file again to start over)`,
+    );
+  const removed = await tx.db
+    .deleteFrom('questionnaire_items')
+    .where('organization_id', '=', tx.organizationId)
+    .where('questionnaire_id', '=', questionnaireId)
+    .executeTakeFirst();
+  return Number(removed.numDeletedRows);
+}
+
+export function renameQuestionnaire(ctx: ServiceContext, id: string, title: string): Promise<Questionnaire> {
+  return inTransaction(ctx, async (tx) => {
+    const q = await findQuestionnaire(tx, id, true);
+    if (q.title === title) throw conflict(`The questionnaire is already called "${title}"`);
+    await tx.db
+      .updateTable('questionnaires')
+      .set({ title, updated_at: new Date() })
+      .where('organization_id', '=', tx.organizationId)
+      .where('id', '=', id)
+      .execute();
+    await recordAuditEvent(
+      tx,
+      'questionnaire.renamed',
+      { type: 'questionnaire', id },
+      { from: q.title, to: title },
+    );
+    const row = await questionnaireQuery(tx).where('q.id', '=', id).executeTakeFirstOrThrow();
+    return presentQuestionnaire(row);
+  });
+}
+
+/**
+ * Deletes the questionnaire and its items (answers included). The customer's original file stays in the
+ * content-addressed store, which other records may share.
+ */
+export async function deleteQuestionnaire(ctx: ServiceContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await findQuestionnaire(tx, id, true);
+    const row = await questionnaireQuery(tx).where('q.id', '=', id).executeTakeFirstOrThrow();
+    await tx.db
+      .deleteFrom('questionnaires')
+      .where('organization_id', '=', tx.organizationId)
+      .where('id', '=', id)
+      .execute();
+    await recordAuditEvent(
+      tx,
+      'questionnaire.deleted',
+      { type: 'questionnaire', id },
+      {
+        title: row.title,
+        fileName: row.file_name,
+        items: Number(row.total),
+        approved: Number(row.approved) + Number(row.not_applicable),
+      },
+    );
+  });
+}

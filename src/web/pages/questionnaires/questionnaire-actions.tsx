@@ -1,0 +1,84 @@
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Questionnaire } from '../../../contracts/questionnaires.js';
+import { api, fieldErrors } from '../../api/client.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+
+/** Rename (a small dialog) and delete (confirmed) a questionnaire. */
+export function QuestionnaireActions({
+  questionnaire,
+  onDeleted,
+}: {
+  questionnaire: Questionnaire;
+  onDeleted: () => void;
+}) {
+  const client = useQueryClient();
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState(questionnaire.title);
+  const rename = useMutation({
+    mutationFn: () => api.patch<Questionnaire>(`/api/questionnaires/${questionnaire.id}`, { title }),
+    onSuccess: () => {
+      notifySuccess('Questionnaire renamed');
+      setRenaming(false);
+      void client.invalidateQueries({ queryKey: ['questionnaire', questionnaire.id] });
+      void client.invalidateQueries({ queryKey: ['questionnaires'] });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/questionnaires/${questionnaire.id}`),
+    onSuccess: () => {
+      notifySuccess(`Questionnaire "${questionnaire.title}" deleted`);
+      void client.invalidateQueries({ queryKey: ['questionnaires'] });
+      onDeleted();
+    },
+    onError: notifyError,
+  });
+  const answered = questionnaire.progress.approved + questionnaire.progress.notApplicable;
+  return (
+    <>
+      <Button variant="default" onClick={() => setRenaming(true)}>
+        Rename
+      </Button>
+      <Modal opened={renaming} onClose={() => setRenaming(false)} title="Rename the questionnaire" size="sm">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            rename.mutate();
+          }}
+        >
+          <Stack>
+            <TextInput
+              label="Title"
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={rename.isError ? (fieldErrors(rename.error).title ?? rename.error.message) : undefined}
+              data-autofocus
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRenaming(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={rename.isPending}>
+                Save
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <ConfirmButton
+        title="Delete the questionnaire?"
+        message={`"${questionnaire.title}" and its ${questionnaire.progress.total} questions are deleted, ${answered} of them answered. The deletion is recorded in the audit log.`}
+        confirmLabel="Delete questionnaire"
+        onConfirm={() => remove.mutate()}
+      >
+        {(open) => (
+          <Button color="red" variant="light" onClick={open} loading={remove.isPending}>
+            Delete
+          </Button>
+        )}
+      </ConfirmButton>
+    </>
+  );
+}

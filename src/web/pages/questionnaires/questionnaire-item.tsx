@@ -1,0 +1,138 @@
+import { Badge, Button, Card, Checkbox, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { QuestionnaireItem } from '../../../contracts/questionnaires.js';
+import { api } from '../../api/client.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+
+export const statusLabels: Record<QuestionnaireItem['status'], string> = {
+  unanswered: 'Unanswered',
+  proposed: 'Proposed',
+  edited: 'Edited',
+  approved: 'Approved',
+  'not-applicable': 'Not applicable',
+};
+const tierColors = { high: 'teal', medium: 'yellow', low: 'orange' } as const;
+const sourceLabels = { faq: 'FAQ', control: 'Control', policy: 'Policy' } as const;
+
+export function ItemCard({
+  questionnaireId,
+  item,
+  manage,
+  selected,
+  onSelect,
+}: {
+  questionnaireId: string;
+  item: QuestionnaireItem;
+  manage: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+}) {
+  const client = useQueryClient();
+  const [answer, setAnswer] = useState(item.answer ?? item.proposedAnswer ?? '');
+  const base = `/api/questionnaires/${questionnaireId}/items/${item.id}`;
+  const done = (message: string) => () => {
+    notifySuccess(message);
+    void client.invalidateQueries({ queryKey: ['questionnaire', questionnaireId] });
+  };
+  const save = useMutation({
+    mutationFn: () => api.put(`${base}/answer`, { answer }),
+    onSuccess: done('Answer saved'),
+    onError: notifyError,
+  });
+  const approve = useMutation({
+    mutationFn: () => api.post(`${base}/approve`, { answer }),
+    onSuccess: done('Answer approved'),
+    onError: notifyError,
+  });
+  const notApplicable = useMutation({
+    mutationFn: () => api.post(`${base}/not-applicable`),
+    onSuccess: done('Marked not applicable'),
+    onError: notifyError,
+  });
+  return (
+    <Card withBorder padding="md" component="article" aria-label={`Row ${item.row}`}>
+      <Group justify="space-between" mb="xs" align="flex-start">
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          {manage && (
+            <Checkbox
+              aria-label={`Select row ${item.row}`}
+              checked={selected}
+              onChange={(e) => onSelect(e.currentTarget.checked)}
+              mt={3}
+            />
+          )}
+          <Text fw={600}>
+            Row {item.row}: {item.question}
+          </Text>
+        </Group>
+        <Group gap={4} justify="flex-end">
+          <Badge variant="light">{statusLabels[item.status]}</Badge>
+          {item.confidence && (
+            <Badge color={tierColors[item.confidence]} variant="light">
+              {item.confidence} confidence
+            </Badge>
+          )}
+        </Group>
+      </Group>
+      {!item.proposedAnswer && (
+        <Text size="sm" c="dimmed" mb="xs">
+          No approved content answers this question well enough; write the answer yourself.
+        </Text>
+      )}
+      {item.sources.length > 0 && (
+        <List size="sm" mb="xs" aria-label={`Sources for row ${item.row}`}>
+          {item.sources.map((s) => (
+            <List.Item key={`${s.type}-${s.id}`}>
+              {sourceLabels[s.type]}: {s.ref ? `${s.ref} — ` : ''}
+              {s.title} (score {s.score.toFixed(2)})
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {item.approvedByName && item.approvedAt && (
+        <Text size="sm" c="dimmed" mb="xs">
+          Decided by {item.approvedByName} at {new Date(item.approvedAt).toLocaleString()}
+        </Text>
+      )}
+      {manage && (
+        <Stack gap="xs">
+          <Textarea
+            label={`Answer for row ${item.row}`}
+            value={answer}
+            onChange={(e) => setAnswer(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => save.mutate()}
+              disabled={!answer.trim()}
+              loading={save.isPending}
+            >
+              Save answer
+            </Button>
+            <Button
+              size="xs"
+              onClick={() => approve.mutate()}
+              disabled={!answer.trim()}
+              loading={approve.isPending}
+            >
+              Approve row {item.row}
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={() => notApplicable.mutate()}
+              loading={notApplicable.isPending}
+            >
+              Not applicable
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}
