@@ -4,19 +4,23 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { repoRoot, runTillit, startServer } from '../support/cli.js';
+import { sharedData } from '../support/paths.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { firstStartCredentials, signInOverHttp } from './support/http-session.js';
 import { recordResult } from './support/results.js';
 
-const WRITE_TRIALS = 3;
-const BACKUP_TRIALS = 3;
+// The issue's bar is 20 trials each; TILLIT_RELIABILITY_TRIALS lowers it for a quick local run.
+const TRIALS = Number(process.env.TILLIT_RELIABILITY_TRIALS ?? 20);
+const WRITE_TRIALS = TRIALS;
+const BACKUP_TRIALS = TRIALS;
+const IMPORT_TRIALS = TRIALS;
 const WRITERS = 4;
 // A first start on PGlite runs initdb; on a busy two-core machine that alone can take a minute.
 const START_TIMEOUT_MS = 240_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const exited = (child: ChildProcess) => new Promise((r) => child.once('exit', r));
 
-describe('kill -9 during a write burst and during `tillit backup`', () => {
+describe('kill -9 during a write burst, during `tillit backup` and during an import', () => {
   let inst: TestInstance;
   let env: Record<string, string>;
   let credentials: { email: string; password: string } | undefined;
@@ -46,7 +50,7 @@ describe('kill -9 during a write burst and during `tillit backup`', () => {
         }
       };
       const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-      await sleep(500 + Math.floor(Math.random() * 1500));
+      await sleep(200 + Math.floor(Math.random() * 800));
       const gone = exited(server.child);
       server.child.kill('SIGKILL');
       await gone;
@@ -119,5 +123,50 @@ describe('kill -9 during a write burst and during `tillit backup`', () => {
     });
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
     assert.equal(backup.code, 0, backup.stderr);
+  });
+
+  test(`${IMPORT_TRIALS} trials: kill -9 during \`tillit framework import\`; a framework is there whole or not at all`, async () => {
+    const catalog = sharedData('oscal-NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json');
+    const whole = await runTillit(['framework', 'import', catalog, '--key', 'nist-whole'], env);
+    assert.equal(whole.code, 0, whole.stderr);
+    for (let trial = 0; trial < IMPORT_TRIALS; trial++) {
+      const child = spawn(
+        process.execPath,
+        [path.join(repoRoot, 'bin/tillit.js'), 'framework', 'import', catalog, '--key', `nist-kill-${trial}`],
+        { cwd: repoRoot, env: { ...process.env, TILLIT_LOG_LEVEL: 'warn', ...env }, stdio: 'ignore' },
+      );
+      const gone = exited(child);
+      // Spread the kills over start-up, the import transaction and its commit.
+      await sleep(300 + Math.floor(Math.random() * 2500));
+      child.kill('SIGKILL');
+      await gone;
+    }
+    const handle = await inst.open();
+    let counts: { key: string; requirements: number }[];
+    try {
+      counts = await handle.db
+        .selectFrom('frameworks as f')
+        .leftJoin('requirements as r', 'r.framework_id', 'f.id')
+        .select(['f.key', (eb) => eb.fn.count<number>('r.id').as('requirements')])
+        .where('f.key', 'like', 'nist-%')
+        .groupBy('f.key')
+        .execute();
+    } finally {
+      await handle.close();
+    }
+    const expected = counts.find((c) => c.key === 'nist-whole')?.requirements ?? 0;
+    const killed = counts.filter((c) => c.key.startsWith('nist-kill-'));
+    const partial = killed.filter((c) => c.requirements !== expected);
+    const verify = await runTillit(['audit', 'verify'], env);
+    const held = expected > 0 && partial.length === 0 && verify.code === 0;
+    recordResult({
+      area: 'crash',
+      tried: `${IMPORT_TRIALS} × kill -9 during \`tillit framework import\` (NIST SP 800-53 LOW)`,
+      outcome: held ? 'held' : 'FAILED',
+      detail: `${killed.length} imports committed whole before the kill, ${IMPORT_TRIALS - killed.length} left nothing, ${partial.length} partial; verify exit ${verify.code}`,
+    });
+    assert.ok(expected > 100, `the whole import has ${expected} requirements`);
+    assert.deepEqual(partial, []);
+    assert.equal(verify.code, 0, verify.stdout + verify.stderr);
   });
 });

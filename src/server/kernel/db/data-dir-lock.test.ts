@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'tillit-lock-'));
-const lockModule = fileURLToPath(new URL('./data-dir-lock.ts', import.meta.url));
+// The tests run compiled from dist/node (the module is .js there) or from source through tsx (.ts).
+const ownExtension = path.extname(fileURLToPath(import.meta.url));
+const lockModule = fileURLToPath(new URL(`./data-dir-lock${ownExtension}`, import.meta.url));
+const loader = ownExtension === '.ts' ? ['--import', 'tsx'] : [];
 
 /** Another process that takes the lock and holds it until killed. */
 async function holdInChild(dir: string): Promise<ChildProcess> {
@@ -17,7 +20,7 @@ async function holdInChild(dir: string): Promise<ChildProcess> {
 lockDataDir(${JSON.stringify(dir)});
 process.stdout.write('locked\\n');
 setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+  const child = spawn(process.execPath, [...loader, '--input-type=module', '--eval', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
