@@ -14,7 +14,9 @@ const files = process.argv.slice(2).length
   : readdirSync(dir)
       .filter((f) => f.endsWith('.reliability.ts'))
       .sort()
-      .map((f) => path.join('test/reliability', f));
+      .map((f) => path.join('test/reliability', f))
+      // Access checks from the main suite, so the table shows what they held.
+      .concat(['src/server/kernel/http/scope-canary.test.ts', 'src/server/kernel/http/route-access.test.ts']);
 const results = path.join(os.tmpdir(), `tillit-reliability-${process.pid}.jsonl`);
 const db = process.env.TILLIT_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 process.stdout.write(`Reliability tier on ${db}: ${files.length} file(s)\n`);

@@ -6,7 +6,10 @@ import { testDatabaseKind } from '../../support/test-database.js';
  * held. Every reliability test records its rows here (then asserts), including rows for what it could
  * not try on this machine, with the reason.
  *
- * To add a check (e.g. the auditor scope canary, tokens × scopes): a file
+ * The auditor scope canary and the tokens × scopes check live in `npm test` (src/server/kernel/http) and record
+ * their rows here too; the runner runs them again in this tier so the table holds them.
+ *
+ * To add a check: a file
  * `test/reliability/<topic>.reliability.ts` (the runner picks up every such file, one at a time, on
  * PGlite and on PostgreSQL), whose tests call `recordResult({ area: '<topic>', tried, outcome, detail })`
  * with the figures, then assert. Files named `*.test.ts` here would also run in `npm test`.
@@ -25,6 +28,6 @@ export interface ReliabilityRow {
 export function recordResult(row: ReliabilityRow): void {
   const file = process.env.TILLIT_RELIABILITY_RESULTS;
   const line = { database: testDatabaseKind, ...row };
+  // Outside `npm run test:reliability` (e.g. the scope canary in `npm test`) there is no table to add to.
   if (file) appendFileSync(file, `${JSON.stringify(line)}\n`);
-  else process.stdout.write(`reliability: ${JSON.stringify(line)}\n`);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { recordResult } from '../../../../test/reliability/support/results.js';
 import { apiClient } from '../../../../test/support/api.js';
 import { drawnText, pdfkitText } from '../../../../test/support/pdf-text.js';
 import { sessionHeaders, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
@@ -236,6 +237,12 @@ describe('scope canary: a scoped auditor never sees an out-of-scope control thro
       const text = await readable(res.rawPayload, String(res.headers['content-type'] ?? ''));
       if (text.toLowerCase().includes(CANARY)) leaks.push(`${url} → ${res.statusCode}`);
     }
+    recordResult({
+      area: 'scope canary',
+      tried: `${urls.size} GET URLs (every API GET route, parameters filled) as an ISO-scoped auditor`,
+      outcome: leaks.length === 0 ? 'held' : 'FAILED',
+      detail: leaks.length === 0 ? 'the NIS2-only canary text in no response' : leaks.join(', '),
+    });
     assert.deepEqual(leaks, [], 'the out-of-scope canary leaked through these routes');
   });
 });
