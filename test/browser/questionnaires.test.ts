@@ -55,7 +55,7 @@ describe('security questionnaires in the browser', () => {
     await page.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
 
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
     const preview = page.getByRole('table', { name: 'Preview of Questions' });
     await preview.getByRole('cell', { name: 'Is data at rest encrypted?' }).waitFor();
     // The columns are picked by clicking the preview: first a wrong pick, then the right ones.
@@ -125,7 +125,7 @@ describe('security questionnaires in the browser', () => {
     await signIn(page);
     await page.goto(`${app.url}/questionnaires`);
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
     // Left unmapped: the questionnaire's own page offers the mapping later, guessed from the header row.
     await page.getByRole('heading', { name: 'Big questionnaire', level: 1 }).waitFor();
     await page.goto(`${app.url}/questionnaires`);
@@ -169,7 +169,7 @@ describe('security questionnaires in the browser', () => {
     await signIn(page);
     await page.goto(`${app.url}/questionnaires`);
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.getByRole('heading', { name: 'Duplicate', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('dialog').getByLabel('Title').fill('Acme 2027, second copy');

@@ -127,7 +127,9 @@ describe('kill -9 during a write burst, during `tillit backup` and during an imp
 
   test(`${IMPORT_TRIALS} trials: kill -9 during \`tillit framework import\`; a framework is there whole or not at all`, async () => {
     const catalog = sharedData('oscal-NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json');
+    const started = Date.now();
     const whole = await runTillit(['framework', 'import', catalog, '--key', 'nist-whole'], env);
+    const wholeMs = Date.now() - started;
     assert.equal(whole.code, 0, whole.stderr);
     for (let trial = 0; trial < IMPORT_TRIALS; trial++) {
       const child = spawn(
@@ -136,8 +138,9 @@ describe('kill -9 during a write burst, during `tillit backup` and during an imp
         { cwd: repoRoot, env: { ...process.env, TILLIT_LOG_LEVEL: 'warn', ...env }, stdio: 'ignore' },
       );
       const gone = exited(child);
-      // Spread the kills over start-up, the import transaction and its commit.
-      await sleep(300 + Math.floor(Math.random() * 2500));
+      // Spread the kills over the late start-up, the import transaction, its commit and the exit: between 40 %
+      // and 110 % of how long a whole import took here.
+      await sleep(Math.floor(wholeMs * (0.4 + Math.random() * 0.7)));
       child.kill('SIGKILL');
       await gone;
     }
