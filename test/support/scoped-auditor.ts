@@ -19,6 +19,34 @@ export interface ScopedAuditorFixture {
   nis2Evidence: string;
 }
 
+/** The id of requirement `ref` of an installed framework, read as `client` sees it. */
+export async function requirementIdOf(
+  client: ReturnType<typeof apiClient>,
+  framework: Framework,
+  ref: string,
+): Promise<string> {
+  const page = await client.expect<Page<RequirementSummary>>(
+    200,
+    'GET',
+    `/api/frameworks/${framework.id}/requirements?pageSize=1000`,
+  );
+  const hit = page.items.find((r) => r.ref === ref);
+  assert.ok(hit, ref);
+  return hit.id;
+}
+
+/** A link evidence row linked to one control, written straight to the database. */
+export async function addLinkEvidence(t: TestApp, controlId: string, title: string): Promise<string> {
+  const row = await sql<{ id: string }>`INSERT INTO evidence (organization_id, kind, title, url, valid_from)
+    VALUES (${t.organizationId}, 'link', ${title}, 'https://evidence.example/x', now()) RETURNING id`.execute(
+    t.handle.db,
+  );
+  const id = row.rows[0]?.id ?? '';
+  await sql`INSERT INTO evidence_controls (organization_id, evidence_id, control_id)
+    VALUES (${t.organizationId}, ${id}, ${controlId})`.execute(t.handle.db);
+  return id;
+}
+
 /**
  * ISO 27001 and NIS2 installed, one control and one piece of evidence in each, and the auditor scoped to
  * ISO 27001 only. Titles carry `marker` so searches can find both.
@@ -28,26 +56,8 @@ export async function scopedAuditorFixture(t: TestApp, marker: string): Promise<
   const auditor = apiClient(t, await t.signIn('auditor'));
   const iso = await admin.expect<Framework>(201, 'POST', '/api/frameworks/builtin', { key: 'iso27001-2022' });
   const nis2 = await admin.expect<Framework>(201, 'POST', '/api/frameworks/builtin', { key: 'nis2' });
-  const requirementId = async (framework: Framework, ref: string) => {
-    const page = await admin.expect<Page<RequirementSummary>>(
-      200,
-      'GET',
-      `/api/frameworks/${framework.id}/requirements?pageSize=1000`,
-    );
-    const hit = page.items.find((r) => r.ref === ref);
-    assert.ok(hit, ref);
-    return hit.id;
-  };
-  const addEvidence = async (controlId: string, title: string) => {
-    const row = await sql<{ id: string }>`INSERT INTO evidence (organization_id, kind, title, url, valid_from)
-      VALUES (${t.organizationId}, 'link', ${title}, 'https://evidence.example/x', now()) RETURNING id`.execute(
-      t.handle.db,
-    );
-    const id = row.rows[0]?.id ?? '';
-    await sql`INSERT INTO evidence_controls (organization_id, evidence_id, control_id)
-      VALUES (${t.organizationId}, ${id}, ${controlId})`.execute(t.handle.db);
-    return id;
-  };
+  const requirementId = (framework: Framework, ref: string) => requirementIdOf(admin, framework, ref);
+  const addEvidence = (controlId: string, title: string) => addLinkEvidence(t, controlId, title);
   const isoControl = await admin.expect<ControlDetail>(201, 'POST', '/api/controls', {
     title: `${marker} vulnerability management`,
     requirementIds: [await requirementId(iso, 'A.8.8')],

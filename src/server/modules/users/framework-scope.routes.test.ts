@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
+import { addLinkEvidence, requirementIdOf } from '../../../../test/support/scoped-auditor.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { ControlDetail } from '../../../contracts/controls.js';
-import type { Coverage, Framework, RequirementSummary } from '../../../contracts/frameworks.js';
+import type { Coverage, Framework } from '../../../contracts/frameworks.js';
 import type { Page } from '../../../contracts/paging.js';
 
 describe('auditors see only the frameworks they are scoped to', () => {
@@ -17,26 +17,8 @@ describe('auditors see only the frameworks they are scoped to', () => {
   let nis2Control: ControlDetail;
   let nis2Evidence: string;
 
-  const requirementId = async (framework: Framework, ref: string) => {
-    const page = await admin.expect<Page<RequirementSummary>>(
-      200,
-      'GET',
-      `/api/frameworks/${framework.id}/requirements?pageSize=1000`,
-    );
-    const hit = page.items.find((r) => r.ref === ref);
-    assert.ok(hit, ref);
-    return hit.id;
-  };
-  const addEvidence = async (controlId: string, title: string) => {
-    const row = await sql<{ id: string }>`INSERT INTO evidence (organization_id, kind, title, url, valid_from)
-      VALUES (${t.organizationId}, 'link', ${title}, 'https://evidence.example/x', now()) RETURNING id`.execute(
-      t.handle.db,
-    );
-    const id = row.rows[0]?.id ?? '';
-    await sql`INSERT INTO evidence_controls (organization_id, evidence_id, control_id)
-      VALUES (${t.organizationId}, ${id}, ${controlId})`.execute(t.handle.db);
-    return id;
-  };
+  const requirementId = (framework: Framework, ref: string) => requirementIdOf(admin, framework, ref);
+  const addEvidence = (controlId: string, title: string) => addLinkEvidence(t, controlId, title);
 
   before(async () => {
     t = await startTestApp();
