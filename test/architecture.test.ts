@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { modules } from '../src/server/modules/index.js';
 import { repoRoot } from './support/paths.js';
 
 const root = repoRoot;
@@ -136,5 +137,25 @@ describe('architecture', () => {
       .filter(([, mods]) => mods.size > 1)
       .map(([table, mods]) => `${table}: ${[...mods].sort().join(', ')}`);
     assert.deepEqual(shared, [], 'a module writes only its own tables; call the owner through its index.ts');
+  });
+
+  test('every module folder is registered by its <m>.module.ts, under its folder name', () => {
+    const folders = readdirSync(modulesDir)
+      .filter((m) => statSync(path.join(modulesDir, m)).isDirectory())
+      .sort();
+    assert.deepEqual(modules.map((m) => m.name).sort(), folders, 'see src/server/modules/index.ts');
+  });
+
+  test('a module declares every table it writes (backed up, or left out with a reason)', () => {
+    const declared = new Map(
+      modules.map((m) => [
+        m.name,
+        new Set([...(m.tables ?? []).map((t) => t.name), ...Object.keys(m.tablesNotBackedUp ?? {})]),
+      ]),
+    );
+    const undeclared = [...tablesWrittenByModule()].flatMap(([table, mods]) =>
+      [...mods].filter((m) => !declared.get(m)?.has(table)).map((m) => `${m} writes ${table}`),
+    );
+    assert.deepEqual(undeclared, [], "declare the table in the module's <m>.module.ts");
   });
 });

@@ -22,6 +22,7 @@ import { recordAuditEvent } from '../server/kernel/audit/audit-writer.js';
 import { trustPublicKey } from '../server/kernel/audit/signing-key.js';
 import { restoreBackup } from '../server/kernel/backup/backup.service.js';
 import { inTransaction, systemActor } from '../server/kernel/context.js';
+import { backupTables } from '../server/modules/index.js';
 import { CliError, print, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
 
 /**
@@ -95,7 +96,7 @@ async function restoreFrom(file: string): Promise<void> {
         input: createReadStream(file).pipe(createGunzip()),
         crlfDelay: Number.POSITIVE_INFINITY,
       });
-    const { header, rows } = await restoreBackup(db, openLines);
+    const { header, rows } = await restoreBackup(db, backupTables, openLines);
     trustPublicKey(runtime.keyring, header.auditPublicKey);
     const orgs = await db.selectFrom('organizations').select('id').execute();
     for (const { id } of orgs) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { backedUpTables } from '../../src/server/kernel/backup/backup.service.js';
+import { backupTables } from '../../src/server/modules/index.js';
 import { type RunningServer, runTillit, startServer } from '../support/cli.js';
 import { createTestInstance, type TestInstance, testDatabaseKind } from '../support/test-database.js';
 
@@ -12,7 +12,7 @@ async function tableDump(instance: TestInstance, auditEvents: number): Promise<R
   const handle = await instance.open();
   try {
     const out: Record<string, string[]> = {};
-    for (const t of backedUpTables) {
+    for (const t of backupTables) {
       const rows = await sql<{
         j: string;
       }>`SELECT row_to_json(x)::text AS j FROM ${sql.table(t.name)} x ORDER BY ${sql.raw(t.orderBy)}`.execute(

@@ -17,6 +17,7 @@ import {
   type SoaFormat,
   soaFormats,
 } from '../modules/frameworks/index.js';
+import { backupTables } from '../modules/index.js';
 
 /**
  * The administration verbs that must also work while the server runs on the embedded database: the CLI runs
@@ -58,7 +59,7 @@ export async function streamBackup(rt: OperationRuntime, out: Writable): Promise
   const gzip = createGzip();
   const written = pipeline(gzip, out);
   try {
-    const { rows } = await writeBackup(rt.db, rt.keyring.signing.publicKeyPem, async (line) => {
+    const { rows } = await writeBackup(rt.db, backupTables, rt.keyring.signing.publicKeyPem, async (line) => {
       if (!gzip.write(line)) await once(gzip, 'drain');
     });
     gzip.end();

@@ -1,60 +1,76 @@
 import type { Kysely } from 'kysely';
 import { type Config, loadConfig } from '../kernel/config/config.js';
 import type { Database } from '../kernel/db/schema.js';
-import type { RouteModule } from '../kernel/http/app.js';
 import type { JobDefinition } from '../kernel/jobs/job-runner.js';
+import { kernelModule } from '../kernel/kernel.module.js';
 import type { Logger } from '../kernel/logging/logger.js';
-import { activityJobs, registerActivityRoutes } from './activities/index.js';
-import { registerAssetRoutes } from './assets/index.js';
-import { registerAuditLogRoutes } from './audit-log/index.js';
-import { registerAuditRoutes } from './audits/index.js';
-import { registerAuthRoutes } from './auth/index.js';
-import { checkJobs, registerCheckRoutes } from './checks/index.js';
-import { registerControlRoutes } from './controls/index.js';
-import { registerEvidenceRoutes } from './evidence/index.js';
-import { registerFrameworkRoutes } from './frameworks/index.js';
-import { registerHealthRoutes } from './health/index.js';
-import { registerManagementReviewRoutes } from './management-review/index.js';
-import { registerNonconformityRoutes } from './nonconformities/index.js';
-import { registerObjectiveRoutes } from './objectives/index.js';
-import { registerOrganizationRoutes } from './organization/index.js';
-import { policyJobs, registerPoliciesRoutes } from './policies/index.js';
-import { registerQuestionnaireRoutes } from './questionnaires/index.js';
-import { registerRiskRoutes } from './risks/index.js';
-import { registerSearchRoutes } from './search/index.js';
-import { digestJobs, registerTaskRoutes, reminderJobs } from './tasks/index.js';
-import { registerTokensRoutes } from './tokens/index.js';
-import { registerTrustCenterRoutes, registerTrustPublicRoutes } from './trust-center/index.js';
-import { registerTrustDocumentPublicRoutes, registerTrustDocumentRoutes } from './trust-documents/index.js';
-import { registerUsersRoutes } from './users/index.js';
+import { composeModules, type ModuleDefinition } from '../kernel/module.js';
+import { activitiesModule } from './activities/index.js';
+import { assetsModule } from './assets/index.js';
+import { auditLogModule } from './audit-log/index.js';
+import { auditsModule } from './audits/index.js';
+import { authModule } from './auth/index.js';
+import { checksModule } from './checks/index.js';
+import { controlsModule } from './controls/index.js';
+import { evidenceModule } from './evidence/index.js';
+import { frameworksModule } from './frameworks/index.js';
+import { healthModule } from './health/index.js';
+import { managementReviewModule } from './management-review/index.js';
+import { nonconformitiesModule } from './nonconformities/index.js';
+import { objectivesModule } from './objectives/index.js';
+import { organizationModule } from './organization/index.js';
+import { policiesModule } from './policies/index.js';
+import { questionnairesModule } from './questionnaires/index.js';
+import { risksModule } from './risks/index.js';
+import { searchModule } from './search/index.js';
+import { tasksModule } from './tasks/index.js';
+import { tokensModule } from './tokens/index.js';
+import { trustCenterModule } from './trust-center/index.js';
+import { trustDocumentsModule } from './trust-documents/index.js';
+import { usersModule } from './users/index.js';
 
-export const routeModules: RouteModule[] = [
-  registerHealthRoutes,
-  registerAuthRoutes,
-  registerOrganizationRoutes,
-  registerUsersRoutes,
-  registerTokensRoutes,
-  registerAuditLogRoutes,
-  registerFrameworkRoutes,
-  registerControlRoutes,
-  registerEvidenceRoutes,
-  registerCheckRoutes,
-  registerTaskRoutes,
-  registerActivityRoutes,
-  registerAssetRoutes,
-  registerRiskRoutes,
-  registerAuditRoutes,
-  registerNonconformityRoutes,
-  registerPoliciesRoutes,
-  registerObjectiveRoutes,
-  registerManagementReviewRoutes,
-  registerTrustCenterRoutes,
-  registerTrustPublicRoutes,
-  registerQuestionnaireRoutes,
-  registerTrustDocumentRoutes,
-  registerTrustDocumentPublicRoutes,
-  registerSearchRoutes,
+/**
+ * Every module, each declared in its own `<m>.module.ts` (routes, route access, jobs, tables): a new module adds
+ * one line here. The routes, jobs and backup tables below are composed from this list.
+ */
+export const modules: readonly ModuleDefinition[] = [
+  healthModule,
+  authModule,
+  organizationModule,
+  usersModule,
+  tokensModule,
+  auditLogModule,
+  frameworksModule,
+  controlsModule,
+  evidenceModule,
+  checksModule,
+  tasksModule,
+  activitiesModule,
+  assetsModule,
+  risksModule,
+  auditsModule,
+  nonconformitiesModule,
+  policiesModule,
+  objectivesModule,
+  managementReviewModule,
+  trustCenterModule,
+  questionnairesModule,
+  trustDocumentsModule,
+  searchModule,
 ];
+
+const composed = composeModules([kernelModule, ...modules]);
+
+export const routeModules = composed.routes;
+
+/** The reviewed access of every route, kernel routes included (see `ModuleDefinition.routeAccess`). */
+export const routeAccess = composed.routeAccess;
+
+/** Tables a backup holds; `writeBackup` puts them in foreign-key order. */
+export const backupTables = composed.backupTables;
+
+/** Tables left out of backups on purpose (each module gives its reason in its `<m>.module.ts`). */
+export const tablesNotBackedUp = composed.tablesNotBackedUp;
 
 /** Background jobs of the modules: scheduled checks, daily reminders, recurring activities and digests. */
 export function moduleJobs(
@@ -62,11 +78,5 @@ export function moduleJobs(
   logger: Logger,
   config: Pick<Config, 'publicUrl'> = loadConfig(),
 ): JobDefinition[] {
-  return [
-    ...checkJobs(db, logger),
-    ...reminderJobs(db, logger),
-    ...policyJobs(db, logger),
-    ...activityJobs(db, logger, config.publicUrl),
-    ...digestJobs(db, logger, config.publicUrl),
-  ];
+  return composed.jobs({ db, logger, publicUrl: config.publicUrl });
 }

@@ -8,97 +8,48 @@ import {
 import { latestMigrationName } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 
-/** Tables a backup holds, parents before children, each with the columns that order its rows. */
-export const backedUpTables: readonly { name: string; orderBy: string }[] = [
-  { name: 'organizations', orderBy: 'id' },
-  { name: 'users', orderBy: 'id' },
-  { name: 'locations', orderBy: 'id' },
-  { name: 'services', orderBy: 'id' },
-  { name: 'user_invitations', orderBy: 'id' },
-  { name: 'api_tokens', orderBy: 'id' },
-  { name: 'audit_log_heads', orderBy: 'organization_id' },
-  { name: 'audit_events', orderBy: 'organization_id, seq' },
-  { name: 'audit_checkpoints', orderBy: 'id' },
-  { name: 'frameworks', orderBy: 'id' },
-  // Parents come before their children in catalogue order, which the self-reference needs on restore.
-  { name: 'requirements', orderBy: 'framework_id, position' },
-  { name: 'requirement_mappings', orderBy: 'id' },
-  { name: 'controls', orderBy: 'id' },
-  { name: 'control_requirements', orderBy: 'control_id, requirement_id' },
-  { name: 'applicability', orderBy: 'requirement_id' },
-  { name: 'evidence', orderBy: 'id' },
-  { name: 'evidence_controls', orderBy: 'evidence_id, control_id' },
-  { name: 'checks', orderBy: 'id' },
-  { name: 'check_controls', orderBy: 'check_id, control_id' },
-  { name: 'metric_samples', orderBy: 'id' },
-  { name: 'tasks', orderBy: 'id' },
-  { name: 'notifications', orderBy: 'id' },
-  { name: 'mail_outbox', orderBy: 'id' },
-  { name: 'auditor_framework_scopes', orderBy: 'user_id, framework_id' },
-  { name: 'assets', orderBy: 'id' },
-  { name: 'risk_matrices', orderBy: 'organization_id' },
-  { name: 'risks', orderBy: 'id' },
-  { name: 'risk_assets', orderBy: 'risk_id, asset_id' },
-  { name: 'risk_controls', orderBy: 'risk_id, control_id' },
-  { name: 'audit_programmes', orderBy: 'id' },
-  { name: 'audits', orderBy: 'id' },
-  { name: 'audit_frameworks', orderBy: 'audit_id, framework_id' },
-  { name: 'audit_services', orderBy: 'audit_id, service_id' },
-  { name: 'audit_checklist_items', orderBy: 'audit_id, position' },
-  { name: 'audit_findings', orderBy: 'id' },
-  { name: 'nonconformities', orderBy: 'id' },
-  { name: 'corrective_actions', orderBy: 'id' },
-  { name: 'nonconformity_verifications', orderBy: 'id' },
-  { name: 'policy_documents', orderBy: 'id' },
-  { name: 'policy_versions', orderBy: 'id' },
-  { name: 'policy_campaigns', orderBy: 'id' },
-  { name: 'policy_campaign_targets', orderBy: 'campaign_id, user_id' },
-  { name: 'policy_acknowledgements', orderBy: 'id' },
-  { name: 'objectives', orderBy: 'id' },
-  { name: 'objective_kpis', orderBy: 'id' },
-  { name: 'kpi_measurements', orderBy: 'id' },
-  { name: 'management_reviews', orderBy: 'id' },
-  { name: 'management_review_actions', orderBy: 'id' },
-  { name: 'trust_center_settings', orderBy: 'organization_id' },
-  { name: 'trust_certifications', orderBy: 'id' },
-  { name: 'faq_sections', orderBy: 'id' },
-  { name: 'faq_entries', orderBy: 'id' },
-  { name: 'faq_hugo_pages', orderBy: 'language' },
-  { name: 'faq_entry_controls', orderBy: 'entry_id, control_id' },
-  { name: 'faq_entry_evidence', orderBy: 'entry_id, evidence_id' },
-  { name: 'subprocessors', orderBy: 'id' },
-  { name: 'subprocessor_subscribers', orderBy: 'id' },
-  { name: 'subprocessor_notifications', orderBy: 'id' },
-  { name: 'recurring_activities', orderBy: 'id' },
-  { name: 'recurring_activity_controls', orderBy: 'activity_id, control_id' },
-  { name: 'activity_occurrences', orderBy: 'id' },
-  { name: 'notification_settings', orderBy: 'user_id' },
-  { name: 'trust_documents', orderBy: 'id' },
-  { name: 'trust_nda_versions', orderBy: 'id' },
-  { name: 'trust_auto_approval_rules', orderBy: 'id' },
-  { name: 'trust_document_requests', orderBy: 'id' },
-  { name: 'trust_document_request_items', orderBy: 'request_id, document_id' },
-  { name: 'trust_access_grants', orderBy: 'id' },
-  { name: 'trust_document_downloads', orderBy: 'id' },
-  { name: 'questionnaires', orderBy: 'id' },
-  { name: 'questionnaire_items', orderBy: 'id' },
-];
+/** A table a backup holds, with the columns that order its rows. Modules declare theirs (`defineModule`). */
+export interface BackupTable {
+  name: string;
+  orderBy: string;
+}
 
 /**
- * Left out on purpose: sessions, visitor sessions and one-time sign-in links (a restore signs everybody out;
- * visitors with a grant ask for a new link), rate-limit counters (they expire within the hour), the
- * audit verification cache and control evidence summaries (both rebuilt) and the migration bookkeeping.
+ * The tables in an order a restore can insert them in: every table after the tables its foreign keys point
+ * to, otherwise in the order given. Self-references are left to each table's `orderBy`.
  */
-export const tablesNotBackedUp = [
-  'sessions',
-  'trust_visitor_sessions',
-  'trust_sign_in_links',
-  'rate_limit_counters',
-  'audit_verifications',
-  'control_evidence_summaries',
-  'tillit_migrations',
-  'tillit_migrations_lock',
-];
+export async function inRestoreOrder(
+  db: Kysely<Database>,
+  tables: readonly BackupTable[],
+): Promise<BackupTable[]> {
+  const keys = await sql<{ child: string; parent: string }>`
+    SELECT c.relname AS child, p.relname AS parent
+    FROM pg_constraint k
+    JOIN pg_class c ON c.oid = k.conrelid
+    JOIN pg_class p ON p.oid = k.confrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE k.contype = 'f' AND k.conrelid <> k.confrelid AND n.nspname = current_schema()`.execute(db);
+  const names = new Set(tables.map((t) => t.name));
+  const parents = new Map<string, Set<string>>();
+  for (const { child, parent } of keys.rows) {
+    if (!names.has(child) || !names.has(parent)) continue;
+    parents.set(child, (parents.get(child) ?? new Set()).add(parent));
+  }
+  const placed = new Set<string>();
+  const ordered: BackupTable[] = [];
+  while (ordered.length < tables.length) {
+    const next = tables.find(
+      (t) => !placed.has(t.name) && [...(parents.get(t.name) ?? [])].every((p) => placed.has(p)),
+    );
+    if (!next) {
+      const left = tables.filter((t) => !placed.has(t.name)).map((t) => t.name);
+      throw new Error(`The foreign keys between these tables form a cycle: ${left.join(', ')}`);
+    }
+    placed.add(next.name);
+    ordered.push(next);
+  }
+  return ordered;
+}
 
 const BATCH = 2000;
 
@@ -108,6 +59,7 @@ const BATCH = 2000;
  */
 export async function writeBackup(
   db: Kysely<Database>,
+  tables: readonly BackupTable[],
   auditPublicKey: string,
   emit: (line: string) => void | Promise<void>,
 ): Promise<{ rows: number }> {
@@ -121,15 +73,16 @@ export async function writeBackup(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
+      const ordered = await inRestoreOrder(trx, tables);
       writer.header({
         format: 'tillit-backup',
         version: 1,
         createdAt: new Date().toISOString(),
         migration: await latestMigrationName(),
-        tables: backedUpTables.map((t) => t.name),
+        tables: ordered.map((t) => t.name),
         auditPublicKey,
       });
-      for (const table of backedUpTables) {
+      for (const table of ordered) {
         for (let offset = 0; ; offset += BATCH) {
           const result = await sql<{ j: string }>`
           SELECT row_to_json(t)::text AS j FROM ${sql.table(table.name)} t
@@ -176,6 +129,7 @@ async function insertBatch(
  */
 export async function restoreBackup(
   db: Kysely<Database>,
+  tables: readonly BackupTable[],
   openLines: () => AsyncIterable<string>,
 ): Promise<{ header: BackupHeader; rows: number }> {
   await assertEmpty(db);
@@ -193,7 +147,7 @@ export async function restoreBackup(
             `The backup was made at schema ${header.migration}; this Tillit is at ${latest}`,
           );
         }
-        const known = new Set(backedUpTables.map((t) => t.name));
+        const known = new Set(tables.map((t) => t.name));
         const unknown = header.tables.filter((t) => !known.has(t));
         if (unknown.length)
           throw new RestoreError(`The backup holds tables this Tillit does not know: ${unknown.join(', ')}`);

@@ -128,7 +128,7 @@ class QuietRequestLog extends LogController {
 /** Builds the HTTP application; `modules` register their routes on it. Does not listen. */
 export async function buildApp(
   deps: AppDeps,
-  modules: RouteModule[],
+  modules: readonly RouteModule[],
   webDir = defaultWebDir,
 ): Promise<BuiltApp> {
   const app: App = Fastify({

@@ -1,5 +1,5 @@
-export { activityJobs, openActivityTasks } from './activities.jobs.js';
-export { registerActivityRoutes } from './activities.routes.js';
+export { openActivityTasks } from './activities.jobs.js';
+export { activitiesModule } from './activities.module.js';
 export { createActivity } from './activities.service.js';
 export { completeActivityTask } from './activity-completion.js';
 export { escalateOverdueTasks } from './activity-escalation.js';

@@ -1,3 +1,3 @@
-export { registerAssetRoutes } from './assets.routes.js';
+export { assetsModule } from './assets.module.js';
 export { createAsset } from './assets.service.js';
 export { assertActiveUser } from './references.js';

@@ -1,1 +1,1 @@
-export { registerAuditLogRoutes } from './audit-log.routes.js';
+export { auditLogModule } from './audit-log.module.js';

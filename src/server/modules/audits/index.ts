@@ -1,5 +1,5 @@
 export { searchAudits } from './audit-search.js';
-export { registerAuditRoutes } from './audits.routes.js';
+export { auditsModule } from './audits.module.js';
 export { changeAuditStatus, createAudit } from './audits.service.js';
 export { recordChecklistResult } from './checklist.service.js';
 export { raiseFinding } from './findings.service.js';

@@ -1,2 +1,2 @@
+export { authModule } from './auth.module.js';
 export { deleteSessionsOfUser } from './auth.repository.js';
-export { registerAuthRoutes } from './auth.routes.js';

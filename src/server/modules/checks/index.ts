@@ -1,2 +1,2 @@
-export { checkJobs, runDueChecks } from './checks.jobs.js';
-export { registerCheckRoutes } from './checks.routes.js';
+export { runDueChecks } from './checks.jobs.js';
+export { checksModule } from './checks.module.js';

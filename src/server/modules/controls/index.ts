@@ -6,5 +6,5 @@ export {
   hasFreshEvidence,
   isFailing,
 } from './control-health.js';
-export { registerControlRoutes } from './controls.routes.js';
+export { controlsModule } from './controls.module.js';
 export { createControl, listControls } from './controls.service.js';

@@ -5,8 +5,8 @@ export {
   newestControlEvidence,
   recordCheckEvidence,
 } from './check-evidence.js';
+export { evidenceModule } from './evidence.module.js';
 export { linkControls, resolveControls } from './evidence.repository.js';
-export { registerEvidenceRoutes } from './evidence.routes.js';
 export { addLinkEvidence, listEvidence } from './evidence.service.js';
 export { sniffContentType } from './evidence.sniff.js';
 export { safeFileName } from './evidence.upload.js';

@@ -1,1 +1,1 @@
-export { registerHealthRoutes } from './health.routes.js';
+export { healthModule } from './health.module.js';

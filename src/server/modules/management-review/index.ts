@@ -1,1 +1,1 @@
-export { registerManagementReviewRoutes } from './management-review.routes.js';
+export { managementReviewModule } from './management-review.module.js';

@@ -3,7 +3,7 @@ export {
   updateCorrectiveAction,
   verifyNonconformity,
 } from './corrective-actions.service.js';
-export { registerNonconformityRoutes } from './nonconformities.routes.js';
+export { nonconformitiesModule } from './nonconformities.module.js';
 export {
   changeNonconformityStatus,
   type RaiseNonconformity,

@@ -1,1 +1,1 @@
-export { registerObjectiveRoutes } from './objectives.routes.js';
+export { objectivesModule } from './objectives.module.js';

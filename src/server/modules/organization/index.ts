@@ -1,5 +1,5 @@
 export { createLocation } from './location.service.js';
 export { createService } from './offered-services.service.js';
+export { organizationModule } from './organization.module.js';
 export { findOrganizationOrUndefined } from './organization.repository.js';
-export { registerOrganizationRoutes } from './organization.routes.js';
 export { createOrganization } from './organization.service.js';

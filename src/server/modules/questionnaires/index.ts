@@ -1,3 +1,3 @@
 export { type KnowledgeDoc, loadKnowledgeBase } from './knowledge-base.repository.js';
-export { registerQuestionnaireModuleRoutes as registerQuestionnaireRoutes } from './questionnaires.routes.js';
+export { questionnairesModule } from './questionnaires.module.js';
 export { type Proposal, proposeAnswers } from './retrieval.js';

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../../../../test/support/test-app.js
 import { createTestDatabase } from '../../../../test/support/test-database.js';
 import { restoreBackup, writeBackup } from '../../kernel/backup/backup.service.js';
 import type { DatabaseHandle } from '../../kernel/db/database.js';
+import { backupTables } from '../index.js';
 
 const tables = ['assets', 'risk_matrices', 'risks', 'risk_assets', 'risk_controls'] as const;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -62,8 +63,13 @@ test('assets, the matrix, risks with dates and their links survive a backup and 
     status: 'accepted',
   });
   const lines: string[] = [];
-  await writeBackup(source.handle.db, source.keyring.signing.publicKeyPem, (l) => void lines.push(l));
-  await restoreBackup(target.db, async function* () {
+  await writeBackup(
+    source.handle.db,
+    backupTables,
+    source.keyring.signing.publicKeyPem,
+    (l) => void lines.push(l),
+  );
+  await restoreBackup(target.db, backupTables, async function* () {
     for (const line of lines.join('').split('\n')) yield line;
   });
   for (const table of tables) {

@@ -1,1 +1,1 @@
-export { registerSearchRoutes } from './search.routes.js';
+export { searchModule } from './search.module.js';

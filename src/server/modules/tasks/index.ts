@@ -1,4 +1,4 @@
-export { digestJobs, sendDigests } from './digest.jobs.js';
+export { sendDigests } from './digest.jobs.js';
 export { notificationMailText, notifyAndMail } from './notification-mail.js';
 export {
   type NewNotification,
@@ -7,12 +7,12 @@ export {
   type Reminder,
   sendRemindersPerOrganization,
 } from './notify.js';
-export { failingCheckNotification, reminderJobs, sendReminders } from './reminders.jobs.js';
+export { failingCheckNotification, sendReminders } from './reminders.jobs.js';
 export {
   closeTasksForSource,
   openTaskForSource,
   reassignSourceTask,
   type SourceTask,
 } from './task-sources.js';
+export { tasksModule } from './tasks.module.js';
 export { assertAssignableUser } from './tasks.repository.js';
-export { registerTaskRoutes } from './tasks.routes.js';

@@ -1,3 +1,3 @@
+export { tokensModule } from './tokens.module.js';
 export { revokeTokensOfUser } from './tokens.repository.js';
-export { registerTokensRoutes } from './tokens.routes.js';
 export { createToken } from './tokens.service.js';

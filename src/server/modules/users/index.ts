@@ -1,9 +1,9 @@
 export { searchPeople } from './user-search.js';
+export { usersModule } from './users.module.js';
 export {
   claimInvitation,
   findUserByEmailOrUndefined,
   findUserInOrganizationOrUndefined,
   updateUserRow,
 } from './users.repository.js';
-export { registerUsersRoutes } from './users.routes.js';
 export { createUser, resetPassword } from './users.service.js';

@@ -1,0 +1,24 @@
+import { defineModule } from '../../kernel/module.js';
+import { registerOrganizationRoutes } from './organization.routes.js';
+
+export const organizationModule = defineModule({
+  name: 'organization',
+  routes: [registerOrganizationRoutes],
+  routeAccess: {
+    'GET /api/organization': 'organization.read',
+    'PATCH /api/organization': 'organization.manage',
+    'GET /api/locations': 'organization.read',
+    'POST /api/locations': 'organization.manage',
+    'PATCH /api/locations/:id': 'organization.manage',
+    'DELETE /api/locations/:id': 'organization.manage',
+    'GET /api/services': 'organization.read',
+    'POST /api/services': 'organization.manage',
+    'PATCH /api/services/:id': 'organization.manage',
+    'DELETE /api/services/:id': 'organization.manage',
+  },
+  tables: [
+    { name: 'organizations', orderBy: 'id' },
+    { name: 'locations', orderBy: 'id' },
+    { name: 'services', orderBy: 'id' },
+  ],
+});
