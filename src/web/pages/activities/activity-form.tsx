@@ -19,7 +19,7 @@ import { api, fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { ownerOptions, useOwners } from '../controls/use-directory.js';
+import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 import { kindLabels } from './activity-labels.js';
 import { ScheduleField, type ScheduleValue } from './schedule-field.js';
 

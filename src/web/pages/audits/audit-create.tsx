@@ -9,7 +9,7 @@ import { api, fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { useOwners, useServices } from '../controls/use-directory.js';
+import { useOwners, useServices } from '../../ui/use-directory.js';
 import { auditTypeLabels, optionsOf } from './audit-labels.js';
 
 function usePickLists() {

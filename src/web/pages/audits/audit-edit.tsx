@@ -6,7 +6,7 @@ import { api, fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { useOwners } from '../controls/use-directory.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { useInvalidateAudit } from './audit-dialogs.js';
 import { auditTypeLabels, optionsOf } from './audit-labels.js';
 

@@ -2,7 +2,7 @@ import { Button, Card, Group, Select, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { query } from '../../api/client.js';
-import { useServices } from '../controls/use-directory.js';
+import { useServices } from '../../ui/use-directory.js';
 
 const WHOLE_ORGANISATION = 'organisation';
 

@@ -19,7 +19,7 @@ import type { CorrectiveAction, NcDetail } from '../../../contracts/nonconformit
 import { api, errorMessage, fieldErrors } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
-import { useOwners } from '../controls/use-directory.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { useNcMutation } from './use-nc.js';
 
 function AddAction({ nc }: { nc: NcDetail }) {

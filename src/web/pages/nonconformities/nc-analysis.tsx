@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title 
 import { useState } from 'react';
 import type { NcDetail, NcStatus } from '../../../contracts/nonconformities.js';
 import { api, errorMessage, fieldErrors } from '../../api/client.js';
-import { useOwners } from '../controls/use-directory.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { useNcMutation } from './use-nc.js';
 
 /** Owner, correction and root cause: edited in any step before closing. */

@@ -7,8 +7,8 @@ import { api, fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { optionsOf } from '../audits/audit-labels.js';
-import { useOwners } from '../controls/use-directory.js';
 import { ncSourceLabels, severityLabels } from './nc-labels.js';
 
 export function CreateNcModal({ onClose }: { onClose: () => void }) {

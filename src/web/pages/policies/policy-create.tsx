@@ -8,7 +8,7 @@ import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { ownerOptions, useOwners } from '../controls/use-directory.js';
+import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 import { classificationOptions, kindOptions } from './policy-labels.js';
 
 export function invalidatePolicies(client: ReturnType<typeof useQueryClient>) {

@@ -7,7 +7,7 @@ import { api, fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { ownerOptions, useOwners } from '../controls/use-directory.js';
+import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 import { invalidatePolicies } from './policy-create.js';
 import { classificationOptions, kindOptions } from './policy-labels.js';
 

@@ -6,7 +6,7 @@ import { api, fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { useOwners } from '../controls/use-directory.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { ControlPicker, type PickedControl } from './control-picker.js';
 import { statusOptions, treatmentOptions } from './risk-labels.js';
 import { invalidateRisks, levelChoices, useRiskMatrix } from './use-risk-data.js';

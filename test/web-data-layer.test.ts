@@ -1,0 +1,158 @@
+// The web data layer as a test: API paths and query keys live in src/web/api/<module>.ts, never in pages, shared
+// widgets or the layout. See CONTRIBUTING.md (web).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot } from './support/paths.js';
+
+const webDir = path.join(repoRoot, 'src/web');
+const apiDir = path.join(webDir, 'api');
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      if (full !== apiDir) out.push(...sourceFiles(full));
+    } else if (/\.tsx?$/.test(entry) && !entry.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+const rules: { name: string; pattern: RegExp }[] = [
+  { name: "an API path ('/api/…)", pattern: /['"`]\/api\// },
+  { name: 'an inline query key (queryKey: [ … ])', pattern: /queryKey:\s*\[/ },
+];
+
+/** Every line outside src/web/api that holds an API path or an inline query-key array. */
+export function dataLayerViolations(files: string[]): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      for (const rule of rules)
+        if (rule.pattern.test(line))
+          out.push(`${path.relative(repoRoot, file)}:${i + 1} holds ${rule.name}: ${line.trim()}`);
+    });
+  }
+  return out;
+}
+
+// Files not yet moved onto src/web/api (issue 11); the list only shrinks.
+const pending = new Set([
+  'src/web/pages/activities/ActivitiesPage.tsx',
+  'src/web/pages/activities/activity-form.tsx',
+  'src/web/pages/activities/schedule-field.tsx',
+  'src/web/pages/audits/AuditPage.tsx',
+  'src/web/pages/audits/AuditsPage.tsx',
+  'src/web/pages/audits/audit-checklist.tsx',
+  'src/web/pages/audits/audit-create.tsx',
+  'src/web/pages/audits/audit-dialogs.tsx',
+  'src/web/pages/audits/audit-edit.tsx',
+  'src/web/pages/audits/audit-findings.tsx',
+  'src/web/pages/audits/programme-create.tsx',
+  'src/web/pages/checks/CheckPage.tsx',
+  'src/web/pages/checks/ChecksPage.tsx',
+  'src/web/pages/checks/check-form.tsx',
+  'src/web/pages/checks/check-results.tsx',
+  'src/web/pages/controls/ControlPage.tsx',
+  'src/web/pages/controls/ControlsPage.tsx',
+  'src/web/pages/controls/control-create.tsx',
+  'src/web/pages/controls/control-edit.tsx',
+  'src/web/pages/controls/control-requirements.tsx',
+  'src/web/pages/controls/requirement-picker.tsx',
+  'src/web/pages/coverage/CoverageRequirementsPage.tsx',
+  'src/web/pages/coverage/use-coverage.ts',
+  'src/web/pages/evidence/ControlEvidencePanel.tsx',
+  'src/web/pages/evidence/EvidencePage.tsx',
+  'src/web/pages/evidence/control-picker.tsx',
+  'src/web/pages/evidence/evidence-forms.tsx',
+  'src/web/pages/evidence/evidence-table.tsx',
+  'src/web/pages/evidence/evidence-ui.tsx',
+  'src/web/pages/frameworks/FrameworkPage.tsx',
+  'src/web/pages/frameworks/RequirementPage.tsx',
+  'src/web/pages/frameworks/frameworks-import.tsx',
+  'src/web/pages/frameworks/frameworks-installed.tsx',
+  'src/web/pages/frameworks/frameworks-library.tsx',
+  'src/web/pages/frameworks/frameworks-mappings.tsx',
+  'src/web/pages/frameworks/requirement-applicability.tsx',
+  'src/web/pages/frameworks/requirement-control-actions.tsx',
+  'src/web/pages/frameworks/requirements-bulk.tsx',
+  'src/web/pages/frameworks/soa-export.tsx',
+  'src/web/pages/frameworks/use-frameworks.ts',
+  'src/web/pages/management-review/ManagementReviewPage.tsx',
+  'src/web/pages/management-review/ManagementReviewsPage.tsx',
+  'src/web/pages/nonconformities/NonconformitiesPage.tsx',
+  'src/web/pages/nonconformities/NonconformityPage.tsx',
+  'src/web/pages/nonconformities/nc-actions.tsx',
+  'src/web/pages/nonconformities/nc-analysis.tsx',
+  'src/web/pages/nonconformities/nc-create.tsx',
+  'src/web/pages/nonconformities/nc-verification.tsx',
+  'src/web/pages/nonconformities/use-nc.ts',
+  'src/web/pages/objectives/ObjectivesPage.tsx',
+  'src/web/pages/objectives/kpi-history.tsx',
+  'src/web/pages/objectives/objective-create.tsx',
+  'src/web/pages/organization-modals.tsx',
+  'src/web/pages/organization-tables.tsx',
+  'src/web/pages/policies/PoliciesPage.tsx',
+  'src/web/pages/policies/PolicyPage.tsx',
+  'src/web/pages/policies/ToReadPage.tsx',
+  'src/web/pages/policies/policy-campaigns.tsx',
+  'src/web/pages/policies/policy-create.tsx',
+  'src/web/pages/policies/policy-draft.tsx',
+  'src/web/pages/policies/policy-edit.tsx',
+  'src/web/pages/policies/policy-history.tsx',
+  'src/web/pages/questionnaires/QuestionnairePage.tsx',
+  'src/web/pages/questionnaires/QuestionnairesPage.tsx',
+  'src/web/pages/questionnaires/questionnaire-actions.tsx',
+  'src/web/pages/questionnaires/questionnaire-item.tsx',
+  'src/web/pages/questionnaires/questionnaire-mapping.tsx',
+  'src/web/pages/risks/AssetsPage.tsx',
+  'src/web/pages/risks/RiskMatrixPage.tsx',
+  'src/web/pages/risks/RiskPage.tsx',
+  'src/web/pages/risks/RisksPage.tsx',
+  'src/web/pages/risks/asset-form.tsx',
+  'src/web/pages/risks/control-picker.tsx',
+  'src/web/pages/risks/risk-form.tsx',
+  'src/web/pages/risks/risk-heatmap.tsx',
+  'src/web/pages/risks/risk-summary.tsx',
+  'src/web/pages/risks/risk-treatment.tsx',
+  'src/web/pages/risks/use-risk-data.ts',
+  'src/web/pages/tasks/InboxPage.tsx',
+  'src/web/pages/tasks/TasksPage.tsx',
+  'src/web/pages/tasks/notification-settings.tsx',
+  'src/web/pages/tasks/task-complete.tsx',
+  'src/web/pages/tasks/unread.tsx',
+  'src/web/pages/trust-center/TrustCenterPage.tsx',
+  'src/web/pages/trust-center/trust-certifications.tsx',
+  'src/web/pages/trust-center/trust-faq-new.tsx',
+  'src/web/pages/trust-center/trust-faq.tsx',
+  'src/web/pages/trust-center/trust-hugo.tsx',
+  'src/web/pages/trust-center/trust-settings.tsx',
+  'src/web/pages/trust-center/trust-subprocessors.tsx',
+  'src/web/pages/trust-documents/documents-analytics.tsx',
+  'src/web/pages/trust-documents/documents-grants.tsx',
+  'src/web/pages/trust-documents/documents-list.tsx',
+  'src/web/pages/trust-documents/documents-nda.tsx',
+  'src/web/pages/trust-documents/documents-requests.tsx',
+  'src/web/pages/trust-documents/documents-rules.tsx',
+]);
+
+test('pages, shared widgets and the layout reach the API only through src/web/api/<module>.ts', () => {
+  const files = sourceFiles(webDir).filter((f) => !pending.has(path.relative(repoRoot, f)));
+  assert.ok(
+    files.some((f) => f.includes(`${path.sep}pages${path.sep}`)),
+    'the scan finds the pages',
+  );
+  assert.ok(
+    files.some((f) => f.includes(`${path.sep}ui${path.sep}`)),
+    'the scan finds the shared widgets',
+  );
+  assert.deepEqual(dataLayerViolations(files), []);
+});
+
+test('the scan catches each form of inline API path and query key', () => {
+  const probe = path.join(repoRoot, 'test/fixtures/web-data-layer-probe.tsx.txt');
+  assert.equal(dataLayerViolations([probe]).length, 4);
+});
