@@ -95,3 +95,6 @@ export function query(params: Record<string, string | number | undefined>): stri
  * answer names them beside the field (the forms rely on this rather than repeating every rule).
  */
 export type Draft<T> = Partial<T>;
+
+/** Query-string parameters of a list request; empty values are left out. */
+export type Params = Record<string, string | number | undefined>;
