@@ -15,7 +15,7 @@ export const assetKeys = {
 export const assetsApi = {
   list: (params: AssetListParams) => api.get<Page<Asset>>(`/api/assets${query(params)}`),
   create: (body: Draft<AssetInput>) => api.post<Asset>('/api/assets', body),
-  update: (id: string, body: AssetPatch) => api.patch<Asset>(`/api/assets/${id}`, body),
+  update: (id: string, body: Draft<AssetPatch>) => api.patch<Asset>(`/api/assets/${id}`, body),
   remove: (id: string) => api.delete(`/api/assets/${id}`),
 };
 

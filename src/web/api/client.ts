@@ -94,7 +94,7 @@ export function query(params: Record<string, string | number | undefined>): stri
  * A form's values as sent for a create: required fields may still be missing, and the server's VALIDATION_FAILED
  * answer names them beside the field (the forms rely on this rather than repeating every rule).
  */
-export type Draft<T> = Partial<T>;
+export type Draft<T> = { [K in keyof T]?: T[K] | null };
 
 /** Query-string parameters of a list request; empty values are left out. */
 export type Params = Record<string, string | number | undefined>;
