@@ -50,8 +50,6 @@ function DraftEditor({ policy, version }: { policy: PolicyDetail; version: Polic
   );
 }
 
-type Step = 'submit' | 'approve' | 'publish';
-
 function useStep(policy: PolicyDetail, version: PolicyVersion) {
   return usePolicyChange((step: PolicyStep) => policiesApi.step(policy.id, version.number, step), {
     onSuccess: (_d, step) => {
