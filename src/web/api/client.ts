@@ -89,3 +89,12 @@ export function query(params: Record<string, string | number | undefined>): stri
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/**
+ * A form's values as sent for a create: required fields may still be missing, and the server's VALIDATION_FAILED
+ * answer names them beside the field (the forms rely on this rather than repeating every rule).
+ */
+export type Draft<T> = { [K in keyof T]?: T[K] | null };
+
+/** Query-string parameters of a list request; empty values are left out. */
+export type Params = Record<string, string | number | undefined>;

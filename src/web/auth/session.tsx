@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { SessionResponse } from '../../contracts/auth.js';
 import type { Permission } from '../../contracts/permissions.js';
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.js';
+import { authApi, sessionKeys } from '../api/auth.js';
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client.js';
 
 interface SessionState {
   session: SessionResponse | null;
@@ -15,11 +16,11 @@ interface SessionState {
 }
 
 const SessionContext = createContext<SessionState | null>(null);
-export const SESSION_KEY = ['session'] as const;
+export const SESSION_KEY = sessionKeys.all;
 
 async function fetchSession(): Promise<SessionResponse | null> {
   try {
-    return await api.get<SessionResponse>('/api/auth/session');
+    return await authApi.session();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -48,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client, forgetData],
   );
   const signOut = useCallback(async () => {
-    await api.post('/api/auth/logout').catch(() => undefined);
+    await authApi.logout().catch(() => undefined);
     setCsrfToken('');
     client.setQueryData(SESSION_KEY, null);
     forgetData();

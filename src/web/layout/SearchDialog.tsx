@@ -1,11 +1,11 @@
 import { Button, Group, Kbd, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchHit, SearchKind, SearchResult } from '../../contracts/search.js';
-import { api, errorMessage, query } from '../api/client.js';
+import { errorMessage } from '../api/client.js';
+import { useSearch } from '../api/search.js';
 
 const kindLabels: Record<SearchKind, string> = {
   control: 'Controls',
@@ -79,12 +79,7 @@ function SearchModal({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [q] = useDebouncedValue(text.trim(), 200);
-  const found = useQuery({
-    queryKey: ['search', q],
-    queryFn: () => api.get<SearchResult>(`/api/search${query({ q })}`),
-    enabled: q.length >= 2,
-    placeholderData: (previous) => previous,
-  });
+  const found = useSearch(q);
   const hits = found.data?.groups.flatMap((g) => g.hits) ?? [];
   const pick = (hit: SearchHit) => {
     onClose();

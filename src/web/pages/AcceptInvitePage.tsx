@@ -2,8 +2,8 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { SessionResponse } from '../../contracts/auth.js';
-import { api, fieldErrors } from '../api/client.js';
+import { authApi } from '../api/auth.js';
+import { fieldErrors } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { FormAlert } from '../ui/FormAlert.js';
 import { useTitle } from '../ui/use-title.js';
@@ -31,7 +31,7 @@ export function AcceptInvitePage() {
     setError(null);
     setErrors({});
     try {
-      signedIn(await api.post<SessionResponse>('/api/auth/accept-invite', { token, name, password }));
+      signedIn(await authApi.acceptInvite({ token, name, password }));
       navigate('/', { replace: true });
     } catch (err) {
       setErrors(fieldErrors(err));

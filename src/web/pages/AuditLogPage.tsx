@@ -1,10 +1,7 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFilterOff } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { AuditEvent } from '../../contracts/audit.js';
-import type { Page } from '../../contracts/paging.js';
-import { api, query } from '../api/client.js';
+import { useAuditEvents, useCheckpoint } from '../api/audit-log.js';
 import { useSession } from '../auth/session.js';
 import { count } from '../ui/format.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
@@ -13,7 +10,7 @@ import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
 import { EventsTable } from './audit-events-table.js';
 import { FilterBar, type Filters, filterKeys, noFilters, toIso } from './audit-filters.js';
-import { IntegritySummary, VERIFICATION_KEY } from './audit-integrity.js';
+import { IntegritySummary } from './audit-integrity.js';
 
 const PAGE_SIZE = 50;
 
@@ -30,14 +27,10 @@ function download(filename: string, text: string) {
 
 function IntegrityPanel() {
   const { can } = useSession();
-  const client = useQueryClient();
-  const checkpoint = useMutation({
-    mutationFn: () => api.post<{ treeSize: number; note: string }>('/api/audit-log/checkpoints'),
+  const checkpoint = useCheckpoint({
     onSuccess: (cp) => {
       download(`tillit-checkpoint-${cp.treeSize}.txt`, cp.note);
       notifySuccess(`Signed checkpoint of ${count(cp.treeSize, 'event')} downloaded; keep it outside Tillit`);
-      void client.invalidateQueries({ queryKey: VERIFICATION_KEY });
-      void client.invalidateQueries({ queryKey: ['audit-events'] });
     },
     onError: notifyError,
   });
@@ -80,7 +73,7 @@ function useFilterParams() {
 
 export function AuditLogPage() {
   const { filters, page, update } = useFilterParams();
-  const params = query({
+  const events = useAuditEvents({
     page,
     pageSize: PAGE_SIZE,
     action: filters.action,
@@ -88,11 +81,6 @@ export function AuditLogPage() {
     actorId: filters.actorId,
     from: toIso(filters.from),
     to: toIso(filters.to),
-  });
-  const events = useQuery({
-    queryKey: ['audit-events', params],
-    queryFn: () => api.get<Page<AuditEvent>>(`/api/audit-events${params}`),
-    placeholderData: (previous) => previous,
   });
   return (
     <>

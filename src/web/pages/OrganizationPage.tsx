@@ -1,8 +1,10 @@
 import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Organization } from '../../contracts/organization.js';
-import { api, fieldErrors } from '../api/client.js';
+import { sessionKeys } from '../api/auth.js';
+import { fieldErrors } from '../api/client.js';
+import { organizationApi, organizationKeys, useOrganization } from '../api/organization.js';
 import { useSession } from '../auth/session.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { PageHeader } from '../ui/PageHeader.js';
@@ -19,11 +21,10 @@ function ProfileForm({ org }: { org: Organization }) {
     setContact(org.securityContactEmail ?? '');
   }, [org]);
   const save = useMutation({
-    mutationFn: () =>
-      api.patch<Organization>('/api/organization', { name, securityContactEmail: contact || null }),
+    mutationFn: () => organizationApi.update({ name, securityContactEmail: contact || null }),
     onSuccess: (o) => {
-      client.setQueryData(['organization'], o);
-      void client.invalidateQueries({ queryKey: ['session'] });
+      client.setQueryData(organizationKeys.all, o);
+      void client.invalidateQueries({ queryKey: sessionKeys.all });
       notifySuccess('Organisation profile saved');
     },
     onError: notifyError,
@@ -72,10 +73,7 @@ function ProfileForm({ org }: { org: Organization }) {
 }
 
 export function OrganizationPage() {
-  const org = useQuery({
-    queryKey: ['organization'],
-    queryFn: () => api.get<Organization>('/api/organization'),
-  });
+  const org = useOrganization();
   return (
     <>
       <PageHeader title="Organisation" description="Who you are, where you run, and what you offer." />

@@ -1,10 +1,8 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Organization } from '../../contracts/organization.js';
-import type { Page } from '../../contracts/paging.js';
-import type { User } from '../../contracts/users.js';
-import { api } from '../api/client.js';
+import { useOrganization } from '../api/organization.js';
+import { useUserCount } from '../api/users.js';
 import { useSession } from '../auth/session.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
@@ -31,10 +29,7 @@ function Stat({ label, value, hint }: { label: string; value: string | number; h
 }
 
 function PeopleStat() {
-  const users = useQuery({
-    queryKey: ['users', 'count'],
-    queryFn: () => api.get<Page<User>>('/api/users?pageSize=1'),
-  });
+  const users = useUserCount();
   return <Stat label="People" value={users.data?.total ?? '…'} hint="with access to Tillit" />;
 }
 
@@ -74,10 +69,7 @@ function ProfileCard({ org }: { org: Organization }) {
 
 export function OverviewPage() {
   const { session, can } = useSession();
-  const org = useQuery({
-    queryKey: ['organization'],
-    queryFn: () => api.get<Organization>('/api/organization'),
-  });
+  const org = useOrganization();
   const organization = session?.organization.name ?? 'your organisation';
   return (
     <>

@@ -2,8 +2,8 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { SessionResponse } from '../../contracts/auth.js';
-import { ApiError, api, errorMessage } from '../api/client.js';
+import { authApi } from '../api/auth.js';
+import { ApiError, errorMessage } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 import { useTitle } from '../ui/use-title.js';
 
@@ -44,7 +44,7 @@ export function SignInPage() {
     setBusy(true);
     setProblem(null);
     try {
-      signedIn(await api.post<SessionResponse>('/api/auth/login', { email: email.trim(), password }));
+      signedIn(await authApi.login({ email: email.trim(), password }));
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
       setProblem(problemOf(err));

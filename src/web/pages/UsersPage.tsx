@@ -1,11 +1,9 @@
 import { Badge, Button, Card, Group, Select, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../contracts/paging.js';
 import type { Role } from '../../contracts/permissions.js';
 import type { User } from '../../contracts/users.js';
-import { api } from '../api/client.js';
+import { useUpdateUser, useUsers } from '../api/users.js';
 import { useSession } from '../auth/session.js';
 import { ConfirmButton } from '../ui/ConfirmButton.js';
 import { dateTime } from '../ui/format.js';
@@ -46,12 +44,8 @@ function StatusAction({ user, onChange }: { user: User; onChange: (status: User[
 }
 
 function UserRow({ user, manage, self }: { user: User; manage: boolean; self: boolean }) {
-  const client = useQueryClient();
-  const update = useMutation({
-    mutationFn: (patch: Partial<Pick<User, 'role' | 'status'>>) =>
-      api.patch<User>(`/api/users/${user.id}`, patch),
-    onSuccess: async (u) => {
-      await client.invalidateQueries({ queryKey: ['users'] });
+  const update = useUpdateUser(user.id, {
+    onSuccess: (u) => {
       notifySuccess(`${u.name} is now ${u.status === 'disabled' ? 'disabled' : roleLabels[u.role]}`);
     },
     onError: notifyError,
@@ -115,11 +109,7 @@ export function UsersPage() {
   const manage = can('users.manage');
   const [page, setPage] = useState(1);
   const [inviting, setInviting] = useState(false);
-  const users = useQuery({
-    queryKey: ['users', page],
-    queryFn: () => api.get<Page<User>>(`/api/users?page=${page}&pageSize=${PAGE_SIZE}`),
-    placeholderData: (previous) => previous,
-  });
+  const users = useUsers(page, PAGE_SIZE);
   return (
     <>
       <PageHeader

@@ -1,7 +1,8 @@
 import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../api/client.js';
+import { authApi } from '../api/auth.js';
+import { fieldErrors } from '../api/client.js';
 import { FormAlert } from '../ui/FormAlert.js';
 import { notifySuccess } from '../ui/notify.js';
 
@@ -11,7 +12,7 @@ export function PasswordCard() {
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation({
-    mutationFn: () => api.post('/api/auth/password', { currentPassword: current, newPassword: next }),
+    mutationFn: () => authApi.changePassword({ currentPassword: current, newPassword: next }),
     onSuccess: () => {
       setCurrent('');
       setNext('');

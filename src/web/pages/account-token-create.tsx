@@ -12,21 +12,15 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { ApiToken } from '../../contracts/tokens.js';
-import { api, fieldErrors } from '../api/client.js';
+import { fieldErrors } from '../api/client.js';
+import { type CreatedToken, useCreateToken } from '../api/tokens.js';
 import { useSession } from '../auth/session.js';
 import { FormAlert } from '../ui/FormAlert.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { date } from '../ui/format.js';
 
-interface Created {
-  token: string;
-  apiToken: ApiToken;
-}
-
-function Secret({ created, onClose }: { created: Created; onClose: () => void }) {
+function Secret({ created, onClose }: { created: CreatedToken; onClose: () => void }) {
   return (
     <Stack>
       <Alert color="yellow" title="Copy the token now">
@@ -57,18 +51,14 @@ function Secret({ created, onClose }: { created: Created; onClose: () => void })
 
 export function CreateTokenModal({ onClose }: { onClose: () => void }) {
   const { session } = useSession();
-  const client = useQueryClient();
   const [name, setName] = useState('');
   const [days, setDays] = useState<number>(90);
   const [scopes, setScopes] = useState<string[]>(['organization.read']);
-  const create = useMutation({
-    mutationFn: () => api.post<Created>('/api/tokens', { name: name.trim(), scopes, expiresInDays: days }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['tokens'] }),
-  });
+  const create = useCreateToken();
   const errors = fieldErrors(create.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    create.mutate({ name: name.trim(), scopes, expiresInDays: days });
   };
   return (
     <Modal opened onClose={onClose} title="Create an API token" size="lg">

@@ -1,10 +1,8 @@
 import { Badge, Button, Card, Code, Group, Table, Text, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../contracts/paging.js';
 import type { ApiToken } from '../../contracts/tokens.js';
-import { api } from '../api/client.js';
+import { useRevokeToken, useTokens } from '../api/tokens.js';
 import { ConfirmButton } from '../ui/ConfirmButton.js';
 import { date, dateTime } from '../ui/format.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
@@ -62,20 +60,9 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }
 }
 
 export function TokensCard() {
-  const client = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const tokens = useQuery({
-    queryKey: ['tokens'],
-    queryFn: () => api.get<Page<ApiToken>>('/api/tokens?pageSize=200'),
-  });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/tokens/${id}`),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['tokens'] });
-      notifySuccess('Token revoked');
-    },
-    onError: notifyError,
-  });
+  const tokens = useTokens();
+  const revoke = useRevokeToken({ onSuccess: () => notifySuccess('Token revoked'), onError: notifyError });
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb={4}>

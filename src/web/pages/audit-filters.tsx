@@ -1,11 +1,8 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { auditActions } from '../../contracts/audit-actions.js';
-import type { Page } from '../../contracts/paging.js';
-import type { User } from '../../contracts/users.js';
-import { api } from '../api/client.js';
+import { useAllUsers } from '../api/users.js';
 import { useSession } from '../auth/session.js';
 
 export const filterKeys = ['action', 'entityType', 'actorId', 'from', 'to'] as const;
@@ -38,11 +35,7 @@ function EntityTypeInput({ value, onChange }: { value: string; onChange: (v: str
 
 export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
   const { can } = useSession();
-  const users = useQuery({
-    queryKey: ['users', 'all'],
-    queryFn: () => api.get<Page<User>>('/api/users?pageSize=200'),
-    enabled: can('users.read'),
-  });
+  const users = useAllUsers(can('users.read'));
   const set = (k: keyof Filters) => (value: string | null) => onChange({ ...filters, [k]: value ?? '' });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: can('users.read') ? 5 : 4 }} mb="md" verticalSpacing="sm">

@@ -1,24 +1,13 @@
 import { Alert, Badge, Code, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import type { AuditVerification } from '../../contracts/audit.js';
-import { api } from '../api/client.js';
+import { useVerification } from '../api/audit-log.js';
 import { count } from '../ui/format.js';
 import { QueryState } from '../ui/QueryState.js';
-
-export const VERIFICATION_KEY = ['audit-verification'] as const;
 
 /** The server recomputes the Merkle tree over every event and checks the signed checkpoints. */
 /** Dark shades on the light scheme, light ones on the dark, so the verdict stays above 4.5:1 in both. */
 const ok = 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))';
 const bad = 'light-dark(var(--mantine-color-red-9), var(--mantine-color-red-4))';
-
-export function useVerification() {
-  return useQuery({
-    queryKey: VERIFICATION_KEY,
-    queryFn: () => api.get<AuditVerification>('/api/audit-log/verification'),
-  });
-}
 
 /** Verification result, tree size, checkpoints and root hash of the audit log. */
 export function IntegritySummary() {

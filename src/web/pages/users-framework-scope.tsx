@@ -1,24 +1,16 @@
 import { Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { User } from '../../contracts/users.js';
-import { api } from '../api/client.js';
+import { useFrameworks } from '../api/frameworks.js';
+import { type FrameworkScope, useFrameworkScope, useSetFrameworkScope } from '../api/users.js';
 import { FormAlert } from '../ui/FormAlert.js';
 import { notifySuccess } from '../ui/notify.js';
-import { useFrameworks } from './frameworks/use-frameworks.js';
 
-interface Scope {
-  frameworkIds: string[];
-}
-
-function ScopeForm({ user, scope, onClose }: { user: User; scope: Scope; onClose: () => void }) {
-  const client = useQueryClient();
+function ScopeForm({ user, scope, onClose }: { user: User; scope: FrameworkScope; onClose: () => void }) {
   const frameworks = useFrameworks();
   const [selected, setSelected] = useState(scope.frameworkIds);
-  const save = useMutation({
-    mutationFn: () => api.put<Scope>(`/api/users/${user.id}/framework-scope`, { frameworkIds: selected }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['framework-scope', user.id] });
+  const save = useSetFrameworkScope(user.id, {
+    onSuccess: () => {
       notifySuccess(`${user.name} now sees ${selected.length} framework(s)`);
       onClose();
     },
@@ -41,7 +33,7 @@ function ScopeForm({ user, scope, onClose }: { user: User; scope: Scope; onClose
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        <Button loading={save.isPending} onClick={() => save.mutate()}>
+        <Button loading={save.isPending} onClick={() => save.mutate(selected)}>
           Save scope
         </Button>
       </Group>
@@ -52,11 +44,7 @@ function ScopeForm({ user, scope, onClose }: { user: User; scope: Scope; onClose
 /** The frameworks an auditor may see, edited from the users list. */
 export function FrameworkScopeButton({ user }: { user: User }) {
   const [open, setOpen] = useState(false);
-  const scope = useQuery({
-    queryKey: ['framework-scope', user.id],
-    queryFn: () => api.get<Scope>(`/api/users/${user.id}/framework-scope`),
-    enabled: open,
-  });
+  const scope = useFrameworkScope(user.id, open);
   return (
     <>
       <Button size="xs" variant="subtle" onClick={() => setOpen(true)}>

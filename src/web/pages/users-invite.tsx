@@ -1,20 +1,13 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../contracts/permissions.js';
-import type { User } from '../../contracts/users.js';
-import { api, fieldErrors } from '../api/client.js';
+import { fieldErrors } from '../api/client.js';
+import { type InviteResult, useInviteUser } from '../api/users.js';
 import { FormAlert } from '../ui/FormAlert.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { dateTime } from '../ui/format.js';
 import { roleDescriptions, roleOptions } from '../ui/roles.js';
-
-interface InviteResult {
-  user: User;
-  inviteUrl: string;
-  expiresAt: string;
-}
 
 function InviteLink({ result, onClose }: { result: InviteResult; onClose: () => void }) {
   return (
@@ -47,19 +40,14 @@ function InviteLink({ result, onClose }: { result: InviteResult; onClose: () => 
 }
 
 export function InviteModal({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('contributor');
-  const invite = useMutation({
-    mutationFn: () =>
-      api.post<InviteResult>('/api/users/invitations', { email: email.trim(), name: name.trim(), role }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
-  });
+  const invite = useInviteUser();
   const errors = fieldErrors(invite.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    invite.mutate();
+    invite.mutate({ email: email.trim(), name: name.trim(), role });
   };
   return (
     <Modal opened onClose={onClose} title="Invite a person" size="lg">

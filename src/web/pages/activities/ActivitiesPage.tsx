@@ -1,9 +1,7 @@
 import { Badge, Button, Card, Group, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Activity } from '../../../contracts/activities.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useActivities } from '../../api/activities.js';
 import { useSession } from '../../auth/session.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -52,12 +50,7 @@ export function ActivitiesPage() {
   const { can } = useSession();
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
-  const params = query({ page, pageSize: PAGE_SIZE });
-  const activities = useQuery({
-    queryKey: ['activities', params],
-    queryFn: () => api.get<Page<Activity>>(`/api/activities${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const activities = useActivities({ page, pageSize: PAGE_SIZE });
   const manage = can('tasks.manage');
   return (
     <>

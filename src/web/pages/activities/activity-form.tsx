@@ -10,24 +10,20 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type Activity, type ActivityKind, activityKinds } from '../../../contracts/activities.js';
-import type { ControlSummary } from '../../../contracts/controls.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { useSaveActivity } from '../../api/activities.js';
+import { fieldErrors } from '../../api/client.js';
+import { useControlPicker } from '../../api/controls.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { ownerOptions, useOwners } from '../controls/use-directory.js';
+import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 import { kindLabels } from './activity-labels.js';
 import { ScheduleField, type ScheduleValue } from './schedule-field.js';
 
 function useControlOptions() {
-  const controls = useQuery({
-    queryKey: ['controls', 'picker'],
-    queryFn: () => api.get<Page<ControlSummary>>('/api/controls?pageSize=200'),
-  });
+  const controls = useControlPicker({ pageSize: 200 });
   return (controls.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.ref} ${c.title}` }));
 }
 
@@ -35,7 +31,6 @@ const numberOrNull = (v: string | number) => (v === '' ? null : Number(v));
 
 /** Create or edit a recurring activity; the schedule shows its next occurrences from the server. */
 export function ActivityFormModal({ activity, onClose }: { activity?: Activity; onClose: () => void }) {
-  const client = useQueryClient();
   const people = ownerOptions(useOwners() ?? []);
   const controlOptions = useControlOptions();
   const [title, setTitle] = useState(activity?.title ?? '');
@@ -52,34 +47,31 @@ export function ActivityFormModal({ activity, onClose }: { activity?: Activity; 
   const [escalationUserId, setEscalationUserId] = useState<string | null>(
     activity?.escalation?.user.id ?? null,
   );
-  const save = useMutation({
-    mutationFn: () => {
-      const body = {
-        title: title.trim(),
-        description,
-        kind,
-        schedule: { ...schedule, ...(activity ? { startsAt: activity.schedule.startsAt } : {}) },
-        assigneeId,
-        controlIds,
-        evidenceRequired,
-        leadDays: numberOrNull(leadDays) ?? 0,
-        escalationDays: numberOrNull(escalationDays),
-        escalationUserId,
-      };
-      return activity
-        ? api.patch<Activity>(`/api/activities/${activity.id}`, body)
-        : api.post<Activity>('/api/activities', body);
-    },
-    onSuccess: async (a) => {
-      await client.invalidateQueries({ queryKey: ['activities'] });
+  const save = useSaveActivity(activity?.id, {
+    onSuccess: (a) => {
       notifySuccess(`Activity “${a.title}” saved`);
       onClose();
     },
   });
+  const toBody = () => {
+    const body = {
+      title: title.trim(),
+      description,
+      kind,
+      schedule: { ...schedule, ...(activity ? { startsAt: activity.schedule.startsAt } : {}) },
+      assigneeId,
+      controlIds,
+      evidenceRequired,
+      leadDays: numberOrNull(leadDays) ?? 0,
+      escalationDays: numberOrNull(escalationDays),
+      escalationUserId,
+    };
+    return body;
+  };
   const errors = fieldErrors(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate(toBody());
   };
   return (
     <Modal

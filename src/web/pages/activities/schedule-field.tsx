@@ -1,7 +1,7 @@
 import { List, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, api, errorMessage } from '../../api/client.js';
+import { useSchedulePreview } from '../../api/activities.js';
+import { ApiError, errorMessage } from '../../api/client.js';
 
 export interface ScheduleValue {
   type: 'rrule' | 'cron';
@@ -33,16 +33,7 @@ export function ScheduleField({
   error?: string | undefined;
 }) {
   const settled = useSettled(value);
-  const preview = useQuery({
-    queryKey: ['activities', 'preview', settled, startsAt],
-    queryFn: () =>
-      api.post<{ occurrences: string[] }>('/api/activities/schedule-preview', {
-        ...settled,
-        ...(startsAt ? { startsAt } : {}),
-      }),
-    enabled: settled.expression.trim() !== '',
-    retry: false,
-  });
+  const preview = useSchedulePreview(settled, startsAt);
   const problem = preview.error instanceof ApiError ? errorMessage(preview.error) : undefined;
   return (
     <Stack gap="xs">

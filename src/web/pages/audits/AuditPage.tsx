@@ -1,16 +1,15 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { AuditDetail } from '../../../contracts/audits.js';
-import { api } from '../../api/client.js';
+import { auditsApi, useAudit, useAuditChange } from '../../api/audits.js';
 import { useSession } from '../../auth/session.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { Crumbs } from '../frameworks/crumbs.js';
 import { AuditChecklist } from './audit-checklist.js';
-import { CompleteModal, useInvalidateAudit } from './audit-dialogs.js';
+import { CompleteModal } from './audit-dialogs.js';
 import { EditAuditModal } from './audit-edit.js';
 import { AuditFindings } from './audit-findings.js';
 import { AuditStatusBadge, auditTypeLabels } from './audit-labels.js';
@@ -42,15 +41,10 @@ function Scope({ audit }: { audit: AuditDetail }) {
 }
 
 function Actions({ audit }: { audit: AuditDetail }) {
-  const invalidate = useInvalidateAudit();
   const [completing, setCompleting] = useState(false);
   const [editing, setEditing] = useState(false);
-  const start = useMutation({
-    mutationFn: () => api.post<AuditDetail>(`/api/audits/${audit.id}/status`, { status: 'in-progress' }),
-    onSuccess: async () => {
-      await invalidate();
-      notifySuccess('Audit started');
-    },
+  const start = useAuditChange(() => auditsApi.setStatus(audit.id, { status: 'in-progress' }), {
+    onSuccess: () => notifySuccess('Audit started'),
     onError: notifyError,
   });
   return (
@@ -75,10 +69,7 @@ function Actions({ audit }: { audit: AuditDetail }) {
 export function AuditPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
-  const audit = useQuery({
-    queryKey: ['audit', id],
-    queryFn: () => api.get<AuditDetail>(`/api/audits/${id}`),
-  });
+  const audit = useAudit(id);
   const a = audit.data;
   return (
     <QueryState loading={audit.isLoading} error={audit.error}>

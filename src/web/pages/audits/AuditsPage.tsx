@@ -11,12 +11,10 @@ import {
   Title,
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditProgramme, AuditStatus, AuditSummary } from '../../../contracts/audits.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useAudits, useRecentProgrammes } from '../../api/audits.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -100,16 +98,8 @@ export function AuditsPage() {
   const [creating, setCreating] = useState<'audit' | 'programme' | null>(null);
   const [status, setStatus] = useState<AuditStatus | ''>('');
   const [page, setPage] = useState(1);
-  const programmes = useQuery({
-    queryKey: ['audit-programmes', 'list'],
-    queryFn: () => api.get<Page<AuditProgramme>>('/api/audit-programmes?pageSize=6'),
-  });
-  const params = query({ status, page, pageSize: PAGE_SIZE });
-  const audits = useQuery({
-    queryKey: ['audits', params],
-    queryFn: () => api.get<Page<AuditSummary>>(`/api/audits${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const programmes = useRecentProgrammes();
+  const audits = useAudits({ status, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader

@@ -1,10 +1,8 @@
 import { Anchor, Button, Card, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditDetail, ChecklistItem, ChecklistResult } from '../../../contracts/audits.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useChecklist } from '../../api/audits.js';
 import { useSession } from '../../auth/session.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -95,12 +93,7 @@ export function AuditChecklist({ audit }: { audit: AuditDetail }) {
   const [result, setResult] = useState<ChecklistResult | ''>('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<{ item: ChecklistItem; kind: 'result' | 'finding' } | null>(null);
-  const params = query({ q, result, page, pageSize: PAGE_SIZE });
-  const checklist = useQuery({
-    queryKey: ['checklist', audit.id, params],
-    queryFn: () => api.get<Page<ChecklistItem>>(`/api/audits/${audit.id}/checklist${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const checklist = useChecklist(audit.id, { q, result, page, pageSize: PAGE_SIZE });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="checklist-heading">
       <Title order={2} size="h4" id="checklist-heading" mb="xs">

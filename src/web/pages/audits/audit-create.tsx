@@ -1,26 +1,19 @@
 import { Checkbox, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { AuditDetail, AuditInput, AuditProgramme, AuditType } from '../../../contracts/audits.js';
-import type { Framework } from '../../../contracts/frameworks.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, fieldErrors } from '../../api/client.js';
+import type { AuditType } from '../../../contracts/audits.js';
+import { useAllProgrammes, useSaveAudit } from '../../api/audits.js';
+import { fieldErrors } from '../../api/client.js';
+import { useFrameworks } from '../../api/frameworks.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { useOwners, useServices } from '../controls/use-directory.js';
+import { useOwners, useServices } from '../../ui/use-directory.js';
 import { auditTypeLabels, optionsOf } from './audit-labels.js';
 
 function usePickLists() {
-  const frameworks = useQuery({
-    queryKey: ['frameworks', 'all'],
-    queryFn: () => api.get<Page<Framework>>('/api/frameworks?pageSize=200'),
-  });
-  const programmes = useQuery({
-    queryKey: ['audit-programmes', 'all'],
-    queryFn: () => api.get<Page<AuditProgramme>>('/api/audit-programmes?pageSize=200'),
-  });
+  const frameworks = useFrameworks();
+  const programmes = useAllProgrammes();
   return {
     frameworks: frameworks.data?.items ?? [],
     programmes: programmes.data?.items ?? [],
@@ -30,7 +23,6 @@ function usePickLists() {
 }
 
 export function CreateAuditModal({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
   const lists = usePickLists();
   const [title, setTitle] = useState('');
@@ -42,11 +34,8 @@ export function CreateAuditModal({ onClose }: { onClose: () => void }) {
   const [externalAuditor, setExternal] = useState('');
   const [frameworkIds, setFrameworks] = useState<string[]>([]);
   const [serviceIds, setServices] = useState<string[]>([]);
-  const create = useMutation({
-    mutationFn: (input: AuditInput) => api.post<AuditDetail>('/api/audits', input),
-    onSuccess: async (a) => {
-      await client.invalidateQueries({ queryKey: ['audits'] });
-      await client.invalidateQueries({ queryKey: ['audit-programmes'] });
+  const create = useSaveAudit(undefined, {
+    onSuccess: (a) => {
       notifySuccess(`Audit planned with ${a.progress.total} checklist items`);
       onClose();
       navigate(`/audits/${a.id}`);

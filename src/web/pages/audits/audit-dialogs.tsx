@@ -1,23 +1,12 @@
 import { Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type {
-  AuditDetail,
-  ChecklistItem,
-  ChecklistResult,
-  Finding,
-  FindingType,
-} from '../../../contracts/audits.js';
-import { api, fieldErrors } from '../../api/client.js';
+import type { AuditDetail, ChecklistItem, ChecklistResult, FindingType } from '../../../contracts/audits.js';
+import { auditsApi, useAuditChange } from '../../api/audits.js';
+import { fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { auditQueryKeys, findingTypeLabels, optionsOf, resultLabels } from './audit-labels.js';
-
-export function useInvalidateAudit() {
-  const client = useQueryClient();
-  return () => Promise.all(auditQueryKeys.map((key) => client.invalidateQueries({ queryKey: [key] })));
-}
+import { findingTypeLabels, optionsOf, resultLabels } from './audit-labels.js';
 
 export function ResultModal({
   auditId,
@@ -28,16 +17,12 @@ export function ResultModal({
   item: ChecklistItem;
   onClose: () => void;
 }) {
-  const invalidate = useInvalidateAudit();
   const [result, setResult] = useState<ChecklistResult>(
     item.result === 'not-checked' ? 'conform' : item.result,
   );
   const [notes, setNotes] = useState(item.notes);
-  const save = useMutation({
-    mutationFn: () =>
-      api.put<ChecklistItem>(`/api/audits/${auditId}/checklist/${item.id}`, { result, notes }),
-    onSuccess: async () => {
-      await invalidate();
+  const save = useAuditChange(() => auditsApi.recordResult(auditId, item.id, { result, notes }), {
+    onSuccess: () => {
       notifySuccess(`${item.requirementRef}: ${resultLabels[result]}`);
       onClose();
     },
@@ -90,26 +75,21 @@ export function FindingModal({
   item: ChecklistItem | null;
   onClose: () => void;
 }) {
-  const invalidate = useInvalidateAudit();
   const [type, setType] = useState<FindingType>('minor-nc');
   const [description, setDescription] = useState('');
-  const raise = useMutation({
-    mutationFn: () =>
-      api.post<Finding>(`/api/audits/${auditId}/findings`, {
-        type,
-        description,
-        checklistItemId: item?.id ?? null,
-      }),
-    onSuccess: async (f) => {
-      await invalidate();
-      notifySuccess(
-        f.nonconformityRef
-          ? `Finding raised; ${f.nonconformityRef} opened in the register`
-          : 'Finding raised',
-      );
-      onClose();
+  const raise = useAuditChange(
+    () => auditsApi.raiseFinding(auditId, { type, description, checklistItemId: item?.id ?? null }),
+    {
+      onSuccess: (f) => {
+        notifySuccess(
+          f.nonconformityRef
+            ? `Finding raised; ${f.nonconformityRef} opened in the register`
+            : 'Finding raised',
+        );
+        onClose();
+      },
     },
-  });
+  );
   const errors = fieldErrors(raise.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -151,13 +131,9 @@ export function FindingModal({
 }
 
 export function CompleteModal({ audit, onClose }: { audit: AuditDetail; onClose: () => void }) {
-  const invalidate = useInvalidateAudit();
   const [conclusion, setConclusion] = useState('');
-  const complete = useMutation({
-    mutationFn: () =>
-      api.post<AuditDetail>(`/api/audits/${audit.id}/status`, { status: 'completed', conclusion }),
-    onSuccess: async () => {
-      await invalidate();
+  const complete = useAuditChange(() => auditsApi.setStatus(audit.id, { status: 'completed', conclusion }), {
+    onSuccess: () => {
       notifySuccess('Audit completed');
       onClose();
     },

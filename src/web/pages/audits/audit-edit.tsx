@@ -1,18 +1,16 @@
 import { Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { AuditDetail, AuditPatch, AuditType } from '../../../contracts/audits.js';
-import { api, fieldErrors } from '../../api/client.js';
+import type { AuditDetail, AuditType } from '../../../contracts/audits.js';
+import { useSaveAudit } from '../../api/audits.js';
+import { fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { useOwners } from '../controls/use-directory.js';
-import { useInvalidateAudit } from './audit-dialogs.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { auditTypeLabels, optionsOf } from './audit-labels.js';
 
 /** Reschedules or renames an audit that is not completed; its scope and checklist stay as planned. */
 export function EditAuditModal({ audit, onClose }: { audit: AuditDetail; onClose: () => void }) {
-  const invalidate = useInvalidateAudit();
   const people = useOwners() ?? [];
   const [title, setTitle] = useState(audit.title);
   const [type, setType] = useState<AuditType>(audit.type);
@@ -20,10 +18,8 @@ export function EditAuditModal({ audit, onClose }: { audit: AuditDetail; onClose
   const [plannedEnd, setEnd] = useState(audit.plannedEnd);
   const [leadAuditorId, setLead] = useState(audit.leadAuditorId ?? '');
   const [externalAuditor, setExternal] = useState(audit.externalAuditor);
-  const save = useMutation({
-    mutationFn: (patch: AuditPatch) => api.patch<AuditDetail>(`/api/audits/${audit.id}`, patch),
-    onSuccess: async () => {
-      await invalidate();
+  const save = useSaveAudit(audit.id, {
+    onSuccess: () => {
       notifySuccess('Audit saved');
       onClose();
     },

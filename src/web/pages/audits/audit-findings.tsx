@@ -1,11 +1,9 @@
 import { Anchor, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { AuditDetail, Finding } from '../../../contracts/audits.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import type { AuditDetail } from '../../../contracts/audits.js';
+import { useFindings } from '../../api/audits.js';
 import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -19,11 +17,7 @@ export function AuditFindings({ audit }: { audit: AuditDetail }) {
   const { can } = useSession();
   const [raising, setRaising] = useState(false);
   const [page, setPage] = useState(1);
-  const params = query({ page, pageSize: PAGE_SIZE });
-  const findings = useQuery({
-    queryKey: ['findings', audit.id, params],
-    queryFn: () => api.get<Page<Finding>>(`/api/audits/${audit.id}/findings${params}`),
-  });
+  const findings = useFindings(audit.id, { page, pageSize: PAGE_SIZE });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="findings-heading">
       <Group justify="space-between" mb="sm">

@@ -69,15 +69,3 @@ export const ResultBadge = ({ result }: { result: ChecklistResult }) => (
 export const FindingBadge = ({ type }: { type: FindingType }) => (
   <DotBadge color={findingColors[type]} label={findingTypeLabels[type]} />
 );
-
-/** What a change to audits or nonconformities makes stale. */
-export const auditQueryKeys = [
-  'audits',
-  'audit',
-  'audit-programmes',
-  'checklist',
-  'findings',
-  'ncs',
-  'nc',
-  'nc-counts',
-];

@@ -1,20 +1,16 @@
 import { Modal, NumberInput, Stack, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { AuditProgramme, AuditProgrammeInput } from '../../../contracts/audits.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { useCreateProgramme } from '../../api/audits.js';
+import { fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
 
 export function CreateProgrammeModal({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const [objectives, setObjectives] = useState('');
-  const create = useMutation({
-    mutationFn: (input: AuditProgrammeInput) => api.post<AuditProgramme>('/api/audit-programmes', input),
-    onSuccess: async (p) => {
-      await client.invalidateQueries({ queryKey: ['audit-programmes'] });
+  const create = useCreateProgramme({
+    onSuccess: (p) => {
       notifySuccess(`Audit programme ${p.year} created`);
       onClose();
     },

@@ -1,10 +1,9 @@
 import { Anchor, Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { IconEdit, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Check, CheckResult } from '../../../contracts/checks.js';
-import { api } from '../../api/client.js';
+import type { Check } from '../../../contracts/checks.js';
+import { useCheck, useDeleteCheck, useRunCheck } from '../../api/checks.js';
 import { useSession } from '../../auth/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { dateTime } from '../../ui/format.js';
@@ -14,13 +13,6 @@ import { QueryState } from '../../ui/QueryState.js';
 import { CheckFormModal } from './check-form.js';
 import { CheckResults } from './check-results.js';
 import { CheckStatusBadge, checkKindLabels, describeConfig } from './check-ui.js';
-
-const refresh = (client: ReturnType<typeof useQueryClient>) =>
-  Promise.all(
-    ['check', 'checks', 'tasks', 'evidence', 'control', 'controls'].map((k) =>
-      client.invalidateQueries({ queryKey: [k] }),
-    ),
-  );
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -83,20 +75,15 @@ function PushHelp({ check }: { check: Check }) {
 
 function Actions({ check, onEdit }: { check: Check; onEdit: () => void }) {
   const { can } = useSession();
-  const client = useQueryClient();
   const navigate = useNavigate();
-  const run = useMutation({
-    mutationFn: () => api.post<CheckResult>(`/api/checks/${check.id}/run`, {}),
-    onSuccess: async (r) => {
-      await refresh(client);
+  const run = useRunCheck(check.id, {
+    onSuccess: (r) => {
       notifySuccess(`${r.outcome === 'pass' ? 'Passed' : 'Failed'}: ${r.summary}`);
     },
     onError: notifyError,
   });
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/checks/${check.id}`),
-    onSuccess: async () => {
-      await refresh(client);
+  const remove = useDeleteCheck(check.id, {
+    onSuccess: () => {
       notifySuccess(`Check “${check.name}” deleted`);
       navigate('/checks');
     },
@@ -144,7 +131,7 @@ function Actions({ check, onEdit }: { check: Check; onEdit: () => void }) {
 export function CheckPage() {
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
-  const check = useQuery({ queryKey: ['check', id], queryFn: () => api.get<Check>(`/api/checks/${id}`) });
+  const check = useCheck(id);
   const c = check.data;
   return (
     <>

@@ -1,11 +1,9 @@
 import { Anchor, Button, Card, Group, Select, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Check } from '../../../contracts/checks.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useChecks } from '../../api/checks.js';
 import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -66,12 +64,7 @@ export function ChecksPage() {
   const [creating, setCreating] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const params = query({ status: status ?? undefined, page, pageSize: PAGE_SIZE });
-  const checks = useQuery({
-    queryKey: ['checks', params],
-    queryFn: () => api.get<Page<Check>>(`/api/checks${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const checks = useChecks({ status: status ?? undefined, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader

@@ -1,10 +1,9 @@
 import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Check, CheckKind } from '../../../contracts/checks.js';
-import type { Page } from '../../../contracts/paging.js';
-import type { User } from '../../../contracts/users.js';
-import { ApiError, api, fieldErrors } from '../../api/client.js';
+import { useSaveCheck } from '../../api/checks.js';
+import { ApiError, fieldErrors } from '../../api/client.js';
+import { useAllUsers } from '../../api/users.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
@@ -97,11 +96,7 @@ function OwnerSelect({
   error?: string;
 }) {
   const { can } = useSession();
-  const users = useQuery({
-    queryKey: ['users', 'all'],
-    queryFn: () => api.get<Page<User>>('/api/users?pageSize=200'),
-    enabled: can('users.read'),
-  });
+  const users = useAllUsers(can('users.read'));
   if (!can('users.read')) return null;
   const data = (users.data?.items ?? [])
     .filter((u) => u.status === 'active')
@@ -121,7 +116,6 @@ function OwnerSelect({
 }
 
 export function CheckFormModal({ check, onClose }: { check?: Check; onClose: () => void }) {
-  const client = useQueryClient();
   const [kind, setKind] = useState<CheckKind>(check?.kind ?? 'metric-threshold');
   const [name, setName] = useState(check?.name ?? '');
   const [description, setDescription] = useState(check?.description ?? '');
@@ -130,29 +124,24 @@ export function CheckFormModal({ check, onClose }: { check?: Check; onClose: () 
   const [ownerId, setOwnerId] = useState<string | null>(check?.owner?.id ?? null);
   const [controlIds, setControlIds] = useState<string[]>(check?.controls.map((c) => c.id) ?? []);
   const [draft, setDraft] = useState<ConfigDraft>(check ? draftFrom(check) : defaults[kind]);
-  const save = useMutation({
-    mutationFn: () => {
-      const body = {
-        name: name.trim(),
-        description: description.trim(),
-        schedule: schedule.trim() || null,
-        evidenceValidityDays: Number(validity),
-        ownerId,
-        controlIds,
-        config: configFrom(kind, draft),
-      };
-      return check
-        ? api.patch<Check>(`/api/checks/${check.id}`, body)
-        : api.post<Check>('/api/checks', { ...body, kind });
-    },
-    onSuccess: async (c) => {
-      await Promise.all(
-        ['checks', 'check', 'controls', 'control'].map((k) => client.invalidateQueries({ queryKey: [k] })),
-      );
+  const save = useSaveCheck(check?.id, {
+    onSuccess: (c) => {
       notifySuccess(`Check “${c.name}” saved`);
       onClose();
     },
   });
+  const toBody = () => {
+    const body = {
+      name: name.trim(),
+      description: description.trim(),
+      schedule: schedule.trim() || null,
+      evidenceValidityDays: Number(validity),
+      ownerId,
+      controlIds,
+      config: configFrom(kind, draft),
+    };
+    return check ? body : { ...body, kind };
+  };
   const errors = fieldErrors(save.error);
   const detailed =
     save.error instanceof ApiError
@@ -160,7 +149,7 @@ export function CheckFormModal({ check, onClose }: { check?: Check; onClose: () 
       : {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate(toBody());
   };
   return (
     <Modal

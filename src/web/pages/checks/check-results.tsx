@@ -1,9 +1,7 @@
 import { Card, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CheckResult } from '../../../contracts/checks.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useCheckResults } from '../../api/checks.js';
 import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -18,12 +16,7 @@ const triggerLabels: Record<CheckResult['trigger'], string> = {
 
 export function CheckResults({ checkId }: { checkId: string }) {
   const [page, setPage] = useState(1);
-  const params = query({ page, pageSize: PAGE_SIZE });
-  const results = useQuery({
-    queryKey: ['check', checkId, 'results', params],
-    queryFn: () => api.get<Page<CheckResult>>(`/api/checks/${checkId}/results${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const results = useCheckResults(checkId, { page, pageSize: PAGE_SIZE });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="results-heading">
       <Title order={2} size="h4" id="results-heading" mb="sm">

@@ -1,9 +1,8 @@
 import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import type { ControlDetail } from '../../../contracts/controls.js';
-import { api } from '../../api/client.js';
+import { useControl, useDeleteControl } from '../../api/controls.js';
 import { useSession } from '../../auth/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { dateTime } from '../../ui/format.js';
@@ -13,7 +12,6 @@ import { QueryState } from '../../ui/QueryState.js';
 import { ControlEvidencePanel } from '../evidence/ControlEvidencePanel.js';
 import { Crumbs } from '../frameworks/crumbs.js';
 import { ServerHtml } from '../frameworks/server-html.js';
-import { invalidateControls } from './control-create.js';
 import { ControlEditForm } from './control-edit.js';
 import { ControlRequirements } from './control-requirements.js';
 import { ControlStatusBadge, EvidenceBadge, FailingBadge } from './control-status.js';
@@ -61,13 +59,9 @@ function Statement({ control }: { control: ControlDetail }) {
 }
 
 function DeleteControl({ control }: { control: ControlDetail }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/controls/${control.id}`),
-    onSuccess: async () => {
-      client.removeQueries({ queryKey: ['control', control.id] });
-      await invalidateControls(client);
+  const remove = useDeleteControl(control.id, {
+    onSuccess: () => {
       notifySuccess(`Control ${control.ref} deleted`);
       navigate('/controls');
     },
@@ -98,10 +92,7 @@ function DeleteControl({ control }: { control: ControlDetail }) {
 export function ControlPage() {
   const { id = '' } = useParams();
   const { session, can } = useSession();
-  const control = useQuery({
-    queryKey: ['control', id],
-    queryFn: () => api.get<ControlDetail>(`/api/controls/${id}`),
-  });
+  const control = useControl(id);
   const c = control.data;
   const editable =
     can('controls.manage') || (can('controls.edit-own') && !!c?.ownerId && c.ownerId === session?.user.id);

@@ -1,11 +1,9 @@
 import { Anchor, Button, Card, Group, Table, Text } from '@mantine/core';
 import { IconFilterOff, IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ControlSummary } from '../../../contracts/controls.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useControls } from '../../api/controls.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -73,12 +71,7 @@ export function ControlsPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
   const { filters, page, update } = useControlFilters();
-  const params = query({ ...filters, page, pageSize: PAGE_SIZE });
-  const controls = useQuery({
-    queryKey: ['controls', params],
-    queryFn: () => api.get<Page<ControlSummary>>(`/api/controls${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const controls = useControls({ ...filters, page, pageSize: PAGE_SIZE });
   const filtered = controlFilterKeys.some((k) => filters[k]);
   return (
     <>

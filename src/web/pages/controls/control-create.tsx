@@ -1,24 +1,14 @@
 import { Grid, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { ControlDetail, ControlInput } from '../../../contracts/controls.js';
 import type { ControlStatus } from '../../../contracts/soa.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { useCreateControl } from '../../api/controls.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { OwnerSelect, ScopeSelect, StatusSelect } from './control-fields.js';
 import { type PickedRequirement, RequirementPicker } from './requirement-picker.js';
-
-/** What a change to controls makes stale. */
-export function invalidateControls(client: ReturnType<typeof useQueryClient>) {
-  return Promise.all(
-    ['controls', 'control', 'requirements', 'requirement', 'coverage', 'coverage-requirements'].map((key) =>
-      client.invalidateQueries({ queryKey: [key] }),
-    ),
-  );
-}
 
 /** A new control; `initialRequirements` are picked already (e.g. when created from a requirement's page). */
 export function CreateControlModal({
@@ -28,7 +18,6 @@ export function CreateControlModal({
   onClose: () => void;
   initialRequirements?: PickedRequirement[];
 }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [ref, setRef] = useState('');
@@ -39,10 +28,8 @@ export function CreateControlModal({
   const [picked, setPicked] = useState<Map<string, PickedRequirement>>(
     () => new Map(initialRequirements.map((r) => [r.id, r])),
   );
-  const create = useMutation({
-    mutationFn: (input: ControlInput) => api.post<ControlDetail>('/api/controls', input),
-    onSuccess: async (c) => {
-      await invalidateControls(client);
+  const create = useCreateControl({
+    onSuccess: (c) => {
       notifySuccess(`Control ${c.ref} created`);
       onClose();
       navigate(`/controls/${c.id}`);

@@ -10,14 +10,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ControlDetail } from '../../../contracts/controls.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { useUpdateControl } from '../../api/controls.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { invalidateControls } from './control-create.js';
 import { OwnerSelect, ScopeSelect, StatusSelect } from './control-fields.js';
 
 function valuesOf(c: ControlDetail) {
@@ -47,14 +46,10 @@ function changed(before: Values, after: Values): Partial<Values> {
 export function ControlEditForm({ control }: { control: ControlDetail }) {
   const { can } = useSession();
   const manage = can('controls.manage');
-  const client = useQueryClient();
   const [v, setV] = useState<Values>(valuesOf(control));
   useEffect(() => setV(valuesOf(control)), [control]);
-  const save = useMutation({
-    mutationFn: (patch: Partial<Values>) => api.patch<ControlDetail>(`/api/controls/${control.id}`, patch),
-    onSuccess: async (c) => {
-      client.setQueryData(['control', c.id], c);
-      await invalidateControls(client);
+  const save = useUpdateControl(control.id, {
+    onSuccess: (c) => {
       notifySuccess(`Control ${c.ref} saved`);
     },
   });

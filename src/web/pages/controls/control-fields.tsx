@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import type { ControlStatus } from '../../../contracts/soa.js';
+import { ownerOptions, useOwners, useServices } from '../../ui/use-directory.js';
 import { controlStatusOptions } from './control-status.js';
-import { ownerOptions, useOwners, useServices } from './use-directory.js';
 
 const BASELINE = 'baseline';
 

@@ -12,36 +12,27 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconPlus, IconUnlink } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { ControlDetail } from '../../../contracts/controls.js';
-import { api } from '../../api/client.js';
+import { useMapRequirements, useUnmapRequirement } from '../../api/controls.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { count } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
-import { invalidateControls } from './control-create.js';
 import { type PickedRequirement, RequirementPicker } from './requirement-picker.js';
 
 function AddRequirementsModal({ control, onClose }: { control: ControlDetail; onClose: () => void }) {
-  const client = useQueryClient();
   const [picked, setPicked] = useState<Map<string, PickedRequirement>>(new Map());
-  const add = useMutation({
-    mutationFn: () =>
-      api.post<ControlDetail>(`/api/controls/${control.id}/requirements`, {
-        requirementIds: [...picked.keys()],
-      }),
-    onSuccess: async (c) => {
-      client.setQueryData(['control', c.id], c);
-      await invalidateControls(client);
+  const add = useMapRequirements(control.id, {
+    onSuccess: (c) => {
       notifySuccess(`${count(picked.size, 'requirement')} mapped to ${c.ref}`);
       onClose();
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (picked.size > 0) add.mutate();
+    if (picked.size > 0) add.mutate([...picked.keys()]);
   };
   return (
     <Modal
@@ -67,15 +58,9 @@ function AddRequirementsModal({ control, onClose }: { control: ControlDetail; on
 }
 
 export function ControlRequirements({ control, editable }: { control: ControlDetail; editable: boolean }) {
-  const client = useQueryClient();
   const [adding, setAdding] = useState(false);
-  const remove = useMutation({
-    mutationFn: (requirementId: string) =>
-      api.delete(`/api/controls/${control.id}/requirements/${requirementId}`),
-    onSuccess: async () => {
-      await invalidateControls(client);
-      notifySuccess('Requirement unmapped');
-    },
+  const remove = useUnmapRequirement(control.id, {
+    onSuccess: () => notifySuccess('Requirement unmapped'),
     onError: notifyError,
   });
   return (

@@ -1,8 +1,8 @@
 import { Checkbox, Select, SimpleGrid } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { ownerOptions, useOwners, useServices } from '../../ui/use-directory.js';
 import { SearchInput } from '../frameworks/requirements-filters.js';
 import { controlStatusOptions, evidenceOptions } from './control-status.js';
-import { ownerOptions, useOwners, useServices } from './use-directory.js';
 
 export const controlFilterKeys = ['q', 'status', 'scope', 'ownerId', 'evidenceState', 'failing'] as const;
 export type ControlFilters = Record<(typeof controlFilterKeys)[number], string>;

@@ -1,13 +1,9 @@
 import { Checkbox, CloseButton, Fieldset, Group, Pill, Select, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { RequirementSummary } from '../../../contracts/frameworks.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useFrameworks, useRequirements } from '../../api/frameworks.js';
 import { count } from '../../ui/format.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { SearchInput } from '../frameworks/requirements-filters.js';
-import { useFrameworks } from '../frameworks/use-frameworks.js';
 
 export interface PickedRequirement {
   id: string;
@@ -33,12 +29,7 @@ function Results({
   mapped: ReadonlySet<string>;
   onToggle: (r: PickedRequirement) => void;
 }) {
-  const params = query({ q, pageSize: RESULTS });
-  const results = useQuery({
-    queryKey: ['requirements', frameworkId, params],
-    queryFn: () => api.get<Page<RequirementSummary>>(`/api/frameworks/${frameworkId}/requirements${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const results = useRequirements(frameworkId, { q, pageSize: RESULTS });
   const items = (results.data?.items ?? []).filter((r) => r.kind === 'requirement');
   return (
     <QueryState loading={results.isLoading} error={results.error}>

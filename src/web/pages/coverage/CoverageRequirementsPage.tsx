@@ -1,9 +1,8 @@
 import { Anchor, Card, Group, Select, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RequirementSummary } from '../../../contracts/frameworks.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { query } from '../../api/client.js';
+import { useCoverageRequirements, useFramework } from '../../api/frameworks.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -11,7 +10,6 @@ import { QueryState } from '../../ui/QueryState.js';
 import { Crumbs } from '../frameworks/crumbs.js';
 import { ApplicabilityBadge, ImplementationBadge } from '../frameworks/requirement-status.js';
 import { ServiceScopeSelect } from '../frameworks/soa-export.js';
-import { useFramework } from '../frameworks/use-frameworks.js';
 import { type DrillDown, drillDownLabels, drillDownOptions, isDrillDown } from './coverage-labels.js';
 import { useServiceParam } from './use-coverage.js';
 
@@ -62,12 +60,11 @@ function DrillDownList({ frameworkId, filter }: { frameworkId: string; filter: D
   const navigate = useNavigate();
   const page = Math.max(1, Number(search.get('page')) || 1);
   const framework = useFramework(frameworkId);
-  const params = query({ filter, serviceId: serviceId ?? undefined, page, pageSize: PAGE_SIZE });
-  const list = useQuery({
-    queryKey: ['coverage-requirements', frameworkId, params],
-    queryFn: () =>
-      api.get<Page<RequirementSummary>>(`/api/frameworks/${frameworkId}/coverage/requirements${params}`),
-    placeholderData: (previous) => previous,
+  const list = useCoverageRequirements(frameworkId, {
+    filter,
+    serviceId: serviceId ?? undefined,
+    page,
+    pageSize: PAGE_SIZE,
   });
   const name = framework.data?.name ?? 'Framework';
   const setPage = (p: number) => {

@@ -1,15 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import type { Coverage } from '../../../contracts/frameworks.js';
-import { api, query } from '../../api/client.js';
+import { useCoverage as useCoverageQuery } from '../../api/frameworks.js';
 
 export function useCoverage(serviceId: string | null) {
-  const params = query({ serviceId: serviceId ?? undefined });
-  return useQuery({
-    queryKey: ['coverage', params],
-    queryFn: () => api.get<Coverage[]>(`/api/coverage${params}`),
-    placeholderData: (previous) => previous,
-  });
+  return useCoverageQuery({ serviceId: serviceId ?? undefined });
 }
 
 /** The service a coverage view is scoped to, kept in the address. */

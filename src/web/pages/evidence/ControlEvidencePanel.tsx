@@ -1,10 +1,7 @@
 import { Button, Card, Group, Text, Title } from '@mantine/core';
 import { IconLink, IconUpload } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Evidence } from '../../../contracts/evidence.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useEvidenceList } from '../../api/evidence.js';
 import { useSession } from '../../auth/session.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -18,13 +15,7 @@ export function ControlEvidencePanel({ controlId }: { controlId: string }) {
   const { can } = useSession();
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState<'file' | 'link' | null>(null);
-  const params = query({ controlId, page, pageSize: PAGE_SIZE });
-  const evidence = useQuery({
-    queryKey: ['evidence', params],
-    queryFn: () => api.get<Page<Evidence>>(`/api/evidence${params}`),
-    placeholderData: (previous) => previous,
-    enabled: can('evidence.read'),
-  });
+  const evidence = useEvidenceList({ controlId, page, pageSize: PAGE_SIZE }, can('evidence.read'));
   if (!can('evidence.read')) return null;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="control-evidence-heading">

@@ -1,11 +1,8 @@
 import { Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconLink, IconUpload } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Evidence } from '../../../contracts/evidence.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useEvidenceList } from '../../api/evidence.js';
 import { useSession } from '../../auth/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { count } from '../../ui/format.js';
@@ -41,12 +38,7 @@ export function EvidencePage() {
     }
     setSearch(next, { replace: true });
   };
-  const params = query({ q, state, kind, page, pageSize: PAGE_SIZE });
-  const evidence = useQuery({
-    queryKey: ['evidence', params],
-    queryFn: () => api.get<Page<Evidence>>(`/api/evidence${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const evidence = useEvidenceList({ q, state, kind, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader

@@ -1,10 +1,7 @@
 import { MultiSelect } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { ControlSummary } from '../../../contracts/controls.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useControlPicker } from '../../api/controls.js';
 
 /** Picks controls by reference or title, searching the server as one types. */
 export function ControlPicker({
@@ -23,12 +20,7 @@ export function ControlPicker({
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const seen = useRef(new Map<string, string>());
-  const params = query({ q, pageSize: 50 });
-  const controls = useQuery({
-    queryKey: ['controls', 'picker', params],
-    queryFn: () => api.get<Page<ControlSummary>>(`/api/controls${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const controls = useControlPicker({ q, pageSize: 50 });
   for (const c of controls.data?.items ?? []) seen.current.set(c.id, `${c.ref} ${c.title}`);
   const ids = new Set([...(controls.data?.items ?? []).map((c) => c.id), ...value]);
   const data = [...ids].map((id) => ({ value: id, label: seen.current.get(id) ?? id }));

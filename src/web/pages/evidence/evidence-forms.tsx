@@ -1,15 +1,13 @@
 import { Input, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import type { EvidenceDetail } from '../../../contracts/evidence.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { useAddEvidenceLink, useUploadEvidence } from '../../api/evidence.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { ControlPicker } from './control-picker.js';
-import { invalidateEvidence } from './evidence-ui.js';
-import { postForm } from './post-form.js';
 
 interface CommonFields {
   title: string;
@@ -97,9 +95,7 @@ function useEvidenceForm(controlIds: string[]) {
 }
 
 function useSaved(onClose: () => void) {
-  const client = useQueryClient();
-  return async (e: EvidenceDetail) => {
-    await invalidateEvidence(client);
+  return (e: EvidenceDetail) => {
     notifySuccess(`Evidence “${e.title}” added`);
     onClose();
   };
@@ -138,23 +134,21 @@ export function UploadEvidenceModal({
   const { fields, set } = useEvidenceForm(controlIds);
   const [file, setFile] = useState<File | null>(null);
   const saved = useSaved(onClose);
-  const upload = useMutation({
-    mutationFn: () => {
-      const form = new FormData();
-      form.set('title', fields.title.trim() || (file?.name ?? ''));
-      if (fields.description.trim()) form.set('description', fields.description.trim());
-      if (fields.validFrom) form.set('validFrom', fields.validFrom);
-      if (fields.expiresAt) form.set('expiresAt', fields.expiresAt);
-      for (const id of fields.controlIds) form.append('controlIds', id);
-      if (file) form.set('file', file, file.name);
-      return postForm<EvidenceDetail>('/api/evidence/files', form, session?.csrfToken ?? '');
-    },
-    onSuccess: saved,
-  });
+  const upload = useUploadEvidence({ onSuccess: saved });
+  const toForm = () => {
+    const form = new FormData();
+    form.set('title', fields.title.trim() || (file?.name ?? ''));
+    if (fields.description.trim()) form.set('description', fields.description.trim());
+    if (fields.validFrom) form.set('validFrom', fields.validFrom);
+    if (fields.expiresAt) form.set('expiresAt', fields.expiresAt);
+    for (const id of fields.controlIds) form.append('controlIds', id);
+    if (file) form.set('file', file, file.name);
+    return form;
+  };
   const errors = fieldErrors(upload.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    upload.mutate();
+    upload.mutate({ form: toForm(), csrfToken: session?.csrfToken ?? '' });
   };
   return (
     <Modal
@@ -181,22 +175,18 @@ export function AddLinkModal({ controlIds = [], onClose }: { controlIds?: string
   const { fields, set } = useEvidenceForm(controlIds);
   const [url, setUrl] = useState('');
   const saved = useSaved(onClose);
-  const add = useMutation({
-    mutationFn: () =>
-      api.post<EvidenceDetail>('/api/evidence/links', {
-        title: fields.title.trim(),
-        description: fields.description.trim(),
-        url: url.trim(),
-        ...(fields.validFrom ? { validFrom: fields.validFrom } : {}),
-        expiresAt: fields.expiresAt || null,
-        controlIds: fields.controlIds,
-      }),
-    onSuccess: saved,
-  });
+  const add = useAddEvidenceLink({ onSuccess: saved });
   const errors = fieldErrors(add.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate();
+    add.mutate({
+      title: fields.title.trim(),
+      description: fields.description.trim(),
+      url: url.trim(),
+      ...(fields.validFrom ? { validFrom: fields.validFrom } : {}),
+      expiresAt: fields.expiresAt || null,
+      controlIds: fields.controlIds,
+    });
   };
   return (
     <Modal

@@ -1,19 +1,12 @@
 import { ActionIcon, Anchor, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCircleCheck, IconDownload, IconExternalLink, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Evidence } from '../../../contracts/evidence.js';
-import { api } from '../../api/client.js';
+import { evidenceApi, useDeleteEvidence, useReviewEvidence } from '../../api/evidence.js';
 import { useSession } from '../../auth/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
-import {
-  EvidenceStateBadge,
-  evidenceKindLabels,
-  fileSize,
-  invalidateEvidence,
-  isoDate,
-} from './evidence-ui.js';
+import { EvidenceStateBadge, evidenceKindLabels, fileSize, isoDate } from './evidence-ui.js';
 
 function Source({ e }: { e: Evidence }) {
   if (e.file) {
@@ -49,19 +42,12 @@ function Source({ e }: { e: Evidence }) {
 
 function Actions({ e }: { e: Evidence }) {
   const { session, can } = useSession();
-  const client = useQueryClient();
-  const done = (message: string) => async () => {
-    await invalidateEvidence(client);
-    notifySuccess(message);
-  };
-  const review = useMutation({
-    mutationFn: () => api.post(`/api/evidence/${e.id}/review`, {}),
-    onSuccess: done(`“${e.title}” marked reviewed`),
+  const review = useReviewEvidence(e.id, {
+    onSuccess: () => notifySuccess(`“${e.title}” marked reviewed`),
     onError: notifyError,
   });
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/evidence/${e.id}`),
-    onSuccess: done(`“${e.title}” deleted`),
+  const remove = useDeleteEvidence(e.id, {
+    onSuccess: () => notifySuccess(`“${e.title}” deleted`),
     onError: notifyError,
   });
   const mine = e.createdBy?.id === session?.user.id;
@@ -74,7 +60,7 @@ function Actions({ e }: { e: Evidence }) {
         <Tooltip label="Download">
           <ActionIcon
             component="a"
-            href={`/api/evidence/${e.id}/file`}
+            href={evidenceApi.fileUrl(e.id)}
             variant="subtle"
             aria-label={`Download ${e.file.name}`}
           >

@@ -1,5 +1,4 @@
 import { Badge } from '@mantine/core';
-import type { QueryClient } from '@tanstack/react-query';
 import type { EvidenceItemState, EvidenceKind } from '../../../contracts/evidence.js';
 
 export const evidenceStateLabels: Record<EvidenceItemState, string> = {
@@ -31,12 +30,3 @@ export function fileSize(bytes: number): string {
 
 /** The date part of an ISO time, as people enter it. */
 export const isoDate = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
-
-/** What a change to evidence makes stale: evidence lists and the health of controls. */
-export function invalidateEvidence(client: QueryClient) {
-  return Promise.all(
-    ['evidence', 'control', 'controls', 'coverage', 'coverage-requirements'].map((key) =>
-      client.invalidateQueries({ queryKey: [key] }),
-    ),
-  );
-}

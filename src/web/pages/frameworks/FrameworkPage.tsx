@@ -1,10 +1,8 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useParams } from 'react-router';
-import type { RequirementSummary } from '../../../contracts/frameworks.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { query } from '../../api/client.js';
+import { useFramework, useRequirements } from '../../api/frameworks.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -15,7 +13,6 @@ import { BulkApplicability } from './requirements-bulk.js';
 import { RequirementFilterBar, useRequirementFilters } from './requirements-filters.js';
 import { RequirementsTable } from './requirements-table.js';
 import { SoaExport } from './soa-export.js';
-import { useFramework } from './use-frameworks.js';
 
 const PAGE_SIZE = 500;
 
@@ -54,17 +51,9 @@ function Requirements({ frameworkId, name }: { frameworkId: string; name: string
   const { can } = useSession();
   const manage = can('frameworks.manage');
   const { filters, update } = useRequirementFilters();
-  const params = query({
-    page: filters.page,
-    pageSize: PAGE_SIZE,
-    q: filters.q,
-    status: filters.status,
-  });
-  const requirements = useQuery({
-    queryKey: ['requirements', frameworkId, params],
-    queryFn: () => api.get<Page<RequirementSummary>>(`/api/frameworks/${frameworkId}/requirements${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const request = { page: filters.page, pageSize: PAGE_SIZE, q: filters.q, status: filters.status };
+  const params = query(request);
+  const requirements = useRequirements(frameworkId, request);
   const selection = useSelection(params);
   const total = requirements.data?.total;
   return (

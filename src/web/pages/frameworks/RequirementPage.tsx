@@ -1,8 +1,6 @@
 import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import type { RequirementDetail } from '../../../contracts/frameworks.js';
-import { api } from '../../api/client.js';
+import { useFramework, useRequirement } from '../../api/frameworks.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { Crumbs } from './crumbs.js';
@@ -14,7 +12,6 @@ import {
   RequirementMappings,
 } from './requirement-related.js';
 import { ImplementationBadge } from './requirement-status.js';
-import { useFramework } from './use-frameworks.js';
 
 function Attribution({ frameworkId }: { frameworkId: string }) {
   const framework = useFramework(frameworkId);
@@ -42,10 +39,7 @@ function Labels({ labels }: { labels: Record<string, string> }) {
 
 export function RequirementPage() {
   const { id = '' } = useParams();
-  const requirement = useQuery({
-    queryKey: ['requirement', id],
-    queryFn: () => api.get<RequirementDetail>(`/api/requirements/${id}`),
-  });
+  const requirement = useRequirement(id);
   const r = requirement.data;
   return (
     <>

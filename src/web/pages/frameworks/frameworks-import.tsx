@@ -1,20 +1,18 @@
 import { Alert, Modal, Radio, Select, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Framework, ImportFrameworkRequest } from '../../../contracts/frameworks.js';
-import { api, fieldErrors } from '../../api/client.js';
+import type { ImportFrameworkRequest } from '../../../contracts/frameworks.js';
+import { fieldErrors } from '../../api/client.js';
+import { useFrameworks, useImportFramework } from '../../api/frameworks.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { count } from '../../ui/format.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { FilePicker, readJsonFile } from './file-picker.js';
-import { useFrameworks } from './use-frameworks.js';
 
 type Format = ImportFrameworkRequest['format'];
 
 export function ImportFrameworkModal({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
   const frameworks = useFrameworks();
   const [format, setFormat] = useState<Format>('oscal-catalog');
@@ -22,11 +20,8 @@ export function ImportFrameworkModal({ onClose }: { onClose: () => void }) {
   const [key, setKey] = useState('');
   const [source, setSource] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string>();
-  const importing = useMutation({
-    mutationFn: (body: ImportFrameworkRequest) => api.post<Framework>('/api/frameworks/import', body),
-    onSuccess: async (f) => {
-      await client.invalidateQueries({ queryKey: ['frameworks'] });
-      void client.invalidateQueries({ queryKey: ['coverage'] });
+  const importing = useImportFramework({
+    onSuccess: (f) => {
       notifySuccess(`${f.name} imported with ${count(f.requirementCount, 'requirement')}`);
       onClose();
       navigate(`/frameworks/${f.id}`);

@@ -1,14 +1,12 @@
 import { ActionIcon, Anchor, Badge, Card, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Framework } from '../../../contracts/frameworks.js';
-import { api } from '../../api/client.js';
+import { useDeleteFramework, useFrameworks } from '../../api/frameworks.js';
 import { useSession } from '../../auth/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { useFrameworks } from './use-frameworks.js';
 
 const sourceLabels: Record<Framework['source'], string> = {
   builtin: 'Built in',
@@ -17,15 +15,8 @@ const sourceLabels: Record<Framework['source'], string> = {
 };
 
 function DeleteFramework({ framework }: { framework: Framework }) {
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/frameworks/${framework.id}`),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['frameworks'] });
-      void client.invalidateQueries({ queryKey: ['framework-library'] });
-      void client.invalidateQueries({ queryKey: ['coverage'] });
-      notifySuccess(`${framework.name} removed`);
-    },
+  const remove = useDeleteFramework(framework.id, {
+    onSuccess: () => notifySuccess(`${framework.name} removed`),
     onError: notifyError,
   });
   return (

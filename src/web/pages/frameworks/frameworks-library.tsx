@@ -1,23 +1,15 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Framework, LibraryFramework } from '../../../contracts/frameworks.js';
-import { api } from '../../api/client.js';
+import type { LibraryFramework } from '../../../contracts/frameworks.js';
+import { useFrameworkLibrary, useInstallFramework } from '../../api/frameworks.js';
 import { count } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
 function LibraryEntry({ entry }: { entry: LibraryFramework }) {
-  const client = useQueryClient();
-  const install = useMutation({
-    mutationFn: () => api.post<Framework>('/api/frameworks/builtin', { key: entry.key }),
-    onSuccess: async (f) => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ['framework-library'] }),
-        client.invalidateQueries({ queryKey: ['frameworks'] }),
-        client.invalidateQueries({ queryKey: ['coverage'] }),
-      ]);
+  const install = useInstallFramework({
+    onSuccess: (f) => {
       notifySuccess(`${f.name} installed with ${count(f.requirementCount, 'requirement')}`);
     },
     onError: notifyError,
@@ -51,7 +43,7 @@ function LibraryEntry({ entry }: { entry: LibraryFramework }) {
             size="xs"
             leftSection={<IconDownload size={14} aria-hidden />}
             loading={install.isPending}
-            onClick={() => install.mutate()}
+            onClick={() => install.mutate(entry.key)}
             aria-label={`Install ${entry.name}`}
           >
             Install
@@ -63,10 +55,7 @@ function LibraryEntry({ entry }: { entry: LibraryFramework }) {
 }
 
 export function FrameworkLibrary() {
-  const library = useQuery({
-    queryKey: ['framework-library'],
-    queryFn: () => api.get<LibraryFramework[]>('/api/framework-library'),
-  });
+  const library = useFrameworkLibrary();
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="framework-library">
       <Title order={2} size="h4" id="framework-library">

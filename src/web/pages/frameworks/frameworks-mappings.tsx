@@ -1,29 +1,16 @@
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client.js';
+import { frameworksApi, useImportMappings } from '../../api/frameworks.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { count } from '../../ui/format.js';
 import { FilePicker } from './file-picker.js';
 
-interface ImportResult {
-  imported: number;
-  unchanged: number;
-}
-
 function MappingImport() {
-  const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string>();
-  const importing = useMutation({
-    mutationFn: (csv: string) => api.post<ImportResult>('/api/mappings/import', { csv }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['requirement'] });
-      void client.invalidateQueries({ queryKey: ['requirements'] });
-    },
-  });
+  const importing = useImportMappings();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     importing.reset();
@@ -80,7 +67,7 @@ export function MappingsCard() {
         </div>
         <Button
           component="a"
-          href="/api/mappings.csv"
+          href={frameworksApi.mappingsCsvUrl}
           download
           size="xs"
           variant="default"

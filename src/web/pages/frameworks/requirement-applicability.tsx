@@ -1,14 +1,13 @@
 import { Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { RequirementDetail } from '../../../contracts/frameworks.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { useSetApplicability } from '../../api/frameworks.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { dateTime } from '../../ui/format.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { ApplicabilityBadge, applicabilityLabel } from './requirement-status.js';
-import { invalidateApplicability } from './requirements-bulk.js';
 
 type Decision = 'applicable' | 'not-applicable';
 
@@ -18,7 +17,6 @@ function decisionOf(applicable: boolean | null): Decision | null {
 }
 
 function ApplicabilityForm({ requirement }: { requirement: RequirementDetail }) {
-  const client = useQueryClient();
   const [decision, setDecision] = useState<Decision | null>(decisionOf(requirement.applicable));
   const [justification, setJustification] = useState(requirement.justification);
   const [decisionError, setDecisionError] = useState<string>();
@@ -26,15 +24,8 @@ function ApplicabilityForm({ requirement }: { requirement: RequirementDetail }) 
     setDecision(decisionOf(requirement.applicable));
     setJustification(requirement.justification);
   }, [requirement]);
-  const save = useMutation({
-    mutationFn: (applicable: boolean) =>
-      api.put<RequirementDetail>(`/api/requirements/${requirement.id}/applicability`, {
-        applicable,
-        justification,
-      }),
-    onSuccess: async (r) => {
-      client.setQueryData(['requirement', r.id], r);
-      await invalidateApplicability(client);
+  const save = useSetApplicability(requirement.id, {
+    onSuccess: (r) => {
       notifySuccess(`${r.ref} is ${applicabilityLabel(r.applicable).toLowerCase()}`);
     },
   });
@@ -43,7 +34,7 @@ function ApplicabilityForm({ requirement }: { requirement: RequirementDetail }) 
     e.preventDefault();
     if (!decision) return setDecisionError('Choose whether the requirement applies');
     setDecisionError(undefined);
-    save.mutate(decision === 'applicable');
+    save.mutate({ applicable: decision === 'applicable', justification });
   };
   return (
     <form onSubmit={submit} noValidate>

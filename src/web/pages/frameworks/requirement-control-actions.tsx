@@ -1,38 +1,27 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { IconLink, IconPlus } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { ControlDetail } from '../../../contracts/controls.js';
 import type { RequirementDetail } from '../../../contracts/frameworks.js';
-import { api } from '../../api/client.js';
+import { useMapControlsToRequirement } from '../../api/controls.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { CreateControlModal, invalidateControls } from '../controls/control-create.js';
+import { CreateControlModal } from '../controls/control-create.js';
 import { ControlPicker, type PickedControl } from '../risks/control-picker.js';
 
 /** Maps one or more existing controls to this requirement. */
 function MapControlModal({ requirement, onClose }: { requirement: RequirementDetail; onClose: () => void }) {
-  const client = useQueryClient();
   const [picked, setPicked] = useState<PickedControl[]>([]);
-  const map = useMutation({
-    mutationFn: async () => {
-      for (const c of picked) {
-        await api.post<ControlDetail>(`/api/controls/${c.id}/requirements`, {
-          requirementIds: [requirement.id],
-        });
-      }
-    },
-    onSuccess: async () => {
-      await invalidateControls(client);
+  const map = useMapControlsToRequirement(requirement.id, {
+    onSuccess: () => {
       notifySuccess(`${picked.map((c) => c.ref).join(', ')} mapped to ${requirement.ref}`);
       onClose();
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (picked.length > 0) map.mutate();
+    if (picked.length > 0) map.mutate(picked.map((c) => c.id));
   };
   return (
     <Modal

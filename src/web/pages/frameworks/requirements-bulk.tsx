@@ -1,21 +1,12 @@
 import { Button, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { useBulkApplicability } from '../../api/frameworks.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { count } from '../../ui/format.js';
 import { notifySuccess } from '../../ui/notify.js';
-
-/** What every applicability change makes stale. */
-export function invalidateApplicability(client: ReturnType<typeof useQueryClient>) {
-  return Promise.all(
-    ['requirements', 'requirement', 'coverage', 'coverage-requirements'].map((key) =>
-      client.invalidateQueries({ queryKey: [key] }),
-    ),
-  );
-}
 
 function BulkModal({
   frameworkId,
@@ -30,17 +21,9 @@ function BulkModal({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const client = useQueryClient();
   const [justification, setJustification] = useState('');
-  const save = useMutation({
-    mutationFn: () =>
-      api.post<{ updated: number }>(`/api/frameworks/${frameworkId}/applicability`, {
-        requirementIds: ids,
-        applicable,
-        justification,
-      }),
-    onSuccess: async (r) => {
-      await invalidateApplicability(client);
+  const save = useBulkApplicability(frameworkId, {
+    onSuccess: (r) => {
       notifySuccess(
         `${count(r.updated, 'requirement')} marked ${applicable ? 'applicable' : 'not applicable'}`,
       );
@@ -51,7 +34,7 @@ function BulkModal({
   const verb = applicable ? 'applicable' : 'not applicable';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate({ requirementIds: ids, applicable, justification });
   };
   return (
     <Modal

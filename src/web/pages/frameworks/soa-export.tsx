@@ -1,8 +1,9 @@
 import { Button, Card, Group, Select, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { query } from '../../api/client.js';
-import { useServices } from '../controls/use-directory.js';
+import { frameworksApi } from '../../api/frameworks.js';
+import { organizationApi } from '../../api/organization.js';
+import { useServices } from '../../ui/use-directory.js';
 
 const WHOLE_ORGANISATION = 'organisation';
 
@@ -41,7 +42,6 @@ const formats = [
 /** Downloads of the Statement of Applicability; plain links, so the browser's own download handles them. */
 export function SoaExport({ frameworkId }: { frameworkId: string }) {
   const [serviceId, setServiceId] = useState<string | null>(null);
-  const params = query({ serviceId: serviceId ?? undefined });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="soa-export">
       <Title order={2} size="h4" id="soa-export">
@@ -56,7 +56,7 @@ export function SoaExport({ frameworkId }: { frameworkId: string }) {
           <Button
             key={ext}
             component="a"
-            href={`/api/frameworks/${frameworkId}/soa.${ext}${params}`}
+            href={frameworksApi.soaUrl(frameworkId, ext, { serviceId: serviceId ?? undefined })}
             download
             variant="default"
             leftSection={<IconDownload size={14} aria-hidden />}
@@ -72,7 +72,7 @@ export function SoaExport({ frameworkId }: { frameworkId: string }) {
       <Group>
         <Button
           component="a"
-          href={`/api/frameworks/${frameworkId}/oscal-ssp.json`}
+          href={frameworksApi.oscalSspUrl(frameworkId)}
           download
           variant="default"
           leftSection={<IconDownload size={14} aria-hidden />}
@@ -82,7 +82,7 @@ export function SoaExport({ frameworkId }: { frameworkId: string }) {
         {serviceId && (
           <Button
             component="a"
-            href={`/api/services/${serviceId}/oscal-component-definition.json`}
+            href={organizationApi.oscalComponentUrl(serviceId)}
             download
             variant="default"
             leftSection={<IconDownload size={14} aria-hidden />}

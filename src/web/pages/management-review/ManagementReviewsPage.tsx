@@ -10,7 +10,7 @@ import { FormAlert } from '../../ui/FormAlert.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { ownerOptions, useOwners } from '../controls/use-directory.js';
+import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 
 const PAGE_SIZE = 50;
 const today = () => new Date().toISOString().slice(0, 10);

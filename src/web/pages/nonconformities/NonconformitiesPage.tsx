@@ -1,11 +1,9 @@
 import { Anchor, Button, Card, Checkbox, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { NcCounts, NcSummary } from '../../../contracts/nonconformities.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import type { NcSummary } from '../../../contracts/nonconformities.js';
+import { useNcCounts, useNonconformities } from '../../api/nonconformities.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -86,16 +84,8 @@ export function NonconformitiesPage() {
     setFilters({ ...filters, [key]: value });
     setPage(1);
   };
-  const params = query({ ...filters, page, pageSize: PAGE_SIZE });
-  const ncs = useQuery({
-    queryKey: ['ncs', params],
-    queryFn: () => api.get<Page<NcSummary>>(`/api/nonconformities${params}`),
-    placeholderData: (previous) => previous,
-  });
-  const counts = useQuery({
-    queryKey: ['nc-counts'],
-    queryFn: () => api.get<NcCounts>('/api/nonconformities/counts'),
-  });
+  const ncs = useNonconformities({ ...filters, page, pageSize: PAGE_SIZE });
+  const counts = useNcCounts();
   return (
     <>
       <PageHeader

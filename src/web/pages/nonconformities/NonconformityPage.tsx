@@ -1,8 +1,7 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { NcDetail } from '../../../contracts/nonconformities.js';
-import { api } from '../../api/client.js';
+import { useNonconformity } from '../../api/nonconformities.js';
 import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -48,10 +47,7 @@ function Facts({ nc }: { nc: NcDetail }) {
 export function NonconformityPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
-  const nc = useQuery({
-    queryKey: ['nc', id],
-    queryFn: () => api.get<NcDetail>(`/api/nonconformities/${id}`),
-  });
+  const nc = useNonconformity(id);
   const n = nc.data;
   const manage = can('nonconformities.manage');
   return (

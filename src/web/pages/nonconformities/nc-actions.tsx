@@ -16,10 +16,11 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { CorrectiveAction, NcDetail } from '../../../contracts/nonconformities.js';
-import { api, errorMessage, fieldErrors } from '../../api/client.js';
+import { errorMessage, fieldErrors } from '../../api/client.js';
+import { nonconformitiesApi } from '../../api/nonconformities.js';
 import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
-import { useOwners } from '../controls/use-directory.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { useNcMutation } from './use-nc.js';
 
 function AddAction({ nc }: { nc: NcDetail }) {
@@ -28,7 +29,7 @@ function AddAction({ nc }: { nc: NcDetail }) {
   const [ownerId, setOwnerId] = useState('');
   const [dueDate, setDueDate] = useState('');
   const add = useNcMutation(
-    () => api.post<NcDetail>(`/api/nonconformities/${nc.id}/actions`, { description, ownerId, dueDate }),
+    () => nonconformitiesApi.addAction(nc.id, { description, ownerId, dueDate }),
     (n) => `Corrective action added to ${n.ref}`,
   );
   const errors = fieldErrors(add.error);
@@ -98,7 +99,7 @@ function AddAction({ nc }: { nc: NcDetail }) {
 
 function DoneButton({ action }: { action: CorrectiveAction }) {
   const mark = useNcMutation(
-    (done: boolean) => api.patch<NcDetail>(`/api/corrective-actions/${action.id}`, { done }),
+    (done: boolean) => nonconformitiesApi.updateAction(action.id, { done }),
     () => (action.doneAt ? 'Action reopened' : 'Action marked done'),
   );
   return (

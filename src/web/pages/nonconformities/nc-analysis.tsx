@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { NcDetail, NcStatus } from '../../../contracts/nonconformities.js';
-import { api, errorMessage, fieldErrors } from '../../api/client.js';
-import { useOwners } from '../controls/use-directory.js';
+import { errorMessage, fieldErrors } from '../../api/client.js';
+import { nonconformitiesApi } from '../../api/nonconformities.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { useNcMutation } from './use-nc.js';
 
 /** Owner, correction and root cause: edited in any step before closing. */
@@ -13,7 +14,7 @@ export function NcAnalysis({ nc, editable }: { nc: NcDetail; editable: boolean }
   const people = useOwners() ?? [];
   const save = useNcMutation(
     () =>
-      api.patch<NcDetail>(`/api/nonconformities/${nc.id}`, {
+      nonconformitiesApi.update(nc.id, {
         rootCause,
         correction,
         ownerId: ownerId || null,
@@ -98,7 +99,7 @@ const nextStep: Partial<Record<NcStatus, [NcStatus, string]>> = {
 export function NextStep({ nc }: { nc: NcDetail }) {
   const step = nextStep[nc.status];
   const move = useNcMutation(
-    (to: NcStatus) => api.post<NcDetail>(`/api/nonconformities/${nc.id}/status`, { status: to }),
+    (to: NcStatus) => nonconformitiesApi.move(nc.id, to),
     (n) => `${n.ref} moved to ${n.status}`,
   );
   if (!step) return null;

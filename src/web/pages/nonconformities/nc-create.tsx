@@ -1,18 +1,17 @@
 import { Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { NcDetail, NcInput, NcSeverity, NcSource } from '../../../contracts/nonconformities.js';
-import { api, fieldErrors } from '../../api/client.js';
+import type { NcSeverity, NcSource } from '../../../contracts/nonconformities.js';
+import { fieldErrors } from '../../api/client.js';
+import { useCreateNonconformity } from '../../api/nonconformities.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { optionsOf } from '../audits/audit-labels.js';
-import { useOwners } from '../controls/use-directory.js';
 import { ncSourceLabels, severityLabels } from './nc-labels.js';
 
 export function CreateNcModal({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
   const people = useOwners() ?? [];
   const [source, setSource] = useState<NcSource>('incident');
@@ -20,11 +19,8 @@ export function CreateNcModal({ onClose }: { onClose: () => void }) {
   const [severity, setSeverity] = useState<NcSeverity>('minor');
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState('');
-  const create = useMutation({
-    mutationFn: (input: NcInput) => api.post<NcDetail>('/api/nonconformities', input),
-    onSuccess: async (nc) => {
-      await client.invalidateQueries({ queryKey: ['ncs'] });
-      await client.invalidateQueries({ queryKey: ['nc-counts'] });
+  const create = useCreateNonconformity({
+    onSuccess: (nc) => {
       notifySuccess(`${nc.ref} raised`);
       onClose();
       navigate(`/nonconformities/${nc.id}`);

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { NcDetail, VerificationResult } from '../../../contracts/nonconformities.js';
-import { api, errorMessage } from '../../api/client.js';
+import { errorMessage } from '../../api/client.js';
+import { nonconformitiesApi } from '../../api/nonconformities.js';
 import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
 import { useNcMutation } from './use-nc.js';
@@ -15,7 +16,7 @@ function VerifyForm({ nc }: { nc: NcDetail }) {
   const [result, setResult] = useState<VerificationResult>('effective');
   const [notes, setNotes] = useState('');
   const verify = useNcMutation(
-    () => api.post<NcDetail>(`/api/nonconformities/${nc.id}/verifications`, { result, notes }),
+    () => nonconformitiesApi.verify(nc.id, { result, notes }),
     (n) =>
       n.status === 'corrective-action' ? `${n.ref} is back in corrective action` : 'Verification recorded',
   );

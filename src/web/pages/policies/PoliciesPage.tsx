@@ -1,11 +1,9 @@
 import { Anchor, Button, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Page } from '../../../contracts/paging.js';
 import type { PolicySummary } from '../../../contracts/policies.js';
-import { api, query } from '../../api/client.js';
+import { useOverdueCount, usePolicies } from '../../api/policies.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -75,24 +73,15 @@ function PoliciesTable({ policies }: { policies: PolicySummary[] }) {
   );
 }
 
-function useOverdueCount(): number {
-  const overdue = useQuery({
-    queryKey: ['policies', 'overdue-count'],
-    queryFn: () => api.get<Page<PolicySummary>>('/api/policies?overdue=true&pageSize=1'),
-  });
-  return overdue.data?.total ?? 0;
-}
-
 export function PoliciesPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
   const [show, setShow] = useState<'all' | 'overdue'>('all');
   const [page, setPage] = useState(1);
-  const params = query({ overdue: show === 'overdue' ? 'true' : undefined, page, pageSize: PAGE_SIZE });
-  const policies = useQuery({
-    queryKey: ['policies', params],
-    queryFn: () => api.get<Page<PolicySummary>>(`/api/policies${params}`),
-    placeholderData: (previous) => previous,
+  const policies = usePolicies({
+    overdue: show === 'overdue' ? 'true' : undefined,
+    page,
+    pageSize: PAGE_SIZE,
   });
   const overdue = useOverdueCount();
   return (

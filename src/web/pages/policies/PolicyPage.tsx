@@ -1,8 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import type { Acknowledgement, PolicyDetail } from '../../../contracts/policies.js';
-import { api } from '../../api/client.js';
+import type { PolicyDetail } from '../../../contracts/policies.js';
+import { policiesApi, usePolicy, usePolicyChange } from '../../api/policies.js';
 import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
@@ -11,7 +10,6 @@ import { QueryState } from '../../ui/QueryState.js';
 import { Crumbs } from '../frameworks/crumbs.js';
 import { ServerHtml } from '../frameworks/server-html.js';
 import { CampaignPanel } from './policy-campaigns.js';
-import { invalidatePolicies } from './policy-create.js';
 import { OpenVersionPanel } from './policy-draft.js';
 import { EditPolicyButton } from './policy-edit.js';
 import { VersionHistory } from './policy-history.js';
@@ -42,14 +40,9 @@ function Facts({ policy }: { policy: PolicyDetail }) {
 }
 
 function Acknowledge({ policy }: { policy: PolicyDetail }) {
-  const client = useQueryClient();
   const number = policy.publishedNumber;
-  const accept = useMutation({
-    mutationFn: () => api.post<Acknowledgement>(`/api/policies/${policy.id}/versions/${number}/acknowledge`),
-    onSuccess: async () => {
-      await invalidatePolicies(client);
-      notifySuccess(`You accepted version ${number} of “${policy.title}”`);
-    },
+  const accept = usePolicyChange(() => policiesApi.acknowledge(policy.id, number), {
+    onSuccess: () => notifySuccess(`You accepted version ${number} of “${policy.title}”`),
     onError: notifyError,
   });
   if (policy.myAcknowledgedAt) {
@@ -97,19 +90,10 @@ function Published({ policy }: { policy: PolicyDetail }) {
 }
 
 function NewDraft({ policy }: { policy: PolicyDetail }) {
-  const client = useQueryClient();
-  const start = useMutation({
-    mutationFn: () =>
-      api.post<PolicyDetail>(`/api/policies/${policy.id}/versions`, {
-        body: policy.published?.body ?? '',
-        changeSummary: '',
-      }),
-    onSuccess: async () => {
-      await invalidatePolicies(client);
-      notifySuccess('New draft started from the published text');
-    },
-    onError: notifyError,
-  });
+  const start = usePolicyChange(
+    () => policiesApi.startDraft(policy.id, { body: policy.published?.body ?? '', changeSummary: '' }),
+    { onSuccess: () => notifySuccess('New draft started from the published text'), onError: notifyError },
+  );
   return (
     <Button variant="light" onClick={() => start.mutate()} loading={start.isPending}>
       Start a new version
@@ -120,10 +104,7 @@ function NewDraft({ policy }: { policy: PolicyDetail }) {
 export function PolicyPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
-  const policy = useQuery({
-    queryKey: ['policy', id],
-    queryFn: () => api.get<PolicyDetail>(`/api/policies/${id}`),
-  });
+  const policy = usePolicy(id);
   const p = policy.data;
   return (
     <>

@@ -1,10 +1,7 @@
 import { Anchor, Card, Group, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Page } from '../../../contracts/paging.js';
-import type { PendingAcknowledgement } from '../../../contracts/policies.js';
-import { api } from '../../api/client.js';
+import { useMyAcknowledgements } from '../../api/policies.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -16,11 +13,7 @@ const PAGE_SIZE = 50;
 /** The documents the signed-in person is asked to read and accept. */
 export function ToReadPage() {
   const [page, setPage] = useState(1);
-  const pending = useQuery({
-    queryKey: ['my-acknowledgements', page],
-    queryFn: () =>
-      api.get<Page<PendingAcknowledgement>>(`/api/me/acknowledgements?page=${page}&pageSize=${PAGE_SIZE}`),
-  });
+  const pending = useMyAcknowledgements(page, PAGE_SIZE);
   return (
     <>
       <PageHeader title="To read" description="Policies and plans you are asked to read and accept." />

@@ -12,31 +12,24 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { Page } from '../../../contracts/paging.js';
 import { type Role, roles } from '../../../contracts/permissions.js';
-import type { Campaign, CampaignInput, CampaignPerson, PolicyDetail } from '../../../contracts/policies.js';
-import { api, fieldErrors } from '../../api/client.js';
+import type { Campaign, CampaignInput, PolicyDetail } from '../../../contracts/policies.js';
+import { fieldErrors } from '../../api/client.js';
+import { policiesApi, useCampaignPeople, useCampaigns, usePolicyChange } from '../../api/policies.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { invalidatePolicies } from './policy-create.js';
 import { OverdueBadge } from './policy-labels.js';
 
 function StartCampaign({ policy }: { policy: PolicyDetail }) {
-  const client = useQueryClient();
   const [audience, setAudience] = useState<'all' | 'roles'>('all');
   const [chosen, setChosen] = useState<string[]>([]);
   const [dueOn, setDueOn] = useState('');
-  const start = useMutation({
-    mutationFn: (input: CampaignInput) => api.post<Campaign>(`/api/policies/${policy.id}/campaigns`, input),
-    onSuccess: async (c) => {
-      await invalidatePolicies(client);
-      notifySuccess(`Asked ${c.targeted} people to read version ${c.versionNumber}`);
-    },
+  const start = usePolicyChange((input: CampaignInput) => policiesApi.startCampaign(policy.id, input), {
+    onSuccess: (c) => notifySuccess(`Asked ${c.targeted} people to read version ${c.versionNumber}`),
   });
   const errors = fieldErrors(start.error);
   const submit = (e: FormEvent) => {
@@ -88,10 +81,7 @@ function StartCampaign({ policy }: { policy: PolicyDetail }) {
 }
 
 function People({ campaign }: { campaign: Campaign }) {
-  const people = useQuery({
-    queryKey: ['campaign-people', campaign.id],
-    queryFn: () => api.get<Page<CampaignPerson>>(`/api/policy-campaigns/${campaign.id}/people?pageSize=200`),
-  });
+  const people = useCampaignPeople(campaign.id);
   return (
     <QueryState loading={people.isLoading} error={people.error}>
       <Table aria-label={`People asked to read version ${campaign.versionNumber}`}>
@@ -131,11 +121,8 @@ function People({ campaign }: { campaign: Campaign }) {
 
 function CampaignFigures({ campaign }: { campaign: Campaign }) {
   const { can } = useSession();
-  const client = useQueryClient();
-  const remind = useMutation({
-    mutationFn: () => api.post<{ reminded: number }>(`/api/policy-campaigns/${campaign.id}/remind`),
-    onSuccess: async (r) => {
-      await invalidatePolicies(client);
+  const remind = usePolicyChange(() => policiesApi.remind(campaign.id), {
+    onSuccess: (r) => {
       notifySuccess(
         r.reminded ? `Reminded ${r.reminded} people` : 'Everyone pending was already reminded today',
       );
@@ -176,10 +163,7 @@ function CampaignFigures({ campaign }: { campaign: Campaign }) {
 
 export function CampaignPanel({ policy }: { policy: PolicyDetail }) {
   const { can } = useSession();
-  const campaigns = useQuery({
-    queryKey: ['policy-campaigns', policy.id],
-    queryFn: () => api.get<Page<Campaign>>(`/api/policies/${policy.id}/campaigns?pageSize=10`),
-  });
+  const campaigns = useCampaigns(policy.id);
   const items = campaigns.data?.items ?? [];
   const hasCurrent = items.some((c) => c.current);
   return (

@@ -1,32 +1,17 @@
 import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Classification, PolicyDetail, PolicyInput, PolicyKind } from '../../../contracts/policies.js';
-import { api, fieldErrors } from '../../api/client.js';
+import type { Classification, PolicyKind } from '../../../contracts/policies.js';
+import { fieldErrors } from '../../api/client.js';
+import { useSavePolicy } from '../../api/policies.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { ownerOptions, useOwners } from '../controls/use-directory.js';
+import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 import { classificationOptions, kindOptions } from './policy-labels.js';
 
-export function invalidatePolicies(client: ReturnType<typeof useQueryClient>) {
-  return Promise.all(
-    [
-      'policies',
-      'policy',
-      'policy-versions',
-      'policy-diff',
-      'policy-campaigns',
-      'campaign-people',
-      'my-acknowledgements',
-    ].map((key) => client.invalidateQueries({ queryKey: [key] })),
-  );
-}
-
 export function CreatePolicyModal({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
   const { session } = useSession();
   const owners = useOwners() ?? [];
@@ -36,10 +21,8 @@ export function CreatePolicyModal({ onClose }: { onClose: () => void }) {
   const [ownerId, setOwnerId] = useState<string | null>(session?.user.id ?? null);
   const [interval, setInterval] = useState<number | string>(12);
   const [body, setBody] = useState('');
-  const create = useMutation({
-    mutationFn: (input: PolicyInput) => api.post<PolicyDetail>('/api/policies', input),
-    onSuccess: async (p) => {
-      await invalidatePolicies(client);
+  const create = useSavePolicy(undefined, {
+    onSuccess: (p) => {
       notifySuccess(`“${p.title}” created as a draft`);
       onClose();
       navigate(`/policies/${p.id}`);

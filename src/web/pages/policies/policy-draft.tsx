@@ -1,30 +1,21 @@
 import { Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { PolicyDetail, PolicyVersion } from '../../../contracts/policies.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { type PolicyStep, policiesApi, usePolicyChange } from '../../api/policies.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { ServerHtml } from '../frameworks/server-html.js';
-import { invalidatePolicies } from './policy-create.js';
 import { VersionStatusBadge } from './policy-labels.js';
 
 function DraftEditor({ policy, version }: { policy: PolicyDetail; version: PolicyVersion }) {
-  const client = useQueryClient();
   const [body, setBody] = useState(version.body);
   const [summary, setSummary] = useState(version.changeSummary);
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch<PolicyVersion>(`/api/policies/${policy.id}/versions/${version.number}`, {
-        body,
-        changeSummary: summary,
-      }),
-    onSuccess: async () => {
-      await invalidatePolicies(client);
-      notifySuccess(`Draft of version ${version.number} saved`);
-    },
-  });
+  const save = usePolicyChange(
+    () => policiesApi.saveDraft(policy.id, version.number, { body, changeSummary: summary }),
+    { onSuccess: () => notifySuccess(`Draft of version ${version.number} saved`) },
+  );
   const errors = fieldErrors(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -59,15 +50,9 @@ function DraftEditor({ policy, version }: { policy: PolicyDetail; version: Polic
   );
 }
 
-type Step = 'submit' | 'approve' | 'publish';
-
 function useStep(policy: PolicyDetail, version: PolicyVersion) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (step: Step) =>
-      api.post<PolicyDetail>(`/api/policies/${policy.id}/versions/${version.number}/${step}`),
-    onSuccess: async (_d, step) => {
-      await invalidatePolicies(client);
+  return usePolicyChange((step: PolicyStep) => policiesApi.step(policy.id, version.number, step), {
+    onSuccess: (_d, step) => {
       const done = { submit: 'submitted for review', approve: 'approved', publish: 'published' }[step];
       notifySuccess(`Version ${version.number} ${done}`);
     },
@@ -76,15 +61,9 @@ function useStep(policy: PolicyDetail, version: PolicyVersion) {
 }
 
 function ReturnForm({ policy, version }: { policy: PolicyDetail; version: PolicyVersion }) {
-  const client = useQueryClient();
   const [reason, setReason] = useState('');
-  const back = useMutation({
-    mutationFn: () =>
-      api.post<PolicyDetail>(`/api/policies/${policy.id}/versions/${version.number}/return`, { reason }),
-    onSuccess: async () => {
-      await invalidatePolicies(client);
-      notifySuccess(`Version ${version.number} returned to draft`);
-    },
+  const back = usePolicyChange(() => policiesApi.returnToDraft(policy.id, version.number, reason), {
+    onSuccess: () => notifySuccess(`Version ${version.number} returned to draft`),
   });
   return (
     <form

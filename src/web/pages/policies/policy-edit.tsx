@@ -1,35 +1,24 @@
 import { Button, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Classification, PolicyDetail, PolicyKind } from '../../../contracts/policies.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { useSavePolicy } from '../../api/policies.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { ownerOptions, useOwners } from '../controls/use-directory.js';
-import { invalidatePolicies } from './policy-create.js';
+import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 import { classificationOptions, kindOptions } from './policy-labels.js';
 
 function EditPolicyModal({ policy, onClose }: { policy: PolicyDetail; onClose: () => void }) {
-  const client = useQueryClient();
   const owners = useOwners() ?? [];
   const [title, setTitle] = useState(policy.title);
   const [kind, setKind] = useState<PolicyKind>(policy.kind);
   const [classification, setClassification] = useState<Classification>(policy.classification);
   const [ownerId, setOwnerId] = useState<string | null>(policy.ownerId);
   const [interval, setInterval] = useState<number | string>(policy.reviewIntervalMonths);
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch<PolicyDetail>(`/api/policies/${policy.id}`, {
-        title: title.trim(),
-        kind,
-        classification,
-        ownerId: ownerId ?? '',
-        reviewIntervalMonths: Number(interval),
-      }),
-    onSuccess: async () => {
-      await invalidatePolicies(client);
+  const save = useSavePolicy(policy.id, {
+    onSuccess: () => {
       notifySuccess('Document details saved');
       onClose();
     },
@@ -37,7 +26,13 @@ function EditPolicyModal({ policy, onClose }: { policy: PolicyDetail; onClose: (
   const errors = fieldErrors(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate({
+      title: title.trim(),
+      kind,
+      classification,
+      ownerId: ownerId ?? '',
+      reviewIntervalMonths: Number(interval),
+    });
   };
   const ownerChoices = ownerOptions(owners);
   if (!ownerChoices.some((o) => o.value === policy.ownerId))

@@ -1,9 +1,7 @@
 import { Card, Code, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../../contracts/paging.js';
 import type { PolicyDiff, PolicyVersionSummary } from '../../../contracts/policies.js';
-import { api } from '../../api/client.js';
+import { usePolicyDiff, usePolicyVersions } from '../../api/policies.js';
 import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -68,11 +66,7 @@ function DiffPicker({ documentId, versions }: { documentId: string; versions: Po
   const options = versions.map((v) => ({ value: String(v.number), label: `Version ${v.number}` }));
   const [from, setFrom] = useState<string | null>(versions[1] ? String(versions[1].number) : null);
   const [to, setTo] = useState<string | null>(versions[0] ? String(versions[0].number) : null);
-  const diff = useQuery({
-    queryKey: ['policy-diff', documentId, from, to],
-    queryFn: () => api.get<PolicyDiff>(`/api/policies/${documentId}/diff?from=${from}&to=${to}`),
-    enabled: from !== null && to !== null,
-  });
+  const diff = usePolicyDiff(documentId, from, to);
   if (versions.length < 2) return null;
   return (
     <Stack>
@@ -92,13 +86,7 @@ function DiffPicker({ documentId, versions }: { documentId: string; versions: Po
 
 export function VersionHistory({ documentId }: { documentId: string }) {
   const [page, setPage] = useState(1);
-  const versions = useQuery({
-    queryKey: ['policy-versions', documentId, page],
-    queryFn: () =>
-      api.get<Page<PolicyVersionSummary>>(
-        `/api/policies/${documentId}/versions?page=${page}&pageSize=${PAGE_SIZE}`,
-      ),
-  });
+  const versions = usePolicyVersions(documentId, page, PAGE_SIZE);
   const items = versions.data?.items ?? [];
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="history-heading">

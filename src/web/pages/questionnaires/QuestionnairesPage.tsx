@@ -5,11 +5,11 @@ import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../contracts/paging.js';
 import type { Questionnaire, QuestionnaireUploadResult } from '../../../contracts/questionnaires.js';
 import { api } from '../../api/client.js';
+import { postForm } from '../../api/post-form.js';
 import { useSession } from '../../auth/session.js';
 import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { postForm } from '../evidence/post-form.js';
 
 function Uploader() {
   const { session } = useSession();

@@ -1,11 +1,9 @@
 import { Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Asset } from '../../../contracts/assets.js';
-import type { Organization } from '../../../contracts/organization.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useAssets } from '../../api/assets.js';
+import { useOrganization } from '../../api/organization.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -26,10 +24,7 @@ type Filters = Record<(typeof filterKeys)[number], string>;
 const noFilters = Object.fromEntries(filterKeys.map((k) => [k, ''])) as Filters;
 
 function AssetFilters({ filters, onChange }: { filters: Filters; onChange: (f: Partial<Filters>) => void }) {
-  const org = useQuery({
-    queryKey: ['organization'],
-    queryFn: () => api.get<Organization>('/api/organization'),
-  });
+  const org = useOrganization();
   const select = (key: keyof Filters, label: string, data: { value: string; label: string }[]) => (
     <Select
       label={label}
@@ -64,12 +59,7 @@ export function AssetsPage() {
   const [editing, setEditing] = useState<Asset | 'new' | null>(null);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [page, setPage] = useState(1);
-  const params = query({ ...filters, page, pageSize: PAGE_SIZE });
-  const assets = useQuery({
-    queryKey: ['assets', params],
-    queryFn: () => api.get<Page<Asset>>(`/api/assets${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const assets = useAssets({ ...filters, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader

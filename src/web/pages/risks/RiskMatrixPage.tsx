@@ -11,14 +11,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { RiskMatrix, RiskMatrixInput } from '../../../contracts/risks.js';
-import { api, errorMessage } from '../../api/client.js';
+import { errorMessage } from '../../api/client.js';
+import { useRiskMatrix, useSaveRiskMatrix } from '../../api/risks.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { useRiskMatrix } from './use-risk-data.js';
 
 const sizes = ['3', '4', '5'];
 
@@ -67,20 +66,9 @@ function Axis({
 }
 
 function MatrixForm({ matrix }: { matrix: RiskMatrix }) {
-  const client = useQueryClient();
   const [input, setInput] = useState<RiskMatrixInput>(matrix);
   useEffect(() => setInput(matrix), [matrix]);
-  const save = useMutation({
-    mutationFn: (body: RiskMatrixInput) => api.put<RiskMatrix>('/api/risk-matrix', body),
-    onSuccess: async () => {
-      await Promise.all(
-        ['risk-matrix', 'risks', 'risk', 'risk-heatmap', 'risk-overview'].map((k) =>
-          client.invalidateQueries({ queryKey: [k] }),
-        ),
-      );
-      notifySuccess('Risk matrix saved');
-    },
-  });
+  const save = useSaveRiskMatrix({ onSuccess: () => notifySuccess('Risk matrix saved') });
   const band = (key: keyof RiskMatrixInput['bands'], label: string) => (
     <NumberInput
       label={label}

@@ -1,11 +1,9 @@
 import { Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconShieldCheck, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Page } from '../../../contracts/paging.js';
-import type { RiskDetail, RiskHistoryEvent } from '../../../contracts/risks.js';
-import { api } from '../../api/client.js';
+import type { RiskDetail } from '../../../contracts/risks.js';
+import { useApproveAcceptance, useDeleteRisk, useRisk, useRiskHistory } from '../../api/risks.js';
 import { useSession } from '../../auth/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { dateTime } from '../../ui/format.js';
@@ -16,7 +14,6 @@ import { ControlStatusBadge } from '../controls/control-status.js';
 import { RiskFormModal } from './risk-form.js';
 import { LevelBadge, statusLabels, treatmentLabels } from './risk-labels.js';
 import { TreatmentModal } from './risk-treatment.js';
-import { invalidateRisks } from './use-risk-data.js';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -129,10 +126,7 @@ const fieldLabels: Record<string, string> = {
 };
 
 function History({ risk }: { risk: RiskDetail }) {
-  const history = useQuery({
-    queryKey: ['risk-history', risk.id],
-    queryFn: () => api.get<Page<RiskHistoryEvent>>(`/api/risks/${risk.id}/history?pageSize=50`),
-  });
+  const history = useRiskHistory(risk.id);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="history-heading">
       <Title order={2} size="h4" id="history-heading" mb="sm">
@@ -164,13 +158,9 @@ const historyVerbs: Record<string, string> = {
 
 /** The approver named on a waiting acceptance approves it here; nobody else sees the button. */
 function ApproveAcceptance({ risk }: { risk: RiskDetail }) {
-  const client = useQueryClient();
   const { session } = useSession();
-  const approve = useMutation({
-    mutationFn: () => api.post<RiskDetail>(`/api/risks/${risk.id}/acceptance/approve`),
-    onSuccess: async (updated) => {
-      client.setQueryData(['risk', risk.id], updated);
-      await invalidateRisks(client);
+  const approve = useApproveAcceptance(risk.id, {
+    onSuccess: () => {
       notifySuccess(`Acceptance of ${risk.ref} approved`);
     },
     onError: notifyError,
@@ -187,13 +177,9 @@ function ApproveAcceptance({ risk }: { risk: RiskDetail }) {
 }
 
 function DeleteRisk({ risk }: { risk: RiskDetail }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/risks/${risk.id}`),
-    onSuccess: async () => {
-      client.removeQueries({ queryKey: ['risk', risk.id] });
-      await invalidateRisks(client);
+  const remove = useDeleteRisk(risk.id, {
+    onSuccess: () => {
       notifySuccess(`Risk ${risk.ref} deleted`);
       navigate('/risks');
     },
@@ -225,7 +211,7 @@ export function RiskPage() {
   const { id = '' } = useParams();
   const { session, can } = useSession();
   const [editing, setEditing] = useState<'risk' | 'treatment' | null>(null);
-  const risk = useQuery({ queryKey: ['risk', id], queryFn: () => api.get<RiskDetail>(`/api/risks/${id}`) });
+  const risk = useRisk(id);
   const r = risk.data;
   const mayEdit = !!r && (can('risks.manage') || (can('risks.edit-own') && r.owner?.id === session?.user.id));
   return (

@@ -1,17 +1,16 @@
 import { Anchor, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { IconAdjustments, IconDownload, IconPlus, IconX } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Page } from '../../../contracts/paging.js';
-import type { RiskOverview, RiskSummary } from '../../../contracts/risks.js';
-import { api, query } from '../../api/client.js';
+import type { RiskSummary } from '../../../contracts/risks.js';
+import { query } from '../../api/client.js';
+import { risksApi, useRiskOverview, useRisks } from '../../api/risks.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { ownerOptions, useOwners } from '../controls/use-directory.js';
+import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 import { RiskFormModal } from './risk-form.js';
 import { RiskHeatmaps } from './risk-heatmap.js';
 import {
@@ -186,10 +185,7 @@ function RiskTable({ risks }: { risks: RiskSummary[] }) {
 }
 
 function OverdueNotice({ onShow }: { onShow: () => void }) {
-  const overview = useQuery({
-    queryKey: ['risk-overview'],
-    queryFn: () => api.get<RiskOverview>('/api/risks/overview'),
-  });
+  const overview = useRiskOverview();
   const overdue = overview.data?.overdueReviews ?? 0;
   return (
     <Group mb="md" gap="sm" data-testid="overdue-reviews">
@@ -207,12 +203,7 @@ export function RisksPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
   const { filters, page, update } = useRiskFilters();
-  const params = query({ ...filters, page, pageSize: PAGE_SIZE });
-  const risks = useQuery({
-    queryKey: ['risks', params],
-    queryFn: () => api.get<Page<RiskSummary>>(`/api/risks${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const risks = useRisks({ ...filters, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader
@@ -222,7 +213,7 @@ export function RisksPage() {
           <>
             <Button
               component="a"
-              href="/api/risks/treatment-plan.xlsx"
+              href={risksApi.treatmentPlanUrl('xlsx')}
               variant="default"
               leftSection={<IconDownload size={16} aria-hidden />}
             >
@@ -230,7 +221,7 @@ export function RisksPage() {
             </Button>
             <Button
               component="a"
-              href="/api/risks/treatment-plan.pdf"
+              href={risksApi.treatmentPlanUrl('pdf')}
               variant="default"
               leftSection={<IconDownload size={16} aria-hidden />}
             >

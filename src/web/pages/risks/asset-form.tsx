@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Asset, AssetType, Classification } from '../../../contracts/assets.js';
-import type { Organization } from '../../../contracts/organization.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { useDeleteAsset, useSaveAsset } from '../../api/assets.js';
+import { fieldErrors } from '../../api/client.js';
+import { useOrganization } from '../../api/organization.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
@@ -14,11 +14,8 @@ import { assetTypeOptions, classificationOptions } from './risk-labels.js';
 
 /** Deleting is refused by the server while a risk names the asset; the message says so. */
 function DeleteAsset({ asset, onDeleted }: { asset: Asset; onDeleted: () => void }) {
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/assets/${asset.id}`),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['assets'] });
+  const remove = useDeleteAsset(asset.id, {
+    onSuccess: () => {
       notifySuccess(`Asset ${asset.name} deleted`);
       onDeleted();
     },
@@ -47,11 +44,7 @@ function DeleteAsset({ asset, onDeleted }: { asset: Asset; onDeleted: () => void
 }
 
 export function AssetModal({ asset, onClose }: { asset?: Asset; onClose: () => void }) {
-  const client = useQueryClient();
-  const org = useQuery({
-    queryKey: ['organization'],
-    queryFn: () => api.get<Organization>('/api/organization'),
-  });
+  const org = useOrganization();
   const [name, setName] = useState(asset?.name ?? '');
   const [description, setDescription] = useState(asset?.description ?? '');
   const [type, setType] = useState<string | null>(asset?.type ?? null);
@@ -59,11 +52,8 @@ export function AssetModal({ asset, onClose }: { asset?: Asset; onClose: () => v
   const [ownerId, setOwnerId] = useState<string | null>(asset?.owner?.id ?? null);
   const [locationId, setLocationId] = useState<string | null>(asset?.location?.id ?? null);
   const [serviceId, setServiceId] = useState<string | null>(asset?.service?.id ?? null);
-  const save = useMutation({
-    mutationFn: (body: object) =>
-      asset ? api.patch<Asset>(`/api/assets/${asset.id}`, body) : api.post<Asset>('/api/assets', body),
-    onSuccess: async (saved) => {
-      await client.invalidateQueries({ queryKey: ['assets'] });
+  const save = useSaveAsset(asset?.id, {
+    onSuccess: (saved) => {
       notifySuccess(`Asset ${saved.name} saved`);
       onClose();
     },

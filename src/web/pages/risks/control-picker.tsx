@@ -1,11 +1,8 @@
 import { ActionIcon, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconX } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ControlSummary } from '../../../contracts/controls.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { useControlSearch } from '../../api/controls.js';
 
 export interface PickedControl {
   id: string;
@@ -27,10 +24,7 @@ export function ControlPicker({
 }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
-  const found = useQuery({
-    queryKey: ['controls', 'pick', debounced],
-    queryFn: () => api.get<Page<ControlSummary>>(`/api/controls${query({ q: debounced, pageSize: 20 })}`),
-  });
+  const found = useControlSearch(debounced);
   const options = (found.data?.items ?? [])
     .filter((c) => !picked.some((p) => p.id === c.id))
     .map((c) => ({ value: c.id, label: `${c.ref} ${c.title}` }));

@@ -1,16 +1,17 @@
 import { Alert, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { RiskDetail, RiskStatus } from '../../../contracts/risks.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { useAllAssets } from '../../api/assets.js';
+import { fieldErrors } from '../../api/client.js';
+import { useRiskMatrix, useSaveRisk } from '../../api/risks.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { OwnerSelect } from '../controls/control-fields.js';
 import { formProblems, LiveScores, MissingReviewWarning } from './risk-form-checks.js';
 import { statusOptions } from './risk-labels.js';
-import { invalidateRisks, levelChoices, useAllAssets, useRiskMatrix } from './use-risk-data.js';
+import { levelChoices } from './use-risk-data.js';
 
 interface Values {
   title: string;
@@ -63,7 +64,6 @@ function toBody(v: Values) {
 
 /** Registers a risk (no `risk`) or changes its description and assessment. */
 export function RiskFormModal({ risk, onClose }: { risk?: RiskDetail; onClose: () => void }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
   const matrix = useRiskMatrix();
   const assets = useAllAssets();
@@ -72,11 +72,8 @@ export function RiskFormModal({ risk, onClose }: { risk?: RiskDetail; onClose: (
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof toBody>) =>
-      risk ? api.patch<RiskDetail>(`/api/risks/${risk.id}`, body) : api.post<RiskDetail>('/api/risks', body),
-    onSuccess: async (saved) => {
-      await invalidateRisks(client);
+  const save = useSaveRisk(risk?.id, {
+    onSuccess: (saved) => {
       notifySuccess(risk ? `Risk ${saved.ref} saved` : `Risk ${saved.ref} registered`);
       onClose();
       if (!risk) navigate(`/risks/${saved.id}`);

@@ -1,8 +1,7 @@
 import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { levelOfScore, type RiskHeatmap } from '../../../contracts/risks.js';
-import { api } from '../../api/client.js';
+import { useRiskHeatmap } from '../../api/risks.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { levelBackgrounds, levelLabels } from './risk-labels.js';
 
@@ -91,10 +90,7 @@ function Matrix({
 }
 
 export function RiskHeatmaps() {
-  const heatmap = useQuery({
-    queryKey: ['risk-heatmap'],
-    queryFn: () => api.get<RiskHeatmap>('/api/risks/heatmap'),
-  });
+  const heatmap = useRiskHeatmap();
   return (
     <QueryState loading={heatmap.isLoading} error={heatmap.error}>
       {heatmap.data && (

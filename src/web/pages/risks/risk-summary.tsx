@@ -1,17 +1,13 @@
 import { Anchor, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { type RiskOverview, riskLevels } from '../../../contracts/risks.js';
-import { api } from '../../api/client.js';
+import { riskLevels } from '../../../contracts/risks.js';
+import { useRiskOverview } from '../../api/risks.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { levelLabels } from './risk-labels.js';
 
 /** Open risks by residual level and overdue reviews, for the overview page. */
 export function RiskSummary() {
-  const overview = useQuery({
-    queryKey: ['risk-overview'],
-    queryFn: () => api.get<RiskOverview>('/api/risks/overview'),
-  });
+  const overview = useRiskOverview();
   return (
     <Card
       withBorder

@@ -1,15 +1,15 @@
 import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { RiskDetail, RiskStatus, Treatment } from '../../../contracts/risks.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { useRiskMatrix, useUpdateRisk } from '../../api/risks.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { useOwners } from '../controls/use-directory.js';
+import { useOwners } from '../../ui/use-directory.js';
 import { ControlPicker, type PickedControl } from './control-picker.js';
 import { statusOptions, treatmentOptions } from './risk-labels.js';
-import { invalidateRisks, levelChoices, useRiskMatrix } from './use-risk-data.js';
+import { levelChoices } from './use-risk-data.js';
 
 function ApproverSelect({
   value,
@@ -40,7 +40,6 @@ function ApproverSelect({
 
 /** Chooses how a risk is treated and what the treatment needs, and the residual assessment after it. */
 export function TreatmentModal({ risk, onClose }: { risk: RiskDetail; onClose: () => void }) {
-  const client = useQueryClient();
   const matrix = useRiskMatrix();
   const [treatment, setTreatment] = useState<Treatment | null>(risk.treatment);
   const [controls, setControls] = useState<PickedControl[]>(risk.controls);
@@ -52,10 +51,8 @@ export function TreatmentModal({ risk, onClose }: { risk: RiskDetail; onClose: (
   );
   const [residualImpact, setResidualImpact] = useState<string | null>(String(risk.residual.impact));
   const [status, setStatus] = useState<RiskStatus>(risk.status);
-  const save = useMutation({
-    mutationFn: (body: object) => api.patch<RiskDetail>(`/api/risks/${risk.id}`, body),
-    onSuccess: async (saved) => {
-      await invalidateRisks(client);
+  const save = useUpdateRisk(risk.id, {
+    onSuccess: (saved) => {
       notifySuccess(`Treatment of ${saved.ref} saved`);
       onClose();
     },

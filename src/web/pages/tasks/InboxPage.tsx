@@ -1,11 +1,9 @@
 import { Anchor, Button, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Page } from '../../../contracts/paging.js';
 import type { Notification } from '../../../contracts/tasks.js';
-import { api, query } from '../../api/client.js';
+import { useMarkRead as useMarkReadChange, useNotifications } from '../../api/tasks.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -15,13 +13,7 @@ import { QueryState } from '../../ui/QueryState.js';
 const PAGE_SIZE = 25;
 
 function useMarkRead() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string | 'all') =>
-      id === 'all' ? api.post('/api/notifications/read-all') : api.post(`/api/notifications/${id}/read`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['notifications'] }),
-    onError: notifyError,
-  });
+  return useMarkReadChange({ onError: notifyError });
 }
 
 function Item({ n }: { n: Notification }) {
@@ -63,12 +55,7 @@ function Item({ n }: { n: Notification }) {
 export function InboxPage() {
   const [page, setPage] = useState(1);
   const markRead = useMarkRead();
-  const params = query({ page, pageSize: PAGE_SIZE });
-  const inbox = useQuery({
-    queryKey: ['notifications', params],
-    queryFn: () => api.get<Page<Notification>>(`/api/notifications${params}`),
-    placeholderData: (previous) => previous,
-  });
+  const inbox = useNotifications({ page, pageSize: PAGE_SIZE });
   const anyUnread = inbox.data?.items.some((n) => !n.readAt);
   return (
     <>

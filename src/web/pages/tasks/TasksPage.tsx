@@ -9,12 +9,10 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Page } from '../../../contracts/paging.js';
-import type { Task, TaskStatus } from '../../../contracts/tasks.js';
-import { api, query } from '../../api/client.js';
+import type { Task } from '../../../contracts/tasks.js';
+import { useTasks, useUpdateTask } from '../../api/tasks.js';
 import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
@@ -66,13 +64,8 @@ function Source({ task }: { task: Task }) {
 
 function CompleteButton({ task }: { task: Task }) {
   const { session, can } = useSession();
-  const client = useQueryClient();
-  const complete = useMutation({
-    mutationFn: (status: TaskStatus) => api.patch<Task>(`/api/tasks/${task.id}`, { status }),
-    onSuccess: async (t) => {
-      await client.invalidateQueries({ queryKey: ['tasks'] });
-      notifySuccess(`“${t.title}” is ${t.status}`);
-    },
+  const complete = useUpdateTask(task.id, {
+    onSuccess: (t) => notifySuccess(`“${t.title}” is ${t.status}`),
     onError: notifyError,
   });
   const [dialog, setDialog] = useState(false);
@@ -85,7 +78,7 @@ function CompleteButton({ task }: { task: Task }) {
         size="xs"
         variant="subtle"
         loading={complete.isPending}
-        onClick={() => (activity ? setDialog(true) : complete.mutate('done'))}
+        onClick={() => (activity ? setDialog(true) : complete.mutate({ status: 'done' }))}
       >
         Mark done
       </Button>
@@ -147,16 +140,11 @@ export function TasksPage() {
   const [whose, setWhose] = useState<'me' | 'all'>('me');
   const [status, setStatus] = useState<string | null>('open');
   const [page, setPage] = useState(1);
-  const params = query({
+  const tasks = useTasks({
     assignee: whose === 'me' ? 'me' : undefined,
     status: status ?? undefined,
     page,
     pageSize: PAGE_SIZE,
-  });
-  const tasks = useQuery({
-    queryKey: ['tasks', params],
-    queryFn: () => api.get<Page<Task>>(`/api/tasks${params}`),
-    placeholderData: (previous) => previous,
   });
   return (
     <>

@@ -1,7 +1,6 @@
 import { Card, Radio, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EmailMode, NotificationSettings } from '../../../contracts/activities.js';
-import { api } from '../../api/client.js';
+import type { EmailMode } from '../../../contracts/activities.js';
+import { useNotificationSettings, useSaveNotificationSettings } from '../../api/tasks.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 
 const labels: Record<EmailMode, string> = {
@@ -12,23 +11,10 @@ const labels: Record<EmailMode, string> = {
 
 /** How the inbox reaches the person by e-mail. */
 export function NotificationSettingsCard() {
-  const client = useQueryClient();
-  const settings = useQuery({
-    queryKey: ['notification-settings'],
-    queryFn: () => api.get<NotificationSettings>('/api/me/notification-settings'),
-  });
-  const save = useMutation({
-    mutationFn: (email: EmailMode) =>
-      api.put<NotificationSettings>('/api/me/notification-settings', { email }),
-    onMutate: (email) => client.setQueryData(['notification-settings'], { email }),
-    onSuccess: (s) => {
-      client.setQueryData(['notification-settings'], s);
-      notifySuccess('Notification mail saved');
-    },
-    onError: async (error) => {
-      await client.invalidateQueries({ queryKey: ['notification-settings'] });
-      notifyError(error);
-    },
+  const settings = useNotificationSettings();
+  const save = useSaveNotificationSettings({
+    onSuccess: () => notifySuccess('Notification mail saved'),
+    onError: notifyError,
   });
   return (
     <Card withBorder padding="lg">

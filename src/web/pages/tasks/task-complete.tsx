@@ -1,40 +1,33 @@
 import { Anchor, Modal, Select, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import type { Evidence } from '../../../contracts/evidence.js';
-import type { Page } from '../../../contracts/paging.js';
 import type { Task } from '../../../contracts/tasks.js';
-import { api, fieldErrors, query } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { evidenceKeys, useEvidencePicker } from '../../api/evidence.js';
+import { useUpdateTask } from '../../api/tasks.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
 
 /** Completing a recurring activity's task: the evidence it produced, linked to the activity's controls. */
 export function CompleteTaskModal({ task, onClose }: { task: Task; onClose: () => void }) {
-  const client = useQueryClient();
   const [search, setSearch] = useState('');
   const [evidenceId, setEvidenceId] = useState<string | null>(null);
-  const params = query({ q: search.trim() || undefined, pageSize: 50 });
-  const evidence = useQuery({
-    queryKey: ['evidence', 'picker', params],
-    queryFn: () => api.get<Page<Evidence>>(`/api/evidence${params}`),
-    placeholderData: (previous) => previous,
-  });
-  const complete = useMutation({
-    mutationFn: () =>
-      api.patch<Task>(`/api/tasks/${task.id}`, { status: 'done', ...(evidenceId ? { evidenceId } : {}) }),
-    onSuccess: async (t) => {
-      await client.invalidateQueries({ queryKey: ['tasks'] });
-      await client.invalidateQueries({ queryKey: ['evidence'] });
-      notifySuccess(`“${t.title}” is done`);
-      onClose();
+  const evidence = useEvidencePicker({ q: search.trim() || undefined, pageSize: 50 });
+  const complete = useUpdateTask(
+    task.id,
+    {
+      onSuccess: (t) => {
+        notifySuccess(`“${t.title}” is done`);
+        onClose();
+      },
     },
-  });
+    [evidenceKeys.all],
+  );
   const errors = fieldErrors(complete.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    complete.mutate();
+    complete.mutate({ status: 'done', ...(evidenceId ? { evidenceId } : {}) });
   };
   return (
     <Modal

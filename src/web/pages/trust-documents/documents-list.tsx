@@ -25,11 +25,11 @@ import {
   type TrustDocument,
 } from '../../../contracts/trust-documents.js';
 import { api, fieldErrors } from '../../api/client.js';
+import { postForm } from '../../api/post-form.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { postForm } from '../evidence/post-form.js';
 
 const levelOptions = accessLevels.map((l) => ({ value: l, label: accessLevelLabels[l] }));
 const kindOptions = documentKinds

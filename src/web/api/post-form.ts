@@ -1,5 +1,5 @@
-import { CSRF_HEADER } from '../../../contracts/auth.js';
-import { ApiError, type ErrorDetail } from '../../api/client.js';
+import { CSRF_HEADER } from '../../contracts/auth.js';
+import { ApiError, type ErrorDetail } from './client.js';
 
 /** POSTs a multipart form (a file upload) with the session's CSRF token; errors come back as ApiError. */
 export async function postForm<T>(url: string, form: FormData, csrfToken: string): Promise<T> {

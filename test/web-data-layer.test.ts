@@ -1,0 +1,87 @@
+// The web data layer as a test: API paths and query keys live in src/web/api/<module>.ts, never in pages, shared
+// widgets or the layout. See CONTRIBUTING.md (web).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { repoRoot } from './support/paths.js';
+
+const webDir = path.join(repoRoot, 'src/web');
+const apiDir = path.join(webDir, 'api');
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      if (full !== apiDir) out.push(...sourceFiles(full));
+    } else if (/\.tsx?$/.test(entry) && !entry.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+const rules: { name: string; pattern: RegExp }[] = [
+  { name: "an API path ('/api/…)", pattern: /['"`]\/api\// },
+  { name: 'an inline query key (queryKey: [ … ])', pattern: /queryKey:\s*\[/ },
+];
+
+/** Every line outside src/web/api that holds an API path or an inline query-key array. */
+export function dataLayerViolations(files: string[]): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      for (const rule of rules)
+        if (rule.pattern.test(line))
+          out.push(`${path.relative(repoRoot, file)}:${i + 1} holds ${rule.name}: ${line.trim()}`);
+    });
+  }
+  return out;
+}
+
+// Files not yet moved onto src/web/api (issue 11); the list only shrinks.
+const pending = new Set([
+  'src/web/pages/management-review/ManagementReviewPage.tsx',
+  'src/web/pages/management-review/ManagementReviewsPage.tsx',
+  'src/web/pages/objectives/ObjectivesPage.tsx',
+  'src/web/pages/objectives/kpi-history.tsx',
+  'src/web/pages/objectives/objective-create.tsx',
+  'src/web/pages/organization-modals.tsx',
+  'src/web/pages/organization-tables.tsx',
+  'src/web/pages/questionnaires/QuestionnairePage.tsx',
+  'src/web/pages/questionnaires/QuestionnairesPage.tsx',
+  'src/web/pages/questionnaires/questionnaire-actions.tsx',
+  'src/web/pages/questionnaires/questionnaire-item.tsx',
+  'src/web/pages/questionnaires/questionnaire-mapping.tsx',
+  'src/web/pages/trust-center/TrustCenterPage.tsx',
+  'src/web/pages/trust-center/trust-certifications.tsx',
+  'src/web/pages/trust-center/trust-faq-new.tsx',
+  'src/web/pages/trust-center/trust-faq.tsx',
+  'src/web/pages/trust-center/trust-hugo.tsx',
+  'src/web/pages/trust-center/trust-settings.tsx',
+  'src/web/pages/trust-center/trust-subprocessors.tsx',
+  'src/web/pages/trust-documents/documents-analytics.tsx',
+  'src/web/pages/trust-documents/documents-grants.tsx',
+  'src/web/pages/trust-documents/documents-list.tsx',
+  'src/web/pages/trust-documents/documents-nda.tsx',
+  'src/web/pages/trust-documents/documents-requests.tsx',
+  'src/web/pages/trust-documents/documents-rules.tsx',
+]);
+
+test('pages, shared widgets and the layout reach the API only through src/web/api/<module>.ts', () => {
+  const files = sourceFiles(webDir).filter((f) => !pending.has(path.relative(repoRoot, f)));
+  assert.ok(
+    files.some((f) => f.includes(`${path.sep}pages${path.sep}`)),
+    'the scan finds the pages',
+  );
+  assert.ok(
+    files.some((f) => f.includes(`${path.sep}ui${path.sep}`)),
+    'the scan finds the shared widgets',
+  );
+  assert.deepEqual(dataLayerViolations(files), []);
+});
+
+test('the scan catches each form of inline API path and query key', () => {
+  const probe = path.join(repoRoot, 'test/fixtures/web-data-layer-probe.tsx.txt');
+  assert.equal(dataLayerViolations([probe]).length, 4);
+});
