@@ -21,10 +21,11 @@
 // CI, both passes with lint and types: ≤ 12 minutes today, ≤ 40 minutes with twice the tests. A tier over its
 // budget gets cheaper tests (shared server per file, cloned databases, no sleeps) before it gets more machine.
 import { spawnSync } from 'node:child_process';
-import { globSync } from 'node:fs';
+import { existsSync, globSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuSecondsWithChildren } from './test-usage.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [major] = process.versions.node.split('.').map(Number);
@@ -52,13 +53,16 @@ function leftOut(file) {
   return onPostgres && file.startsWith('test/browser/');
 }
 
-/** Slowest tiers first, so the long files start early and the short ones fill the gaps at the end. */
-function tierRank(file) {
-  if (file.startsWith('test/browser/')) return 0;
-  if (file.startsWith('test/cli/')) return 1;
-  if (file.startsWith('src/server/')) return 2;
-  return 3;
+/** The tiers of the budget above, slowest first. */
+const tiers = ['browser', 'CLI', 'service/HTTP', 'unit'];
+function tierOf(file) {
+  if (file.startsWith('test/browser/')) return 'browser';
+  if (file.startsWith('test/cli/')) return 'CLI';
+  if (file.startsWith('src/server/')) return 'service/HTTP';
+  return 'unit';
 }
+/** Slowest tiers first, so the long files start early and the short ones fill the gaps at the end. */
+const tierRank = (file) => tiers.indexOf(tierOf(file));
 
 const files = [
   ...new Set((asked.length ? asked : defaultPatterns).flatMap((p) => globSync(p, { cwd: root }))),
@@ -75,10 +79,14 @@ const concurrency = Number(process.env.TILLIT_TEST_CONCURRENCY) || os.availableP
 process.stdout.write(
   `Running ${files.length} test files on ${onPostgres ? 'PostgreSQL' : 'PGlite'}, ${concurrency} at a time\n`,
 );
+const usageFile = path.join(os.tmpdir(), `tillit-test-usage-${process.pid}.jsonl`);
+const started = { wallMs: Date.now(), cpuS: cpuSecondsWithChildren() };
 const result = spawnSync(
   process.execPath,
   [
     '--enable-source-maps',
+    '--import',
+    path.join(root, 'scripts/test-usage.js'),
     '--test',
     `--test-concurrency=${concurrency}`,
     '--test-reporter=spec',
@@ -87,7 +95,50 @@ const result = spawnSync(
   {
     stdio: 'inherit',
     cwd: root,
-    env: { ...process.env, TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent' },
+    env: {
+      ...process.env,
+      TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent',
+      TILLIT_TEST_USAGE_FILE: usageFile,
+    },
   },
 );
+printSummary({
+  wallS: (Date.now() - started.wallMs) / 1000,
+  cpuS: cpuSecondsWithChildren() - started.cpuS,
+});
 process.exit(result.status ?? 1);
+
+/** Where the time went: per tier and the ten slowest files, wall and CPU seconds (a file's CPU includes the
+ *  `tillit` processes and Chromium it started). Compare with the budget above. */
+function printSummary(whole) {
+  const source = new Map(compiled.map((file, i) => [file, files[i]]));
+  const rows = existsSync(usageFile)
+    ? readFileSync(usageFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+        .filter((row) => source.has(row.file))
+        .map((row) => ({ ...row, file: source.get(row.file) }))
+    : [];
+  rmSync(usageFile, { force: true });
+  const s = (seconds) => `${seconds.toFixed(1)} s`.padStart(9);
+  const lines = [
+    `\nTest time on ${onPostgres ? 'PostgreSQL' : 'PGlite'}, ${concurrency} at a time: ${s(whole.wallS).trim()} wall, ${s(whole.cpuS).trim()} CPU`,
+    `  ${'tier'.padEnd(14)} files      wall       CPU   slowest file (wall)`,
+  ];
+  for (const tier of tiers) {
+    const inTier = rows.filter((row) => tierOf(row.file) === tier);
+    if (inTier.length === 0) continue;
+    const sum = (key) => inTier.reduce((total, row) => total + row[key], 0);
+    const slowest = Math.max(...inTier.map((row) => row.wallS));
+    lines.push(
+      `  ${tier.padEnd(14)} ${String(inTier.length).padStart(5)} ${s(sum('wallS'))} ${s(sum('cpuS'))} ${s(slowest)}`,
+    );
+  }
+  lines.push('  slowest files:          wall       CPU');
+  for (const row of [...rows].sort((a, b) => b.wallS - a.wallS).slice(0, 10)) {
+    lines.push(`  ${s(row.wallS)} ${s(row.cpuS)}  ${row.file}`);
+  }
+  if (rows.length < files.length) lines.push(`  (${files.length - rows.length} file(s) reported no usage)`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
