@@ -158,4 +158,13 @@ describe('architecture', () => {
     );
     assert.deepEqual(undeclared, [], "declare the table in the module's <m>.module.ts");
   });
+
+  test('transactions are opened only by the transaction helper (lock order, retry on deadlock)', () => {
+    const helper = 'src/server/kernel/db/transaction.ts';
+    const direct = sourceFiles(path.join(root, 'src'))
+      .filter((f) => !isTest(f) && rel(f) !== helper)
+      .filter((f) => /\.transaction\(\)/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    assert.deepEqual(direct, [], 'use inTransaction or runTransaction (kernel/db/transaction.ts)');
+  });
 });

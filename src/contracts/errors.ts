@@ -16,6 +16,8 @@ export const errorCodes = {
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
+  /** A statement ran past the database statement timeout and was cancelled. */
+  DATABASE_TIMEOUT: 503,
   INSUFFICIENT_STORAGE: 507,
 } as const;
 

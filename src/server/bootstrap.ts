@@ -7,6 +7,7 @@ import type { AuditKeyring } from './kernel/audit/signing-key.js';
 import { generatePassword } from './kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext, systemActor } from './kernel/context.js';
 import type { Database } from './kernel/db/schema.js';
+import { runTransaction } from './kernel/db/transaction.js';
 import type { FileStore } from './kernel/files/index.js';
 import { createOrganization } from './modules/organization/index.js';
 import { createUser } from './modules/users/index.js';
@@ -31,14 +32,15 @@ const BOOTSTRAP_LOCK = 7_146_110_001;
 
 /**
  * Creates the first organisation and its admin on a database that has none, exactly once even when
- * several processes start together. Returns undefined when the database was already set up.
+ * several processes start together (an advisory lock, taken first, serialises them; the helper reruns the
+ * whole set-up on a deadlock). Returns undefined when the database was already set up.
  */
 export async function bootstrapIfEmpty(
   db: Kysely<Database>,
   keyring: AuditKeyring,
   options: BootstrapOptions,
 ): Promise<FirstStartResult | undefined> {
-  const result = await db.transaction().execute(async (trx) => {
+  const result = await runTransaction(db, null, async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(trx);
     const existing = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
     if (existing) return undefined;

@@ -95,7 +95,9 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** A fresh, migrated, empty database of the kind under test (PGlite by default, PostgreSQL when configured). */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  options: { statementTimeoutMs?: number } = {},
+): Promise<DatabaseHandle> {
   if (!testDatabaseUrl) {
     pgliteTemplate ??= loadPgliteTemplate();
     // clone() is typed as the interface, but it returns a full PGlite instance.
@@ -109,7 +111,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl, max: 1 }) }),
   });
   await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(template)}`.execute(admin);
-  const handle = await openPostgres(withDatabase(testDatabaseUrl, name), 4);
+  const handle = await openPostgres(withDatabase(testDatabaseUrl, name), 4, options);
   return {
     ...handle,
     async close() {

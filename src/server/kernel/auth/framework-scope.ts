@@ -78,8 +78,20 @@ export function answerSourcesVisible(actor: Actor, column: string): RawBuilder<S
 }
 
 /**
- * A task is visible unless it comes from a check the auditor may not see ("Check failing: …" carries the
- * check's name and result).
+ * `column` holds a recurring activity id: visible when it is about no control, or about a visible one (its
+ * title and tasks name the control's work, like a check's).
+ */
+export function activityVisible(actor: Actor, column: Operand): RawBuilder<SqlBool> {
+  if (!isScopedAuditor(actor)) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(NOT EXISTS (SELECT 1 FROM recurring_activity_controls sac
+      WHERE sac.activity_id = ${operand(column)})
+    OR EXISTS (SELECT 1 FROM recurring_activity_controls sac2
+      WHERE sac2.activity_id = ${operand(column)} AND ${controlVisible(actor, 'sac2.control_id')}))`;
+}
+
+/**
+ * A task is visible unless it comes from a check or a recurring activity the auditor may not see
+ * ("Check failing: …" carries the check's name and result; an activity's task its title).
  */
 export function taskVisible(
   actor: Actor,
@@ -87,7 +99,11 @@ export function taskVisible(
   sourceIdColumn: string,
 ): RawBuilder<SqlBool> {
   if (!isScopedAuditor(actor)) return sql<SqlBool>`true`;
-  return sql<SqlBool>`(${sql.ref(sourceTypeColumn)} IS DISTINCT FROM 'check' OR ${checkVisible(actor, sourceIdColumn)})`;
+  return sql<SqlBool>`(CASE ${sql.ref(sourceTypeColumn)}
+    WHEN 'check' THEN ${checkVisible(actor, sourceIdColumn)}
+    WHEN 'activity' THEN EXISTS (SELECT 1 FROM activity_occurrences sao
+      WHERE sao.id = ${sql.ref(sourceIdColumn)} AND ${activityVisible(actor, 'sao.activity_id')})
+    ELSE true END)`;
 }
 
 /**

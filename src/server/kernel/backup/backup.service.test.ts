@@ -77,6 +77,18 @@ describe('backup and restore', () => {
     assert.ok(before('questionnaires', 'questionnaire_items'));
   });
 
+  test('a conflict after the first line is out fails the backup instead of writing lines twice', async () => {
+    let lines = 0;
+    await assert.rejects(
+      writeBackup(source.handle.db, backupTables, source.keyring.signing.publicKeyPem, () => {
+        lines++;
+        if (lines === 2) throw Object.assign(new Error('simulated deadlock'), { code: '40P01' });
+      }),
+      /interrupted the backup half-way/,
+    );
+    assert.equal(lines, 2, 'not rerun from the start');
+  });
+
   test('a table declared by two modules stops the composition', () => {
     const a = defineModule({ name: 'a', tables: [{ name: 'risks', orderBy: 'id' }] });
     const b = defineModule({ name: 'b', tablesNotBackedUp: { risks: 'no reason' } });

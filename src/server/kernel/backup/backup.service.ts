@@ -7,6 +7,7 @@ import {
 } from '../../../formats/backup-archive.js';
 import { latestMigrationName } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
+import { isRetryableTransactionError, runTransaction } from '../db/transaction.js';
 
 /** A table a backup holds, with the columns that order its rows. Modules declare theirs (`defineModule`). */
 export interface BackupTable {
@@ -55,7 +56,9 @@ const BATCH = 2000;
 
 /**
  * Writes every backed-up table from one consistent snapshot. Rows are serialised by PostgreSQL itself
- * (row_to_json), so values round-trip exactly through json_populate_recordset on restore.
+ * (row_to_json), so values round-trip exactly through json_populate_recordset on restore. The transaction
+ * helper reruns the snapshot on a deadlock or serialization failure only until the first line is out: lines
+ * already emitted cannot be taken back, so a conflict after that fails the backup instead.
  */
 export async function writeBackup(
   db: Kysely<Database>,
@@ -63,40 +66,57 @@ export async function writeBackup(
   auditPublicKey: string,
   emit: (line: string) => void | Promise<void>,
 ): Promise<{ rows: number }> {
-  const pending: string[] = [];
-  const writer = new BackupWriter((line) => pending.push(line));
-  const flush = async () => {
-    for (const line of pending.splice(0)) await emit(line);
-  };
-  let rows = 0;
-  await db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const ordered = await inRestoreOrder(trx, tables);
-      writer.header({
-        format: 'tillit-backup',
-        version: 1,
-        createdAt: new Date().toISOString(),
-        migration: await latestMigrationName(),
-        tables: ordered.map((t) => t.name),
-        auditPublicKey,
-      });
-      for (const table of ordered) {
-        for (let offset = 0; ; offset += BATCH) {
-          const result = await sql<{ j: string }>`
+  let emitted = false;
+  const snapshot = async (trx: Kysely<Database>) => {
+    const pending: string[] = [];
+    const writer = new BackupWriter((line) => pending.push(line));
+    const flush = async () => {
+      for (const line of pending.splice(0)) {
+        emitted = true;
+        await emit(line);
+      }
+    };
+    let rows = 0;
+    const ordered = await inRestoreOrder(trx, tables);
+    writer.header({
+      format: 'tillit-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migration: await latestMigrationName(),
+      tables: ordered.map((t) => t.name),
+      auditPublicKey,
+    });
+    for (const table of ordered) {
+      for (let offset = 0; ; offset += BATCH) {
+        const result = await sql<{ j: string }>`
           SELECT row_to_json(t)::text AS j FROM ${sql.table(table.name)} t
           ORDER BY ${sql.raw(table.orderBy)} LIMIT ${BATCH} OFFSET ${offset}`.execute(trx);
-          for (const r of result.rows) writer.row(table.name, r.j);
-          rows += result.rows.length;
-          await flush();
-          if (result.rows.length < BATCH) break;
-        }
+        for (const r of result.rows) writer.row(table.name, r.j);
+        rows += result.rows.length;
+        await flush();
+        if (result.rows.length < BATCH) break;
       }
-    });
-  writer.end();
-  await flush();
-  return { rows };
+    }
+    writer.end();
+    await flush();
+    return { rows };
+  };
+  return runTransaction(
+    db,
+    null,
+    async (trx) => {
+      try {
+        return await snapshot(trx);
+      } catch (err) {
+        if (emitted && isRetryableTransactionError(err))
+          throw new Error('A database conflict interrupted the backup half-way; run it again', {
+            cause: err,
+          });
+        throw err;
+      }
+    },
+    { isolationLevel: 'repeatable read' },
+  );
 }
 
 export class RestoreError extends Error {
@@ -125,7 +145,8 @@ async function insertBatch(
 
 /**
  * Restores a backup into an empty database in one transaction: any problem leaves the database untouched.
- * The archive is opened only once the transaction runs, so a streaming reader loses no lines meanwhile.
+ * The archive is opened only once the transaction runs, so a streaming reader loses no lines meanwhile, and
+ * a rerun by the transaction helper (deadlock, serialization failure) reads it again from the start.
  */
 export async function restoreBackup(
   db: Kysely<Database>,
@@ -134,7 +155,7 @@ export async function restoreBackup(
 ): Promise<{ header: BackupHeader; rows: number }> {
   await assertEmpty(db);
   const latest = await latestMigrationName();
-  return db.transaction().execute(async (trx) => {
+  return runTransaction(db, null, async (trx) => {
     let header: BackupHeader | undefined;
     let batch: Record<string, unknown>[] = [];
     let batchTable = '';

@@ -48,6 +48,7 @@ const envSchema = z.object({
     )
     .default('false'),
   TILLIT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(10_240).default(50),
+  TILLIT_DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   TILLIT_S3_ENDPOINT: z.url().optional(),
   TILLIT_S3_BUCKET: z.string().min(3).max(63).optional(),
   TILLIT_S3_REGION: z.string().min(1).default('us-east-1'),
@@ -72,6 +73,8 @@ export interface S3Config {
 export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL cancels any statement running longer (0: no limit); migrations are exempt. */
+  statementTimeoutMs: number;
   host: string;
   port: number;
   /** Where people reach Tillit; taken from the listening address when TILLIT_PUBLIC_URL is not set. */
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    statementTimeoutMs: e.TILLIT_DB_STATEMENT_TIMEOUT_SECONDS * 1000,
     host: e.TILLIT_HOST,
     port: e.TILLIT_PORT,
     publicUrl: publicUrl.replace(/\/$/, ''),

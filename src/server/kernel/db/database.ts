@@ -44,10 +44,19 @@ function kyselyOver(pool: pg.Pool): Kysely<Database> {
 /** How long a request waits for a connection (pool slot and TCP/startup) before it fails with 503. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
-export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+/**
+ * `statementTimeoutMs`: PostgreSQL cancels a statement that runs longer (SQLSTATE 57014), so one slow query
+ * cannot hold a connection and its locks for ever; 0 or absent means no limit.
+ */
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  options: { statementTimeoutMs?: number } = {},
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     types: typeParsers,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     keepAlive: true,
@@ -93,6 +102,9 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir: string;
+  statementTimeoutMs?: number;
 }): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, 10, { statementTimeoutMs: options.statementTimeoutMs ?? 0 })
+    : openPglite(options.dataDir);
 }

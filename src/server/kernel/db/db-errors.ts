@@ -43,6 +43,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return UNAVAILABLE_MESSAGES.some((m) => m.test(message));
 }
 
+/** PostgreSQL cancelled a statement that ran past `statement_timeout` (57014 also means a cancel request). */
+export function isStatementTimeout(err: unknown): boolean {
+  return sqlState(err) === '57014' && err instanceof Error && /statement timeout/.test(err.message);
+}
+
 /** The database's disk is full (SQLSTATE 53100 disk_full, or the OS said so). */
 export const isDiskFull = (err: unknown) => {
   const state = sqlState(err);

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Database } from './schema.js';
 
@@ -15,7 +15,13 @@ class DirectoryMigrationProvider implements MigrationProvider {
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const mod = (await import(pathToFileURL(path.join(migrationsDir, file)).href)) as Migration;
-      migrations[file.replace(/\.(ts|js)$/, '')] = mod;
+      // A migration may rewrite a large table: the statement timeout that guards requests does not apply.
+      migrations[file.replace(/\.(ts|js)$/, '')] = {
+        up: async (db) => {
+          await sql`SET LOCAL statement_timeout = 0`.execute(db);
+          await mod.up(db);
+        },
+      };
     }
     return migrations;
   }

@@ -14,9 +14,10 @@ import type { Database } from './schema.js';
  *
  * `FOR NO KEY UPDATE`, not `FOR UPDATE`: inserting any row that references the organisation takes a
  * KEY SHARE lock on the organisation row for the foreign key, which FOR UPDATE would block — including
- * in transactions that are not audited (sessions, job rows). A transaction opened without knowing its
- * organisation (e.g. accepting an invitation) takes the organisation lock inside recordAuditEvent, still
- * before the head.
+ * in transactions that are not audited (sessions, job rows). A change that learns its organisation from
+ * a row (e.g. accepting an invitation) reads that row without a lock first, then opens the transaction
+ * with the organisation known. recordAuditEvent still takes the organisation lock if a transaction
+ * reaches it without, before the head.
  *
  * Serialization failures and deadlocks that remain (transactions outside this order, a future
  * isolation level) are retried here a bounded number of times with jittered back-off.
@@ -66,6 +67,7 @@ export async function runTransaction<T>(
   db: Kysely<Database>,
   organizationId: string | null,
   fn: (trx: Kysely<Database>) => Promise<T>,
+  options: { isolationLevel?: 'repeatable read' | 'serializable' } = {},
 ): Promise<T> {
   if (db.isTransaction) {
     if (organizationId) await lockOrganizationRow(db, organizationId);
@@ -73,7 +75,10 @@ export async function runTransaction<T>(
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx: Transaction<Database>) => {
+      const begin = options.isolationLevel
+        ? db.transaction().setIsolationLevel(options.isolationLevel)
+        : db.transaction();
+      return await begin.execute(async (trx: Transaction<Database>) => {
         if (organizationId) await lockOrganizationRow(trx, organizationId);
         return fn(trx);
       });

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../../contracts/errors.js';
-import { isDatabaseUnavailable, isDiskFull } from '../db/db-errors.js';
+import { isDatabaseUnavailable, isDiskFull, isStatementTimeout } from '../db/db-errors.js';
 import { AppError, type ErrorDetail } from '../errors/app-error.js';
 
 function validationDetails(
@@ -44,6 +44,12 @@ export function toAppError(error: unknown): AppError {
   if (isDiskFull(error)) {
     return new AppError('INSUFFICIENT_STORAGE', "The server's disk is full; the change was not saved");
   }
+  if (isStatementTimeout(error)) {
+    return new AppError(
+      'DATABASE_TIMEOUT',
+      'The database did not answer within the statement timeout; try again, or narrow the request',
+    );
+  }
   if (isDatabaseUnavailable(error)) {
     return new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
   }
@@ -57,6 +63,12 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') {
     request.log.error({ err: error, serialization: isResponseSerializationError(error) }, 'request failed');
+  } else if (appError.code === 'DATABASE_TIMEOUT') {
+    // The route, not the statement: its text and parameters can hold personal data or secrets.
+    request.log.warn(
+      { code: appError.code, sqlState: '57014', route: request.routeOptions.url },
+      appError.message,
+    );
   } else if (
     (appError.code === 'DATABASE_UNAVAILABLE' || appError.code === 'INSUFFICIENT_STORAGE') &&
     error !== appError

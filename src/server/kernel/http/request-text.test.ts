@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { apiClient } from '../../../../test/support/api.js';
+import { multipartBody } from '../../../../test/support/multipart.js';
 import { sessionHeaders, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { MAX_JSON_DEPTH, requestTextProblem } from './request-text.js';
 
@@ -70,4 +71,58 @@ describe('NUL bytes and hostile nesting in requests', () => {
     assert.equal(res.statusCode, 400, res.body.slice(0, 300));
     assert.match(res.body, /Nested deeper than 64 levels/);
   });
+
+  const uploads: [string, string, [string, string][], string][] = [
+    ['/api/evidence/files', 'evidence', [['title', 'Restore test\u0000']], 'title'],
+    [
+      '/api/evidence/files',
+      'evidence',
+      [
+        ['title', 'Restore test'],
+        ['no\u0000te', 'x'],
+      ],
+      'no\\u0000te',
+    ],
+    [
+      '/api/trust-documents',
+      'trust_documents',
+      [
+        ['title', 'Security whitepaper'],
+        ['kind', 'other'],
+        ['accessLevel', 'public'],
+        ['description', 'About\u0000'],
+      ],
+      'description',
+    ],
+    ['/api/questionnaires', 'questionnaires', [['title', 'CAIQ\u0000']], 'title'],
+  ];
+  for (const [url, table, fields, field] of uploads) {
+    test(`multipart POST ${url} with a NUL byte in ${field} → 400 naming the field, nothing kept`, async () => {
+      const count = async () =>
+        (
+          await t.handle.db
+            .selectFrom(table as 'evidence')
+            .select('id')
+            .execute()
+        ).length;
+      const before = await count();
+      const body = await multipartBody(fields, {
+        name: 'file.pdf',
+        type: 'application/pdf',
+        body: Buffer.from('%PDF-1.4\n'),
+      });
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...sessionHeaders(await t.signIn('admin')), ...body.headers },
+        payload: body.payload,
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      const error = res.json().error as { code: string; message: string; details: { path: string }[] };
+      assert.equal(error.code, 'VALIDATION_FAILED');
+      assert.equal(error.details[0]?.path, field);
+      assert.match(error.message, /NUL/);
+      assert.equal(await count(), before);
+    });
+  }
 });

@@ -8,6 +8,7 @@ import { sessionHeaders, startTestApp, type TestApp } from '../../../../test/sup
 import type { ControlDetail } from '../../../contracts/controls.js';
 import type { Framework, RequirementSummary } from '../../../contracts/frameworks.js';
 import type { Page } from '../../../contracts/paging.js';
+import { openActivityTasks } from '../../modules/activities/index.js';
 
 /**
  * The scope canary: an auditor scoped to ISO 27001 calls every GET route of the app, with every path
@@ -168,6 +169,22 @@ describe('scope canary: a scoped auditor never sees an out-of-scope control thro
       .select('id')
       .where('source_id', '=', check.id)
       .executeTakeFirstOrThrow();
+    // A recurring activity for the canary control, with its task already open (the title names the control).
+    const activity = await admin.expect<{ id: string }>(201, 'POST', '/api/activities', {
+      title: `Reporting drill ${CANARY}`,
+      kind: 'dr-test',
+      schedule: { type: 'rrule', expression: 'FREQ=MONTHLY', startsAt: '2026-01-01T00:00:00Z' },
+      assigneeId: adminId,
+      controlIds: [canary.id],
+      leadDays: 40,
+    });
+    await openActivityTasks(t.handle.db, t.config.publicUrl);
+    const activityTask = await t.handle.db
+      .selectFrom('tasks')
+      .innerJoin('activity_occurrences as o', 'o.id', 'tasks.source_id')
+      .select('tasks.id')
+      .where('o.activity_id', '=', activity.id)
+      .executeTakeFirstOrThrow();
     await admin.expect(200, 'PUT', `/api/users/${t.users.auditor.id}/framework-scope`, {
       frameworkIds: [iso.id],
     });
@@ -189,6 +206,8 @@ describe('scope canary: a scoped auditor never sees an out-of-scope control thro
       item: item.id,
       review: review.id,
       task: task.id,
+      activity: activity.id,
+      activityTask: activityTask.id,
     }))
       ids.set(name, id);
     const events = await t.handle.db.selectFrom('audit_events').select('seq').orderBy('seq').execute();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/schema.js';
+import { runTransaction } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -32,17 +33,15 @@ function describe(err: unknown): string {
   return text.split('\n')[0]?.slice(0, 500) ?? 'unknown error';
 }
 
+/** How long a claimed mail stays invisible to other workers while this one talks to the SMTP server. */
+const CLAIM_MS = 15 * 60_000;
+
 /**
- * Sends due mail from the outbox. Rows are locked with SKIP LOCKED so several workers never send one twice;
- * failures are retried with back-off up to MAX_ATTEMPTS and their reason is kept.
+ * Claims a batch of due mail: locked with SKIP LOCKED so concurrent workers take different rows, and its next
+ * attempt moved past the claim period so no other worker takes it once this short transaction commits.
  */
-export async function deliverPendingMail(
-  db: Kysely<Database>,
-  transport: MailTransport,
-  from: string,
-  logger: Logger,
-): Promise<{ sent: number; failed: number }> {
-  return db.transaction().execute(async (trx) => {
+function claimDueMail(db: Kysely<Database>) {
+  return runTransaction(db, null, async (trx) => {
     const due = await trx
       .selectFrom('mail_outbox')
       .selectAll()
@@ -54,38 +53,63 @@ export async function deliverPendingMail(
       .forUpdate()
       .skipLocked()
       .execute();
-    let sent = 0;
-    let failed = 0;
-    for (const mail of due) {
-      try {
-        await transport.send({
-          from,
-          to: mail.to_address,
-          subject: mail.subject,
-          text: mail.text_body,
-          ...(mail.html_body ? { html: mail.html_body } : {}),
-        });
-        await trx
-          .updateTable('mail_outbox')
-          .set({ sent_at: new Date(), attempts: mail.attempts + 1, last_error: null })
-          .where('id', '=', mail.id)
-          .execute();
-        sent++;
-      } catch (err) {
-        const attempts = mail.attempts + 1;
-        await trx
-          .updateTable('mail_outbox')
-          .set({
-            attempts,
-            last_error: describe(err),
-            next_attempt_at: new Date(Date.now() + retryDelayMs(attempts)),
-          })
-          .where('id', '=', mail.id)
-          .execute();
-        logger.warn({ mailId: mail.id, attempts, error: describe(err) }, 'mail delivery failed; will retry');
-        failed++;
-      }
-    }
-    return { sent, failed };
+    if (due.length)
+      await trx
+        .updateTable('mail_outbox')
+        .set({ next_attempt_at: new Date(Date.now() + CLAIM_MS) })
+        .where(
+          'id',
+          'in',
+          due.map((m) => m.id),
+        )
+        .execute();
+    return due;
   });
+}
+
+/**
+ * Sends due mail from the outbox. The batch is claimed in its own short transaction and each mail is sent
+ * outside any transaction, so no row lock is held during SMTP and a rerun of the claim sends nothing twice.
+ * Each outcome is recorded at once; failures are retried with back-off up to MAX_ATTEMPTS and their reason
+ * is kept. A worker that dies mid-batch leaves its unrecorded mail to be retried after the claim period.
+ */
+export async function deliverPendingMail(
+  db: Kysely<Database>,
+  transport: MailTransport,
+  from: string,
+  logger: Logger,
+): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (const mail of await claimDueMail(db)) {
+    try {
+      await transport.send({
+        from,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.text_body,
+        ...(mail.html_body ? { html: mail.html_body } : {}),
+      });
+      await db
+        .updateTable('mail_outbox')
+        .set({ sent_at: new Date(), attempts: mail.attempts + 1, last_error: null })
+        .where('id', '=', mail.id)
+        .execute();
+      sent++;
+    } catch (err) {
+      const attempts = mail.attempts + 1;
+      await db
+        .updateTable('mail_outbox')
+        .set({
+          attempts,
+          last_error: describe(err),
+          next_attempt_at: new Date(Date.now() + retryDelayMs(attempts)),
+        })
+        .where('id', '=', mail.id)
+        .execute();
+      logger.warn({ mailId: mail.id, attempts, error: describe(err) }, 'mail delivery failed; will retry');
+      failed++;
+    }
+  }
+  return { sent, failed };
 }

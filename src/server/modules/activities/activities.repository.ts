@@ -1,3 +1,4 @@
+import { activityVisible, controlVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 
@@ -8,7 +9,8 @@ export function activityQuery(ctx: ServiceContext) {
     .leftJoin('users as e', 'e.id', 'a.escalation_user_id')
     .selectAll('a')
     .select(['u.name as assignee_name', 'e.name as escalation_user_name'])
-    .where('a.organization_id', '=', ctx.organizationId);
+    .where('a.organization_id', '=', ctx.organizationId)
+    .where(activityVisible(ctx.actor, 'a.id'));
 }
 
 export type ActivityQueryRow = Awaited<
@@ -34,6 +36,7 @@ export async function controlsOf(
     .select(['ac.activity_id', 'c.id', 'c.ref', 'c.title'])
     .where('ac.organization_id', '=', ctx.organizationId)
     .where('ac.activity_id', 'in', activityIds)
+    .where(controlVisible(ctx.actor, 'c.id'))
     .orderBy('c.ref')
     .execute();
   for (const r of rows) {

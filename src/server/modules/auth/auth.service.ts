@@ -12,10 +12,12 @@ import { hashPassword, verifyPassword } from '../../kernel/auth/passwords.js';
 import { randomSecret, sha256Hex } from '../../kernel/auth/secrets.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import type { Database, UserRow } from '../../kernel/db/schema.js';
+import { runTransaction } from '../../kernel/db/transaction.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { findOrganizationOrUndefined } from '../organization/index.js';
 import {
   claimInvitation,
+  findInvitationOrganizationOrUndefined,
   findUserByEmailOrUndefined,
   findUserInOrganizationOrUndefined,
   updateUserRow,
@@ -145,12 +147,15 @@ export async function acceptInvite(
   client: ClientInfo,
   ttlHours: number,
 ): Promise<StartedSession> {
+  const invalid = () => new AppError('NOT_FOUND', 'This invitation link is invalid, expired or already used');
+  const tokenHash = sha256Hex(input.token);
+  const organizationId = await findInvitationOrganizationOrUndefined(db, tokenHash);
+  if (!organizationId) throw invalid();
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
-    const invitation = await claimInvitation(trx, sha256Hex(input.token));
-    if (!invitation) {
-      throw new AppError('NOT_FOUND', 'This invitation link is invalid, expired or already used');
-    }
+  // The helper locks the organisation row before the invitation and the user rows (the lock order).
+  return runTransaction(db, organizationId, async (trx) => {
+    const invitation = await claimInvitation(trx, tokenHash);
+    if (!invitation) throw invalid();
     const user = await updateUserRow(trx, invitation.userId, {
       name: input.name,
       status: 'active',

@@ -6,6 +6,7 @@ import { validationFailed } from '../../kernel/errors/zod-errors.js';
 import type { FileStore, StagedFile } from '../../kernel/files/index.js';
 import { stageMultipartFile } from '../../kernel/files/multipart-file.js';
 import { tooLarge } from '../../kernel/files/staging.js';
+import { multipartFieldText } from '../../kernel/http/multipart.js';
 import type { UploadedFile } from './evidence.service.js';
 import { sniffContentType } from './evidence.sniff.js';
 
@@ -53,7 +54,7 @@ function addField(fields: Record<string, string | string[]>, part: MultipartValu
       { path: part.fieldname, message: 'Too long' },
     ]);
   }
-  const value = String(part.value);
+  const value = multipartFieldText(part);
   if (LIST_FIELDS.has(part.fieldname)) {
     const list = fields[part.fieldname];
     fields[part.fieldname] = [...(Array.isArray(list) ? list : []), value];

@@ -6,6 +6,7 @@ import { validationFailed } from '../../kernel/errors/zod-errors.js';
 import type { FileStore, StagedFile } from '../../kernel/files/index.js';
 import { stageMultipartFile } from '../../kernel/files/multipart-file.js';
 import { tooLarge } from '../../kernel/files/staging.js';
+import { multipartFieldText } from '../../kernel/http/multipart.js';
 
 export interface QuestionnaireUpload {
   title: string | undefined;
@@ -49,7 +50,7 @@ export async function readQuestionnaireUpload(
       limits: { files: 1, fileSize: QUESTIONNAIRE_MAX_BYTES + 1, fields: 5, fieldSize: 4096, parts: 6 },
     });
     for await (const part of parts) {
-      if (part.type === 'field') fields[part.fieldname] = String(part.value);
+      if (part.type === 'field') fields[part.fieldname] = multipartFieldText(part);
       else
         file = {
           staged: await stageMultipartFile(part, store, QUESTIONNAIRE_MAX_BYTES),

@@ -7,6 +7,7 @@ import { validationFailed } from '../../kernel/errors/zod-errors.js';
 import type { FileStore, StagedFile } from '../../kernel/files/index.js';
 import { stageMultipartFile } from '../../kernel/files/multipart-file.js';
 import { tooLarge } from '../../kernel/files/staging.js';
+import { multipartFieldText } from '../../kernel/http/multipart.js';
 import { safeFileName, sniffContentType } from '../evidence/index.js';
 
 export interface UploadedPdf {
@@ -41,7 +42,7 @@ function addField(fields: Record<string, string>, part: MultipartValue): void {
   if (part.valueTruncated) throw new AppError('VALIDATION_FAILED', `The field ${part.fieldname} is too long`);
   if (part.fieldname in fields)
     throw new AppError('VALIDATION_FAILED', `The field ${part.fieldname} was sent twice`);
-  fields[part.fieldname] = String(part.value);
+  fields[part.fieldname] = multipartFieldText(part);
 }
 
 async function stageFile(part: MultipartFile, store: FileStore, maxBytes: number): Promise<UploadedPdf> {

@@ -2,6 +2,7 @@ export { searchPeople } from './user-search.js';
 export { usersModule } from './users.module.js';
 export {
   claimInvitation,
+  findInvitationOrganizationOrUndefined,
   findUserByEmailOrUndefined,
   findUserInOrganizationOrUndefined,
   updateUserRow,

@@ -54,6 +54,19 @@ export async function lockAndCountActiveAdmins(
   return rows.length;
 }
 
+/** The organisation an invitation belongs to, read without a lock so its row can be locked first. */
+export async function findInvitationOrganizationOrUndefined(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('user_invitations')
+    .select('organization_id')
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row?.organization_id;
+}
+
 /** Marks an unused, unexpired invitation as accepted and returns it; undefined when the link is not valid. */
 export async function claimInvitation(
   db: Kysely<Database>,
