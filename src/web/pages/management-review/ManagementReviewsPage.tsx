@@ -9,6 +9,7 @@ import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { ownerOptions, useOwners } from '../../ui/use-directory.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 
 const PAGE_SIZE = 50;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -64,7 +65,10 @@ function CreateReview() {
 
 export function ManagementReviewsPage() {
   const { can } = useSession();
-  const [page, setPage] = useState(1);
+  const {
+    values: { page },
+    setPage,
+  } = useListParams({ page: listParam.page() });
   const reviews = useReviews({ page, pageSize: PAGE_SIZE });
   return (
     <>

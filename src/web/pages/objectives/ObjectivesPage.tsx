@@ -9,6 +9,7 @@ import { notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { KpiHistoryButton } from './kpi-history.js';
 import { areaLabels, CreateObjectiveModal } from './objective-create.js';
 
@@ -122,7 +123,10 @@ function ObjectiveCard({ objective, canMeasure }: { objective: Objective; canMea
 
 export function ObjectivesPage() {
   const { can, session } = useSession();
-  const [page, setPage] = useState(1);
+  const {
+    values: { page },
+    setPage,
+  } = useListParams({ page: listParam.page() });
   const [creating, setCreating] = useState(false);
   const objectives = useObjectives({ page, pageSize: PAGE_SIZE });
   const mayMeasure = (o: Objective) =>
