@@ -13,9 +13,9 @@ import { reviewsApi, useAddReviewAction, useReview, useReviewStep } from '../../
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifySuccess } from '../../ui/notify.js';
+import { OwnerSelect } from '../../ui/OwnerSelect.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { OwnerSelect } from '../controls/control-fields.js';
 
 const blockKey = (b: Block) =>
   b.kind === 'text'

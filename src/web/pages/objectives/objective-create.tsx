@@ -6,7 +6,7 @@ import { useCreateObjective } from '../../api/objectives.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { OwnerSelect } from '../controls/control-fields.js';
+import { OwnerSelect } from '../../ui/OwnerSelect.js';
 
 export const areaLabels: Record<ObjectiveArea, string> = {
   'information-security': 'Information security',

@@ -15,7 +15,7 @@ import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { SearchInput } from '../frameworks/requirements-filters.js';
+import { SearchInput } from '../../ui/SearchInput.js';
 import { QuestionnaireActions } from './questionnaire-actions.js';
 import { ItemCard, statusLabels } from './questionnaire-item.js';
 import { MappingForm } from './questionnaire-mapping.js';
