@@ -12,6 +12,7 @@ import { PageControls } from '../ui/PageControls.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { QueryState } from '../ui/QueryState.js';
 import { roleColors, roleLabels, roleOptions } from '../ui/roles.js';
+import { listParam, useListParams } from '../ui/use-list-params.js';
 import { FrameworkScopeButton } from './users-framework-scope.js';
 import { InviteModal } from './users-invite.js';
 
@@ -107,7 +108,10 @@ function UserRow({ user, manage, self }: { user: User; manage: boolean; self: bo
 export function UsersPage() {
   const { session, can } = useSession();
   const manage = can('users.manage');
-  const [page, setPage] = useState(1);
+  const {
+    values: { page },
+    setPage,
+  } = useListParams({ page: listParam.page() });
   const [inviting, setInviting] = useState(false);
   const users = useUsers(page, PAGE_SIZE);
   return (

@@ -1,18 +1,16 @@
 import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Location, Service } from '../../contracts/organization.js';
-import { api, fieldErrors } from '../api/client.js';
+import { useChange } from '../api/change.js';
+import { fieldErrors } from '../api/client.js';
+import { organizationApi, organizationKeys } from '../api/organization.js';
 import { FormAlert } from '../ui/FormAlert.js';
 import { FormFooter } from '../ui/FormFooter.js';
 import { notifySuccess } from '../ui/notify.js';
 
-function useSave<T>(url: string, method: 'post' | 'patch', label: string, onClose: () => void) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: T) => (method === 'post' ? api.post(url, body) : api.patch(url, body)),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['organization'] });
+function useSave<T, R>(save: (body: T) => Promise<R>, label: string, onClose: () => void) {
+  return useChange(save, () => [organizationKeys.all], {
+    onSuccess: () => {
       notifySuccess(`${label} saved`);
       onClose();
     },
@@ -27,8 +25,7 @@ export function LocationModal({ location, onClose }: { location: Location | null
     country: location?.country ?? '',
   });
   const save = useSave(
-    location ? `/api/locations/${location.id}` : '/api/locations',
-    location ? 'patch' : 'post',
+    (body: Partial<Location>) => organizationApi.saveLocation(location?.id, body),
     'Location',
     onClose,
   );
@@ -77,8 +74,7 @@ export function ServiceModal({ service, onClose }: { service: Service | null; on
   const [name, setName] = useState(service?.name ?? '');
   const [description, setDescription] = useState(service?.description ?? '');
   const save = useSave(
-    service ? `/api/services/${service.id}` : '/api/services',
-    service ? 'patch' : 'post',
+    (body: Partial<Service>) => organizationApi.saveService(service?.id, body),
     'Service',
     onClose,
   );

@@ -1,22 +1,16 @@
 import { ActionIcon, Button, Card, Group, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Location, Service } from '../../contracts/organization.js';
-import { api } from '../api/client.js';
+import { useRemoveOrganizationItem } from '../api/organization.js';
 import { useSession } from '../auth/session.js';
 import { ConfirmButton } from '../ui/ConfirmButton.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LocationModal, ServiceModal } from './organization-modals.js';
 
 function useRemove(kind: 'locations' | 'services', label: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/${kind}/${id}`),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['organization'] });
-      notifySuccess(`${label} removed`);
-    },
+  return useRemoveOrganizationItem(kind, {
+    onSuccess: () => notifySuccess(`${label} removed`),
     onError: notifyError,
   });
 }

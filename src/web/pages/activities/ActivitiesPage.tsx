@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { ActivityFormModal } from './activity-form.js';
 import { kindLabels } from './activity-labels.js';
 import { utc } from './schedule-field.js';
@@ -48,7 +49,10 @@ function ActivityRow({ a, onEdit }: { a: Activity; onEdit?: (() => void) | undef
 
 export function ActivitiesPage() {
   const { can } = useSession();
-  const [page, setPage] = useState(1);
+  const {
+    values: { page },
+    setPage,
+  } = useListParams({ page: listParam.page() });
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
   const activities = useActivities({ page, pageSize: PAGE_SIZE });
   const manage = can('tasks.manage');

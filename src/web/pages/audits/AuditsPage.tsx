@@ -13,13 +13,14 @@ import {
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { AuditProgramme, AuditStatus, AuditSummary } from '../../../contracts/audits.js';
+import type { AuditProgramme, AuditSummary } from '../../../contracts/audits.js';
 import { useAudits, useRecentProgrammes } from '../../api/audits.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { CreateAuditModal } from './audit-create.js';
 import { AuditStatusBadge, auditStatusLabels, auditTypeLabels, optionsOf } from './audit-labels.js';
 import { CreateProgrammeModal } from './programme-create.js';
@@ -96,8 +97,11 @@ function AuditsTable({ audits }: { audits: AuditSummary[] }) {
 export function AuditsPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState<'audit' | 'programme' | null>(null);
-  const [status, setStatus] = useState<AuditStatus | ''>('');
-  const [page, setPage] = useState(1);
+  const {
+    values: { status, page },
+    update,
+    setPage,
+  } = useListParams({ status: listParam.text(), page: listParam.page() });
   const programmes = useRecentProgrammes();
   const audits = useAudits({ status, page, pageSize: PAGE_SIZE });
   return (
@@ -132,10 +136,7 @@ export function AuditsPage() {
               label="Status"
               data={[{ value: '', label: 'Any status' }, ...optionsOf(auditStatusLabels)]}
               value={status}
-              onChange={(e) => {
-                setStatus(e.currentTarget.value as AuditStatus | '');
-                setPage(1);
-              }}
+              onChange={(e) => update({ status: e.currentTarget.value })}
             />
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="audit-count">
               {count(audits.data?.total ?? 0, 'audit')}

@@ -9,6 +9,7 @@ import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { CheckFormModal } from './check-form.js';
 import { CheckStatusBadge, checkKindLabels, describeConfig } from './check-ui.js';
 
@@ -62,9 +63,12 @@ function ChecksTable({ checks }: { checks: Check[] }) {
 export function ChecksPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const checks = useChecks({ status: status ?? undefined, page, pageSize: PAGE_SIZE });
+  const {
+    values: { status, page },
+    update,
+    setPage,
+  } = useListParams({ status: listParam.text(), page: listParam.page() });
+  const checks = useChecks({ status, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader
@@ -84,11 +88,8 @@ export function ChecksPage() {
             label="Status"
             placeholder="Any status"
             data={statusOptions}
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
+            value={status || null}
+            onChange={(v) => update({ status: v ?? '' })}
             clearable
             w={220}
           />

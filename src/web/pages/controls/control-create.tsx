@@ -7,7 +7,8 @@ import { useCreateControl } from '../../api/controls.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { OwnerSelect, ScopeSelect, StatusSelect } from './control-fields.js';
+import { OwnerSelect } from '../../ui/OwnerSelect.js';
+import { ScopeSelect, StatusSelect } from './control-fields.js';
 import { type PickedRequirement, RequirementPicker } from './requirement-picker.js';
 
 /** A new control; `initialRequirements` are picked already (e.g. when created from a requirement's page). */

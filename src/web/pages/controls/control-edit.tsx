@@ -17,7 +17,8 @@ import { useUpdateControl } from '../../api/controls.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { OwnerSelect, ScopeSelect, StatusSelect } from './control-fields.js';
+import { OwnerSelect } from '../../ui/OwnerSelect.js';
+import { ScopeSelect, StatusSelect } from './control-fields.js';
 
 function valuesOf(c: ControlDetail) {
   return {

@@ -1,7 +1,7 @@
 import { Checkbox, Select, SimpleGrid } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { SearchInput } from '../../ui/SearchInput.js';
 import { ownerOptions, useOwners, useServices } from '../../ui/use-directory.js';
-import { SearchInput } from '../frameworks/requirements-filters.js';
 import { controlStatusOptions, evidenceOptions } from './control-status.js';
 
 export const controlFilterKeys = ['q', 'status', 'scope', 'ownerId', 'evidenceState', 'failing'] as const;

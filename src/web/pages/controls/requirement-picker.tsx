@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useFrameworks, useRequirements } from '../../api/frameworks.js';
 import { count } from '../../ui/format.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { SearchInput } from '../frameworks/requirements-filters.js';
+import { SearchInput } from '../../ui/SearchInput.js';
 
 export interface PickedRequirement {
   id: string;

@@ -1,8 +1,6 @@
-import { Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Group, Select } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { SearchInput } from '../../ui/SearchInput.js';
 import { implementationOptions } from './requirement-status.js';
 
 export interface RequirementFilters {
@@ -28,42 +26,6 @@ export function useRequirementFilters() {
     setParams(p, { replace: true });
   };
   return { filters, update };
-}
-
-/** A search box that waits for a pause in typing before it asks the server. */
-export function SearchInput({
-  label,
-  placeholder,
-  value,
-  onChange,
-}: {
-  label: string;
-  placeholder: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  const [text, setText] = useState(value);
-  const commit = useDebouncedCallback(onChange, 300);
-  useEffect(() => setText(value), [value]);
-  return (
-    <TextInput
-      label={label}
-      placeholder={placeholder}
-      type="search"
-      leftSection={<IconSearch size={14} aria-hidden />}
-      value={text}
-      onChange={(e) => {
-        setText(e.currentTarget.value);
-        commit(e.currentTarget.value.trim());
-      }}
-      onKeyDown={(e) => {
-        // Enter searches at once; inside a form it must not submit the form.
-        if (e.key !== 'Enter') return;
-        e.preventDefault();
-        commit.flush();
-      }}
-    />
-  );
 }
 
 export function RequirementFilterBar({

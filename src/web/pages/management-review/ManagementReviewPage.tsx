@@ -1,6 +1,5 @@
 import { Button, Card, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { ReviewDetail } from '../../../contracts/management-review.js';
@@ -9,13 +8,14 @@ import {
   reviewHeaderLines,
   reviewSections,
 } from '../../../formats/management-review-sections.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { reviewsApi, useAddReviewAction, useReview, useReviewStep } from '../../api/management-review.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifySuccess } from '../../ui/notify.js';
+import { OwnerSelect } from '../../ui/OwnerSelect.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { OwnerSelect } from '../controls/control-fields.js';
 
 const blockKey = (b: Block) =>
   b.kind === 'text'
@@ -91,18 +91,10 @@ function Report({ review }: { review: ReviewDetail }) {
 }
 
 function DecisionForm({ review }: { review: ReviewDetail }) {
-  const client = useQueryClient();
   const [form, setForm] = useState({ text: '', dueDate: '' });
   const [ownerId, setOwnerId] = useState<string | null>(null);
-  const add = useMutation({
-    mutationFn: () =>
-      api.post<ReviewDetail>(`/api/management-reviews/${review.id}/actions`, {
-        text: form.text,
-        ownerId,
-        dueDate: form.dueDate || null,
-      }),
-    onSuccess: (r) => {
-      client.setQueryData(['management-review', r.id], r);
+  const add = useAddReviewAction(review.id, {
+    onSuccess: () => {
       setForm({ text: '', dueDate: '' });
       setOwnerId(null);
       notifySuccess('Decision recorded');
@@ -128,7 +120,10 @@ function DecisionForm({ review }: { review: ReviewDetail }) {
           onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })}
           error={errors.dueDate}
         />
-        <Button loading={add.isPending} onClick={() => add.mutate()}>
+        <Button
+          loading={add.isPending}
+          onClick={() => add.mutate({ text: form.text, ownerId, dueDate: form.dueDate || null })}
+        >
           Record decision
         </Button>
       </Group>
@@ -139,19 +134,9 @@ function DecisionForm({ review }: { review: ReviewDetail }) {
 export function ManagementReviewPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
-  const client = useQueryClient();
-  const review = useQuery({
-    queryKey: ['management-review', id],
-    queryFn: () => api.get<ReviewDetail>(`/api/management-reviews/${id}`),
-  });
-  const step = useMutation({
-    mutationFn: (what: 'assemble' | 'close') =>
-      api.post<ReviewDetail>(`/api/management-reviews/${id}/${what}`),
-    onSuccess: async (r) => {
-      client.setQueryData(['management-review', r.id], r);
-      await client.invalidateQueries({ queryKey: ['management-reviews'] });
-      notifySuccess(r.status === 'closed' ? 'Review closed' : 'Report assembled');
-    },
+  const review = useReview(id);
+  const step = useReviewStep(id, {
+    onSuccess: (r) => notifySuccess(r.status === 'closed' ? 'Review closed' : 'Report assembled'),
   });
   const r = review.data;
   const manage = can('management-reviews.manage') && r?.status !== 'closed';
@@ -179,7 +164,7 @@ export function ManagementReviewPage() {
                     <Button
                       key={ext}
                       component="a"
-                      href={`/api/management-reviews/${r.id}/report.${ext}`}
+                      href={reviewsApi.reportUrl(r.id, ext)}
                       download
                       variant="default"
                       leftSection={<IconDownload size={14} aria-hidden />}

@@ -1,30 +1,26 @@
 import { Anchor, Badge, Button, Card, Group, MultiSelect, Stack, Table, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ReviewDetail, ReviewSummary } from '../../../contracts/management-review.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, fieldErrors, query } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { useCreateReview, useReviews } from '../../api/management-review.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { ownerOptions, useOwners } from '../../ui/use-directory.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 
 const PAGE_SIZE = 50;
 const today = () => new Date().toISOString().slice(0, 10);
 
 function CreateReview() {
-  const client = useQueryClient();
   const navigate = useNavigate();
   const [form, setForm] = useState({ title: '', periodFrom: '', periodTo: today(), meetingDate: today() });
   const [attendeeIds, setAttendeeIds] = useState<string[]>([]);
   const people = useOwners();
-  const create = useMutation({
-    mutationFn: () => api.post<ReviewDetail>('/api/management-reviews', { ...form, attendeeIds }),
-    onSuccess: async (r) => {
-      await client.invalidateQueries({ queryKey: ['management-reviews'] });
+  const create = useCreateReview({
+    onSuccess: (r) => {
       navigate(`/management-reviews/${r.id}`);
     },
   });
@@ -58,7 +54,7 @@ function CreateReview() {
               miw={220}
             />
           )}
-          <Button loading={create.isPending} onClick={() => create.mutate()}>
+          <Button loading={create.isPending} onClick={() => create.mutate({ ...form, attendeeIds })}>
             Plan review
           </Button>
         </Group>
@@ -69,12 +65,11 @@ function CreateReview() {
 
 export function ManagementReviewsPage() {
   const { can } = useSession();
-  const [page, setPage] = useState(1);
-  const params = query({ page, pageSize: PAGE_SIZE });
-  const reviews = useQuery({
-    queryKey: ['management-reviews', params],
-    queryFn: () => api.get<Page<ReviewSummary>>(`/api/management-reviews${params}`),
-  });
+  const {
+    values: { page },
+    setPage,
+  } = useListParams({ page: listParam.page() });
+  const reviews = useReviews({ page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader

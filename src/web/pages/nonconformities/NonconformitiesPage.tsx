@@ -9,6 +9,7 @@ import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { optionsOf } from '../audits/audit-labels.js';
 import { CreateNcModal } from './nc-create.js';
 import {
@@ -78,12 +79,18 @@ function Register({ items }: { items: NcSummary[] }) {
 export function NonconformitiesPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
-  const [filters, setFilters] = useState({ status: 'not-closed', severity: '', source: '', overdue: '' });
-  const [page, setPage] = useState(1);
-  const set = (key: keyof typeof filters, value: string) => {
-    setFilters({ ...filters, [key]: value });
-    setPage(1);
-  };
+  const {
+    values: { page, ...filters },
+    update,
+    setPage,
+  } = useListParams({
+    status: listParam.text('not-closed'),
+    severity: listParam.text(),
+    source: listParam.text(),
+    overdue: listParam.text(),
+    page: listParam.page(),
+  });
+  const set = (key: keyof typeof filters, value: string) => update({ [key]: value });
   const ncs = useNonconformities({ ...filters, page, pageSize: PAGE_SIZE });
   const counts = useNcCounts();
   return (

@@ -1,15 +1,15 @@
 import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Kpi, KpiStatus, Objective } from '../../../contracts/objectives.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, errorMessage, query } from '../../api/client.js';
+import { errorMessage } from '../../api/client.js';
+import { useMeasure, useObjectives } from '../../api/objectives.js';
 import { useSession } from '../../auth/session.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { KpiHistoryButton } from './kpi-history.js';
 import { areaLabels, CreateObjectiveModal } from './objective-create.js';
 
@@ -28,17 +28,10 @@ const kpiStatusColors: Record<KpiStatus, string> = {
 };
 
 function MeasureForm({ kpi }: { kpi: Kpi }) {
-  const client = useQueryClient();
   const [value, setValue] = useState<string | number>('');
-  const save = useMutation({
-    mutationFn: () =>
-      api.post<Objective>(`/api/kpis/${kpi.id}/measurements`, {
-        value: Number(value),
-        measuredAt: new Date().toISOString(),
-      }),
-    onSuccess: async () => {
+  const save = useMeasure(kpi.id, {
+    onSuccess: () => {
       setValue('');
-      await client.invalidateQueries({ queryKey: ['objectives'] });
       notifySuccess(`Measurement of ${kpi.name} recorded`);
     },
   });
@@ -57,7 +50,7 @@ function MeasureForm({ kpi }: { kpi: Kpi }) {
         variant="default"
         disabled={value === ''}
         loading={save.isPending}
-        onClick={() => save.mutate()}
+        onClick={() => save.mutate({ value: Number(value), measuredAt: new Date().toISOString() })}
       >
         Add measurement
       </Button>
@@ -130,13 +123,12 @@ function ObjectiveCard({ objective, canMeasure }: { objective: Objective; canMea
 
 export function ObjectivesPage() {
   const { can, session } = useSession();
-  const [page, setPage] = useState(1);
+  const {
+    values: { page },
+    setPage,
+  } = useListParams({ page: listParam.page() });
   const [creating, setCreating] = useState(false);
-  const params = query({ page, pageSize: PAGE_SIZE });
-  const objectives = useQuery({
-    queryKey: ['objectives', params],
-    queryFn: () => api.get<Page<Objective>>(`/api/objectives${params}`),
-  });
+  const objectives = useObjectives({ page, pageSize: PAGE_SIZE });
   const mayMeasure = (o: Objective) =>
     can('objectives.manage') || (can('objectives.measure') && session?.user.id === o.ownerId);
   return (

@@ -1,9 +1,7 @@
 import { Button, Modal, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Kpi, Measurement } from '../../../contracts/objectives.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import type { Kpi } from '../../../contracts/objectives.js';
+import { useMeasurements } from '../../api/objectives.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
 
@@ -11,11 +9,7 @@ const PAGE_SIZE = 20;
 
 function HistoryTable({ kpi }: { kpi: Kpi }) {
   const [page, setPage] = useState(1);
-  const params = query({ page, pageSize: PAGE_SIZE });
-  const history = useQuery({
-    queryKey: ['kpi-measurements', kpi.id, params],
-    queryFn: () => api.get<Page<Measurement>>(`/api/kpis/${kpi.id}/measurements${params}`),
-  });
+  const history = useMeasurements(kpi.id, { page, pageSize: PAGE_SIZE });
   return (
     <QueryState loading={history.isLoading} error={history.error}>
       {history.data?.total === 0 ? (

@@ -1,17 +1,12 @@
 import { Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import {
-  type KpiDirection,
-  type Objective,
-  type ObjectiveArea,
-  objectiveAreas,
-} from '../../../contracts/objectives.js';
-import { ApiError, api, fieldErrors } from '../../api/client.js';
+import { type KpiDirection, type ObjectiveArea, objectiveAreas } from '../../../contracts/objectives.js';
+import { ApiError, fieldErrors } from '../../api/client.js';
+import { useCreateObjective } from '../../api/objectives.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { OwnerSelect } from '../controls/control-fields.js';
+import { OwnerSelect } from '../../ui/OwnerSelect.js';
 
 export const areaLabels: Record<ObjectiveArea, string> = {
   'information-security': 'Information security',
@@ -37,32 +32,29 @@ const empty = {
 const numberOf = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(',', '.')));
 
 export function CreateObjectiveModal({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const [v, setV] = useState(empty);
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const set = (key: keyof typeof empty) => (value: string) => setV({ ...v, [key]: value });
-  const create = useMutation({
-    mutationFn: () =>
-      api.post<Objective>('/api/objectives', {
-        title: v.title.trim(),
-        description: v.description,
-        ownerId,
-        area: v.area,
-        dueDate: v.dueDate,
-        kpis: v.kpiName.trim()
-          ? [
-              {
-                name: v.kpiName.trim(),
-                unit: v.unit.trim(),
-                direction: v.direction,
-                target: numberOf(v.target),
-                threshold: numberOf(v.threshold) ?? null,
-              },
-            ]
-          : [],
-      }),
-    onSuccess: async (o) => {
-      await client.invalidateQueries({ queryKey: ['objectives'] });
+  const toBody = () => ({
+    title: v.title.trim(),
+    description: v.description,
+    ownerId,
+    area: v.area,
+    dueDate: v.dueDate,
+    kpis: v.kpiName.trim()
+      ? [
+          {
+            name: v.kpiName.trim(),
+            unit: v.unit.trim(),
+            direction: v.direction,
+            target: numberOf(v.target),
+            threshold: numberOf(v.threshold) ?? null,
+          },
+        ]
+      : [],
+  });
+  const create = useCreateObjective({
+    onSuccess: (o) => {
       notifySuccess(`Objective "${o.title}" set`);
       onClose();
     },
@@ -74,7 +66,7 @@ export function CreateObjectiveModal({ onClose }: { onClose: () => void }) {
       : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    create.mutate(toBody());
   };
   return (
     <Modal

@@ -9,6 +9,7 @@ import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { CreatePolicyModal } from './policy-create.js';
 import {
   classificationLabels,
@@ -76,8 +77,11 @@ function PoliciesTable({ policies }: { policies: PolicySummary[] }) {
 export function PoliciesPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
-  const [show, setShow] = useState<'all' | 'overdue'>('all');
-  const [page, setPage] = useState(1);
+  const {
+    values: { show, page },
+    update,
+    setPage,
+  } = useListParams({ show: listParam.text('all'), page: listParam.page() });
   const policies = usePolicies({
     overdue: show === 'overdue' ? 'true' : undefined,
     page,
@@ -102,10 +106,7 @@ export function PoliciesPage() {
           <SegmentedControl
             aria-label="Show documents"
             value={show}
-            onChange={(v) => {
-              setShow(v as 'all' | 'overdue');
-              setPage(1);
-            }}
+            onChange={(v) => update({ show: v })}
             data={[
               { value: 'all', label: 'All documents' },
               { value: 'overdue', label: `Review overdue (${overdue})` },

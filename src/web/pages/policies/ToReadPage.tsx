@@ -1,18 +1,21 @@
 import { Anchor, Card, Group, Table, Text } from '@mantine/core';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMyAcknowledgements } from '../../api/policies.js';
 import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { kindLabels, OverdueBadge } from './policy-labels.js';
 
 const PAGE_SIZE = 50;
 
 /** The documents the signed-in person is asked to read and accept. */
 export function ToReadPage() {
-  const [page, setPage] = useState(1);
+  const {
+    values: { page },
+    setPage,
+  } = useListParams({ page: listParam.page() });
   const pending = useMyAcknowledgements(page, PAGE_SIZE);
   return (
     <>

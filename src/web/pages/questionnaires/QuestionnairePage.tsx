@@ -1,21 +1,21 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Page } from '../../../contracts/paging.js';
-import type {
-  BulkApproveResult,
-  Questionnaire,
-  QuestionnaireItem,
-  SheetPreviewDto,
-} from '../../../contracts/questionnaires.js';
-import { api, query } from '../../api/client.js';
+import type { Questionnaire } from '../../../contracts/questionnaires.js';
+import {
+  questionnaireKeys,
+  questionnairesApi,
+  useQuestionnaire,
+  useQuestionnaireItems,
+  useSheetPreview,
+} from '../../api/questionnaires.js';
 import { useSession } from '../../auth/session.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { SearchInput } from '../frameworks/requirements-filters.js';
+import { SearchInput } from '../../ui/SearchInput.js';
 import { QuestionnaireActions } from './questionnaire-actions.js';
 import { ItemCard, statusLabels } from './questionnaire-item.js';
 import { MappingForm } from './questionnaire-mapping.js';
@@ -46,10 +46,7 @@ function useItemFilters() {
 
 function Mapper({ questionnaire, onDone }: { questionnaire: Questionnaire; onDone: () => void }) {
   const client = useQueryClient();
-  const preview = useQuery({
-    queryKey: ['questionnaire', questionnaire.id, 'preview'],
-    queryFn: () => api.get<SheetPreviewDto[]>(`/api/questionnaires/${questionnaire.id}/preview`),
-  });
+  const preview = useSheetPreview(questionnaire.id);
   return (
     <QueryState loading={preview.isLoading} error={preview.error}>
       {preview.data && (
@@ -58,8 +55,8 @@ function Mapper({ questionnaire, onDone }: { questionnaire: Questionnaire; onDon
           sheets={preview.data}
           onMapped={() => {
             notifySuccess('Questions imported');
-            void client.invalidateQueries({ queryKey: ['questionnaire', questionnaire.id] });
-            void client.invalidateQueries({ queryKey: ['questionnaires'] });
+            void client.invalidateQueries({ queryKey: questionnaireKeys.detail(questionnaire.id) });
+            void client.invalidateQueries({ queryKey: questionnaireKeys.all });
             onDone();
           }}
         />
@@ -72,22 +69,16 @@ function Items({ q, manage }: { q: Questionnaire; manage: boolean }) {
   const client = useQueryClient();
   const { filters, page, update } = useItemFilters();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const items = useQuery({
-    queryKey: ['questionnaire', q.id, 'items', filters, page],
-    queryFn: () =>
-      api.get<Page<QuestionnaireItem>>(
-        `/api/questionnaires/${q.id}/items${query({ ...filters, page, pageSize: PAGE_SIZE })}`,
-      ),
-  });
+  const items = useQuestionnaireItems(q.id, filters, page, PAGE_SIZE);
   const approve = useMutation({
     mutationFn: (body: { itemIds: string[] } | { filter: Partial<Filters> }) =>
-      api.post<BulkApproveResult>(`/api/questionnaires/${q.id}/items/approve`, body),
+      questionnairesApi.bulkApprove(q.id, body),
     onSuccess: (r) => {
       notifySuccess(
         `${r.approved} answers approved${r.skipped ? `, ${r.skipped} without an answer skipped` : ''}`,
       );
       setSelected(new Set());
-      void client.invalidateQueries({ queryKey: ['questionnaire', q.id] });
+      void client.invalidateQueries({ queryKey: questionnaireKeys.detail(q.id) });
     },
     onError: notifyError,
   });
@@ -181,15 +172,12 @@ export function QuestionnairePage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const [remapping, setRemapping] = useState(false);
-  const questionnaire = useQuery({
-    queryKey: ['questionnaire', id],
-    queryFn: () => api.get<Questionnaire>(`/api/questionnaires/${id}`),
-  });
+  const questionnaire = useQuestionnaire(id);
   const rerun = useMutation({
-    mutationFn: () => api.post<{ proposed: number }>(`/api/questionnaires/${id}/proposals`),
+    mutationFn: () => questionnairesApi.propose(id),
     onSuccess: (r) => {
       notifySuccess(`${r.proposed} answers proposed`);
-      void client.invalidateQueries({ queryKey: ['questionnaire', id] });
+      void client.invalidateQueries({ queryKey: questionnaireKeys.detail(id) });
     },
     onError: notifyError,
   });
@@ -215,7 +203,7 @@ export function QuestionnairePage() {
                       <Button variant="default" onClick={() => rerun.mutate()} loading={rerun.isPending}>
                         Propose again
                       </Button>
-                      <Anchor href={`/api/questionnaires/${id}/export`} download>
+                      <Anchor href={questionnairesApi.exportUrl(id)} download>
                         Download the answered file
                       </Anchor>
                     </>

@@ -1,11 +1,8 @@
 import { Anchor, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Page } from '../../../contracts/paging.js';
-import type { Questionnaire, QuestionnaireUploadResult } from '../../../contracts/questionnaires.js';
-import { api } from '../../api/client.js';
-import { postForm } from '../../api/post-form.js';
+import { questionnaireKeys, questionnairesApi, useQuestionnaires } from '../../api/questionnaires.js';
 import { useSession } from '../../auth/session.js';
 import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -20,10 +17,10 @@ function Uploader() {
     mutationFn: (f: File) => {
       const form = new FormData();
       form.append('file', f, f.name);
-      return postForm<QuestionnaireUploadResult>('/api/questionnaires', form, session?.csrfToken ?? '');
+      return questionnairesApi.upload(form, session?.csrfToken ?? '');
     },
     onSuccess: (r) => {
-      void client.invalidateQueries({ queryKey: ['questionnaires'] });
+      void client.invalidateQueries({ queryKey: questionnaireKeys.all });
       navigate(`/questionnaires/${r.questionnaire.id}`);
     },
   });
@@ -63,10 +60,7 @@ function Uploader() {
 
 export function QuestionnairesPage() {
   const { can } = useSession();
-  const list = useQuery({
-    queryKey: ['questionnaires'],
-    queryFn: () => api.get<Page<Questionnaire>>('/api/questionnaires?pageSize=100'),
-  });
+  const list = useQuestionnaires();
   return (
     <>
       <PageHeader

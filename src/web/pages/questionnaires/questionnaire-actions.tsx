@@ -2,7 +2,8 @@ import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Questionnaire } from '../../../contracts/questionnaires.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { questionnaireKeys, questionnairesApi } from '../../api/questionnaires.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 
@@ -18,19 +19,19 @@ export function QuestionnaireActions({
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(questionnaire.title);
   const rename = useMutation({
-    mutationFn: () => api.patch<Questionnaire>(`/api/questionnaires/${questionnaire.id}`, { title }),
+    mutationFn: () => questionnairesApi.rename(questionnaire.id, title),
     onSuccess: () => {
       notifySuccess('Questionnaire renamed');
       setRenaming(false);
-      void client.invalidateQueries({ queryKey: ['questionnaire', questionnaire.id] });
-      void client.invalidateQueries({ queryKey: ['questionnaires'] });
+      void client.invalidateQueries({ queryKey: questionnaireKeys.detail(questionnaire.id) });
+      void client.invalidateQueries({ queryKey: questionnaireKeys.all });
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/questionnaires/${questionnaire.id}`),
+    mutationFn: () => questionnairesApi.remove(questionnaire.id),
     onSuccess: () => {
       notifySuccess(`Questionnaire "${questionnaire.title}" deleted`);
-      void client.invalidateQueries({ queryKey: ['questionnaires'] });
+      void client.invalidateQueries({ queryKey: questionnaireKeys.all });
       onDeleted();
     },
     onError: notifyError,

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Checkbox, Group, List, Stack, Text, Textarea } fro
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { QuestionnaireItem } from '../../../contracts/questionnaires.js';
-import { api } from '../../api/client.js';
+import { questionnaireKeys, questionnairesApi } from '../../api/questionnaires.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 
 export const statusLabels: Record<QuestionnaireItem['status'], string> = {
@@ -30,23 +30,22 @@ export function ItemCard({
 }) {
   const client = useQueryClient();
   const [answer, setAnswer] = useState(item.answer ?? item.proposedAnswer ?? '');
-  const base = `/api/questionnaires/${questionnaireId}/items/${item.id}`;
   const done = (message: string) => () => {
     notifySuccess(message);
-    void client.invalidateQueries({ queryKey: ['questionnaire', questionnaireId] });
+    void client.invalidateQueries({ queryKey: questionnaireKeys.detail(questionnaireId) });
   };
   const save = useMutation({
-    mutationFn: () => api.put(`${base}/answer`, { answer }),
+    mutationFn: () => questionnairesApi.saveAnswer(questionnaireId, item.id, answer),
     onSuccess: done('Answer saved'),
     onError: notifyError,
   });
   const approve = useMutation({
-    mutationFn: () => api.post(`${base}/approve`, { answer }),
+    mutationFn: () => questionnairesApi.approveItem(questionnaireId, item.id, answer),
     onSuccess: done('Answer approved'),
     onError: notifyError,
   });
   const notApplicable = useMutation({
-    mutationFn: () => api.post(`${base}/not-applicable`),
+    mutationFn: () => questionnairesApi.notApplicable(questionnaireId, item.id),
     onSuccess: done('Marked not applicable'),
     onError: notifyError,
   });

@@ -13,7 +13,8 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Questionnaire, SheetPreviewDto } from '../../../contracts/questionnaires.js';
-import { api, errorMessage } from '../../api/client.js';
+import { errorMessage } from '../../api/client.js';
+import { questionnairesApi } from '../../api/questionnaires.js';
 
 interface Mapping {
   questionColumn: string;
@@ -130,8 +131,7 @@ export function MappingForm({
   );
   const [target, setTarget] = useState<Target>('question');
   const map = useMutation({
-    mutationFn: () =>
-      api.post<Questionnaire>(`/api/questionnaires/${questionnaire.id}/mapping`, { sheet, ...mapping }),
+    mutationFn: () => questionnairesApi.map(questionnaire.id, { sheet, ...mapping }),
     onSuccess: onMapped,
   });
   const pickColumn = (column: string) => {

@@ -9,6 +9,7 @@ import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { AssetModal } from './asset-form.js';
 import {
   assetTypeLabels,
@@ -21,7 +22,6 @@ const PAGE_SIZE = 50;
 
 const filterKeys = ['q', 'type', 'classification', 'locationId', 'serviceId'] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
-const noFilters = Object.fromEntries(filterKeys.map((k) => [k, ''])) as Filters;
 
 function AssetFilters({ filters, onChange }: { filters: Filters; onChange: (f: Partial<Filters>) => void }) {
   const org = useOrganization();
@@ -57,8 +57,18 @@ function AssetFilters({ filters, onChange }: { filters: Filters; onChange: (f: P
 export function AssetsPage() {
   const { can } = useSession();
   const [editing, setEditing] = useState<Asset | 'new' | null>(null);
-  const [filters, setFilters] = useState<Filters>(noFilters);
-  const [page, setPage] = useState(1);
+  const {
+    values: { page, ...filters },
+    update,
+    setPage,
+  } = useListParams({
+    q: listParam.text(),
+    type: listParam.text(),
+    classification: listParam.text(),
+    locationId: listParam.text(),
+    serviceId: listParam.text(),
+    page: listParam.page(),
+  });
   const assets = useAssets({ ...filters, page, pageSize: PAGE_SIZE });
   return (
     <>
@@ -74,13 +84,7 @@ export function AssetsPage() {
         }
       />
       <Card withBorder padding="lg">
-        <AssetFilters
-          filters={filters}
-          onChange={(f) => {
-            setFilters({ ...filters, ...f });
-            setPage(1);
-          }}
-        />
+        <AssetFilters filters={filters} onChange={update} />
         <QueryState loading={assets.isLoading} error={assets.error}>
           <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
             {count(assets.data?.total ?? 0, 'asset')}

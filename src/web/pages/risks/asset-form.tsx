@@ -9,7 +9,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
-import { OwnerSelect } from '../controls/control-fields.js';
+import { OwnerSelect } from '../../ui/OwnerSelect.js';
 import { assetTypeOptions, classificationOptions } from './risk-labels.js';
 
 /** Deleting is refused by the server while a risk names the asset; the message says so. */

@@ -8,7 +8,7 @@ import { useRiskMatrix, useSaveRisk } from '../../api/risks.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
-import { OwnerSelect } from '../controls/control-fields.js';
+import { OwnerSelect } from '../../ui/OwnerSelect.js';
 import { formProblems, LiveScores, MissingReviewWarning } from './risk-form-checks.js';
 import { statusOptions } from './risk-labels.js';
 import { levelChoices } from './use-risk-data.js';

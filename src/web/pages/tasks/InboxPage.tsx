@@ -1,6 +1,5 @@
 import { Anchor, Button, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Notification } from '../../../contracts/tasks.js';
 import { useMarkRead as useMarkReadChange, useNotifications } from '../../api/tasks.js';
@@ -9,6 +8,7 @@ import { notifyError } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 
 const PAGE_SIZE = 25;
 
@@ -53,7 +53,10 @@ function Item({ n }: { n: Notification }) {
 }
 
 export function InboxPage() {
-  const [page, setPage] = useState(1);
+  const {
+    values: { page },
+    setPage,
+  } = useListParams({ page: listParam.page() });
   const markRead = useMarkRead();
   const inbox = useNotifications({ page, pageSize: PAGE_SIZE });
   const anyUnread = inbox.data?.items.some((n) => !n.readAt);

@@ -19,6 +19,7 @@ import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { CompleteTaskModal } from './task-complete.js';
 
 const PAGE_SIZE = 50;
@@ -137,9 +138,11 @@ function TasksTable({ tasks }: { tasks: Task[] }) {
 }
 
 export function TasksPage() {
-  const [whose, setWhose] = useState<'me' | 'all'>('me');
-  const [status, setStatus] = useState<string | null>('open');
-  const [page, setPage] = useState(1);
+  const {
+    values: { whose, status, page },
+    update,
+    setPage,
+  } = useListParams({ whose: listParam.text('me'), status: listParam.text('open'), page: listParam.page() });
   const tasks = useTasks({
     assignee: whose === 'me' ? 'me' : undefined,
     status: status ?? undefined,
@@ -161,20 +164,14 @@ export function TasksPage() {
               { value: 'all', label: 'Everyone’s' },
             ]}
             value={whose}
-            onChange={(v) => {
-              setWhose(v as 'me' | 'all');
-              setPage(1);
-            }}
+            onChange={(v) => update({ whose: v })}
           />
           <Select
             label="Status"
             placeholder="Any status"
             data={statusOptions}
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setPage(1);
-            }}
+            value={status || null}
+            onChange={(v) => update({ status: v ?? '' })}
             clearable
             w={180}
           />

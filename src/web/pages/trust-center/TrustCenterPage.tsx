@@ -1,7 +1,5 @@
 import { Anchor, Tabs } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { TrustSettings } from '../../../contracts/trust-center.js';
-import { api } from '../../api/client.js';
+import { trustApi, useTrustSettings } from '../../api/trust-center.js';
 import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { CertificationsPanel } from './trust-certifications.js';
@@ -13,10 +11,7 @@ import { SubprocessorsPanel } from './trust-subprocessors.js';
 export function TrustCenterPage() {
   const { can } = useSession();
   const manage = can('trust-center.manage');
-  const settings = useQuery({
-    queryKey: ['trust-settings'],
-    queryFn: () => api.get<TrustSettings>('/api/trust-center/settings'),
-  });
+  const settings = useTrustSettings();
   const unpublished = settings.data?.published === false;
   return (
     <>
@@ -25,7 +20,7 @@ export function TrustCenterPage() {
         description="What customers read on the public trust center, and the FAQ you share with your website."
         actions={
           unpublished ? (
-            <Anchor href="/api/trust-center/preview" target="_blank" rel="noopener">
+            <Anchor href={trustApi.previewUrl} target="_blank" rel="noopener">
               Preview the trust center (not published)
             </Anchor>
           ) : (

@@ -1,9 +1,9 @@
 import { Button, Card, Group, Select, Table, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../../contracts/paging.js';
 import type { Certification } from '../../../contracts/trust-center.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { useChange } from '../../api/change.js';
+import { fieldErrors } from '../../api/client.js';
+import { trustApi, trustKeys, useCertifications } from '../../api/trust-center.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -14,37 +14,38 @@ const statusLabels: Record<Certification['status'], string> = {
   planned: 'Planned',
 };
 
-const empty = { name: '', status: 'certified', targetQuarter: '', issuer: '', expiresOn: '' };
+const certificationStatuses: Certification['status'][] = ['certified', 'in-progress', 'planned'];
+const empty: {
+  name: string;
+  status: Certification['status'];
+  targetQuarter: string;
+  issuer: string;
+  expiresOn: string;
+} = { name: '', status: 'certified', targetQuarter: '', issuer: '', expiresOn: '' };
 
 export function CertificationsPanel({ manage }: { manage: boolean }) {
-  const client = useQueryClient();
-  const list = useQuery({
-    queryKey: ['trust-certifications'],
-    queryFn: () => api.get<Page<Certification>>('/api/trust-center/certifications?pageSize=200'),
-  });
+  const list = useCertifications();
   const [form, setForm] = useState(empty);
-  const add = useMutation({
-    mutationFn: () =>
-      api.post('/api/trust-center/certifications', {
+  const add = useChange(
+    () =>
+      trustApi.addCertification({
         name: form.name,
         status: form.status,
         targetQuarter: form.targetQuarter || null,
         issuer: form.issuer,
         expiresOn: form.expiresOn || null,
       }),
-    onSuccess: () => {
-      notifySuccess('Certification added');
-      setForm(empty);
-      void client.invalidateQueries({ queryKey: ['trust-certifications'] });
+    () => [trustKeys.certifications],
+    {
+      onSuccess: () => {
+        notifySuccess('Certification added');
+        setForm(empty);
+      },
+      onError: notifyError,
     },
-    onError: notifyError,
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/trust-center/certifications/${id}`),
-    onSuccess: () => {
-      notifySuccess('Certification removed');
-      void client.invalidateQueries({ queryKey: ['trust-certifications'] });
-    },
+  );
+  const remove = useChange(trustApi.removeCertification, () => [trustKeys.certifications], {
+    onSuccess: () => notifySuccess('Certification removed'),
     onError: notifyError,
   });
   const errors = fieldErrors(add.error);
@@ -117,7 +118,9 @@ export function CertificationsPanel({ manage }: { manage: boolean }) {
               data={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
               value={form.status}
               allowDeselect={false}
-              onChange={(v) => setForm({ ...form, status: v ?? 'certified' })}
+              onChange={(v) =>
+                setForm({ ...form, status: certificationStatuses.find((s) => s === v) ?? 'certified' })
+              }
             />
             <TextInput
               label="Target quarter"

@@ -1,7 +1,8 @@
 import { Button, Card, Group, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, fieldErrors } from '../../api/client.js';
+import { useChange } from '../../api/change.js';
+import { fieldErrors } from '../../api/client.js';
+import { type FaqSection, trustApi, trustKeys, useFaqSections } from '../../api/trust-center.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 
 /** The languages of the app and the trust center (DESIGN: English, Swedish, Norwegian Bokmål). */
@@ -11,25 +12,22 @@ const faqLanguages = [
   { value: 'nb', label: 'Norwegian Bokmål (nb)' },
 ];
 
-interface Section {
-  id: string;
-  title: string;
-  language: string;
-}
+type Section = FaqSection;
 
 function NewSection() {
-  const client = useQueryClient();
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState('en');
-  const add = useMutation({
-    mutationFn: () => api.post('/api/faq/sections', { title, language }),
-    onSuccess: () => {
-      notifySuccess('Section added');
-      setTitle('');
-      void client.invalidateQueries({ queryKey: ['faq-sections'] });
+  const add = useChange(
+    () => trustApi.addFaqSection({ title, language }),
+    () => [trustKeys.faqSections],
+    {
+      onSuccess: () => {
+        notifySuccess('Section added');
+        setTitle('');
+      },
+      onError: notifyError,
     },
-    onError: notifyError,
-  });
+  );
   const errors = fieldErrors(add.error);
   return (
     <form
@@ -63,20 +61,21 @@ function NewSection() {
 }
 
 function NewEntry({ sections }: { sections: Section[] }) {
-  const client = useQueryClient();
   const [sectionId, setSectionId] = useState<string | null>(null);
   const [question, setQuestion] = useState('');
   const [answer, setAnswer] = useState('');
-  const add = useMutation({
-    mutationFn: () => api.post('/api/faq/entries', { sectionId, question, answer }),
-    onSuccess: () => {
-      notifySuccess('Question added');
-      setQuestion('');
-      setAnswer('');
-      void client.invalidateQueries({ queryKey: ['faq-entries'] });
+  const add = useChange(
+    () => trustApi.addFaqEntry({ sectionId, question, answer }),
+    () => [trustKeys.faqEntries],
+    {
+      onSuccess: () => {
+        notifySuccess('Question added');
+        setQuestion('');
+        setAnswer('');
+      },
+      onError: notifyError,
     },
-    onError: notifyError,
-  });
+  );
   const errors = fieldErrors(add.error);
   return (
     <form
@@ -122,10 +121,7 @@ function NewEntry({ sections }: { sections: Section[] }) {
 
 /** Adding sections and questions by hand, next to importing them from Hugo. */
 export function NewFaqContent() {
-  const sections = useQuery({
-    queryKey: ['faq-sections'],
-    queryFn: () => api.get<{ items: Section[] }>('/api/faq/sections?pageSize=200'),
-  });
+  const sections = useFaqSections();
   return (
     <Card withBorder padding="lg" mt="md" id="faq-add">
       <Title order={2} size="h4" mb="sm">

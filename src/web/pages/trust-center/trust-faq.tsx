@@ -13,12 +13,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ControlSummary } from '../../../contracts/controls.js';
-import type { Page } from '../../../contracts/paging.js';
-import type { FaqEntry, TrustSettings } from '../../../contracts/trust-center.js';
-import { api, errorMessage, fieldErrors, query } from '../../api/client.js';
+import type { FaqEntry } from '../../../contracts/trust-center.js';
+import { useChange } from '../../api/change.js';
+import { errorMessage, fieldErrors } from '../../api/client.js';
+import { useControlPicker } from '../../api/controls.js';
+import { useEvidencePicker } from '../../api/evidence.js';
+import { trustApi, trustKeys, useFaqEntries, useTrustSettings } from '../../api/trust-center.js';
 import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -60,29 +61,23 @@ function EntryStatus({ entry }: { entry: FaqEntry }) {
 }
 
 function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void }) {
-  const client = useQueryClient();
   const [question, setQuestion] = useState(entry.question);
   const [answer, setAnswer] = useState(entry.answer);
   const [controlIds, setControlIds] = useState(entry.controls.map((c) => c.id));
   const [evidenceIds, setEvidenceIds] = useState(entry.evidence.map((e) => e.id));
-  const evidence = useQuery({
-    queryKey: ['evidence', 'picker'],
-    queryFn: () => api.get<Page<{ id: string; title: string }>>('/api/evidence?pageSize=200'),
-  });
-  const controls = useQuery({
-    queryKey: ['controls', 'picker'],
-    queryFn: () => api.get<Page<ControlSummary>>('/api/controls?pageSize=200'),
-  });
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch(`/api/faq/entries/${entry.id}`, { question, answer, controlIds, evidenceIds }),
-    onSuccess: () => {
-      notifySuccess('Answer saved');
-      void client.invalidateQueries({ queryKey: ['faq-entries'] });
-      onClose();
+  const evidence = useEvidencePicker({ pageSize: 200 });
+  const controls = useControlPicker({ pageSize: 200 });
+  const save = useChange(
+    () => trustApi.updateFaqEntry(entry.id, { question, answer, controlIds, evidenceIds }),
+    () => [trustKeys.faqEntries],
+    {
+      onSuccess: () => {
+        notifySuccess('Answer saved');
+        onClose();
+      },
+      onError: notifyError,
     },
-    onError: notifyError,
-  });
+  );
   return (
     <Modal opened onClose={onClose} title="Edit FAQ entry" size="lg">
       <form
@@ -131,16 +126,17 @@ function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void 
 
 /** Releasing an answer held for review is an override: it needs a reason, kept with the answer and audited. */
 function ReleaseDialog({ entry, onClose }: { entry: FaqEntry; onClose: () => void }) {
-  const client = useQueryClient();
   const [reason, setReason] = useState('');
-  const release = useMutation({
-    mutationFn: () => api.post(`/api/faq/entries/${entry.id}/confirm`, { reason }),
-    onSuccess: () => {
-      notifySuccess('Answer released; it is public again');
-      void client.invalidateQueries({ queryKey: ['faq-entries'] });
-      onClose();
+  const release = useChange(
+    () => trustApi.confirmFaqEntry(entry.id, reason),
+    () => [trustKeys.faqEntries],
+    {
+      onSuccess: () => {
+        notifySuccess('Answer released; it is public again');
+        onClose();
+      },
     },
-  });
+  );
   return (
     <Modal opened onClose={onClose} title="Release a held answer" size="lg">
       <form
@@ -180,10 +176,7 @@ function ReleaseDialog({ entry, onClose }: { entry: FaqEntry; onClose: () => voi
 }
 
 function UnpublishedNotice() {
-  const settings = useQuery({
-    queryKey: ['trust-settings'],
-    queryFn: () => api.get<TrustSettings>('/api/trust-center/settings'),
-  });
+  const settings = useTrustSettings();
   if (!settings.data || settings.data.published) return null;
   return (
     <Alert color="yellow" mb="md" title="The trust center is not published">
@@ -194,28 +187,21 @@ function UnpublishedNotice() {
 }
 
 export function FaqPanel({ manage }: { manage: boolean }) {
-  const client = useQueryClient();
   const [page, setPage] = useState(1);
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [editing, setEditing] = useState<FaqEntry | null>(null);
   const [releasing, setReleasing] = useState<FaqEntry | null>(null);
-  const params = query({ page, pageSize: PAGE_SIZE, needsReview: flaggedOnly ? 'true' : undefined });
-  const entries = useQuery({
-    queryKey: ['faq-entries', params],
-    queryFn: () => api.get<Page<FaqEntry>>(`/api/faq/entries${params}`),
-    placeholderData: (previous) => previous,
-  });
-  const publish = useMutation({
-    mutationFn: ({ id, on }: { id: string; on: boolean }) =>
-      on
-        ? api.post(`/api/faq/entries/${id}/publish`)
-        : api.patch(`/api/faq/entries/${id}`, { published: false }),
-    onSuccess: (_r, { on }) => {
-      notifySuccess(on ? 'Answer published' : 'Answer withdrawn; it is a draft again');
-      void client.invalidateQueries({ queryKey: ['faq-entries'] });
+  const entries = useFaqEntries({ page, pageSize: PAGE_SIZE, needsReview: flaggedOnly ? 'true' : undefined });
+  const publish = useChange(
+    ({ id, on }: { id: string; on: boolean }) =>
+      on ? trustApi.publishFaqEntry(id) : trustApi.updateFaqEntry(id, { published: false }),
+    () => [trustKeys.faqEntries],
+    {
+      onSuccess: (_r, { on }) =>
+        notifySuccess(on ? 'Answer published' : 'Answer withdrawn; it is a draft again'),
+      onError: notifyError,
     },
-    onError: notifyError,
-  });
+  );
   return (
     <Card withBorder padding="lg">
       <UnpublishedNotice />

@@ -11,11 +11,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Organization } from '../../../contracts/organization.js';
-import type { FaqDuplicate, FaqImportPreview, FaqImportReport } from '../../../contracts/trust-center.js';
-import { api } from '../../api/client.js';
+import type { FaqDuplicate, FaqImportReport } from '../../../contracts/trust-center.js';
+import { useChange } from '../../api/change.js';
+import { organizationApi, useOrganization } from '../../api/organization.js';
+import { trustApi, trustKeys, useFaqSections } from '../../api/trust-center.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { type DuplicateChoice, DuplicateChoices } from './trust-import-duplicates.js';
 
@@ -57,41 +57,42 @@ function ImportReport({ report }: { report: FaqImportReport }) {
 }
 
 function Importer() {
-  const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<FaqImportReport | null>(null);
   const [publish, setPublish] = useState(false);
   const [duplicates, setDuplicates] = useState<FaqDuplicate[] | null>(null);
   const [choices, setChoices] = useState<Record<string, DuplicateChoice>>({});
-  const upload = useMutation({
-    mutationFn: async ({ f, checked }: { f: File; checked: boolean }) => {
+  const upload = useChange(
+    async ({ f, checked }: { f: File; checked: boolean }) => {
       const markdown = await f.text();
       if (!checked) {
-        const preview = await api.post<FaqImportPreview>('/api/faq/import/preview', { markdown });
+        const preview = await trustApi.previewFaqImport(markdown);
         if (preview.duplicates.length > 0) return preview.duplicates;
       }
       const all = Object.fromEntries(
         (duplicates ?? []).map((d) => [d.question, choices[d.question] ?? 'skip']),
       );
-      return api.post<FaqImportReport>('/api/faq/import', { markdown, publish, duplicates: all });
+      return trustApi.importFaq({ markdown, publish, duplicates: all });
     },
-    onSuccess: (r) => {
-      if (Array.isArray(r)) {
+    () => [trustKeys.faqEntries],
+    {
+      onSuccess: (r) => {
+        if (Array.isArray(r)) {
+          setReport(null);
+          setDuplicates(r);
+          return;
+        }
+        setDuplicates(null);
+        setChoices({});
+        setReport(r);
+        notifySuccess('FAQ imported');
+      },
+      onError: (error) => {
         setReport(null);
-        setDuplicates(r);
-        return;
-      }
-      setDuplicates(null);
-      setChoices({});
-      setReport(r);
-      notifySuccess('FAQ imported');
-      void client.invalidateQueries({ queryKey: ['faq-entries'] });
+        notifyError(error);
+      },
     },
-    onError: (error) => {
-      setReport(null);
-      notifyError(error);
-    },
-  });
+  );
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4" mb="sm">
@@ -144,14 +145,8 @@ function Importer() {
 }
 
 function Exports() {
-  const sections = useQuery({
-    queryKey: ['faq-sections'],
-    queryFn: () => api.get<{ items: { language: string }[] }>('/api/faq/sections?pageSize=200'),
-  });
-  const org = useQuery({
-    queryKey: ['organization'],
-    queryFn: () => api.get<Organization>('/api/organization'),
-  });
+  const sections = useFaqSections();
+  const org = useOrganization();
   const languages = [...new Set((sections.data?.items ?? []).map((s) => s.language))].sort();
   return (
     <Card withBorder padding="lg">
@@ -164,7 +159,7 @@ function Exports() {
       <List mb="md">
         {languages.map((l) => (
           <List.Item key={l}>
-            <Anchor href={`/api/faq/export.md?language=${l}`} download>
+            <Anchor href={trustApi.faqExportUrl(l)} download>
               FAQ ({l})
             </Anchor>
           </List.Item>
@@ -176,7 +171,7 @@ function Exports() {
       <List>
         {(org.data?.services ?? []).map((s) => (
           <List.Item key={s.id}>
-            <Anchor href={`/api/services/${s.id}/security-chapter.md`} download>
+            <Anchor href={organizationApi.securityChapterUrl(s.id)} download>
               {s.name}
             </Anchor>
           </List.Item>

@@ -1,17 +1,14 @@
 import { Button, Card, Checkbox, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { TrustSettings } from '../../../contracts/trust-center.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { useChange } from '../../api/change.js';
+import { fieldErrors } from '../../api/client.js';
+import { trustApi, trustKeys, useTrustSettings } from '../../api/trust-center.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
 export function TrustSettingsPanel({ manage }: { manage: boolean }) {
-  const client = useQueryClient();
-  const settings = useQuery({
-    queryKey: ['trust-settings'],
-    queryFn: () => api.get<TrustSettings & { updatedAt: string }>('/api/trust-center/settings'),
-  });
+  const settings = useTrustSettings();
   const [form, setForm] = useState<TrustSettings | null>(null);
   useEffect(() => {
     if (settings.data) {
@@ -19,12 +16,8 @@ export function TrustSettingsPanel({ manage }: { manage: boolean }) {
       setForm(rest);
     }
   }, [settings.data]);
-  const save = useMutation({
-    mutationFn: (body: TrustSettings) => api.put('/api/trust-center/settings', body),
-    onSuccess: () => {
-      notifySuccess('Trust-center settings saved');
-      void client.invalidateQueries({ queryKey: ['trust-settings'] });
-    },
+  const save = useChange(trustApi.saveSettings, () => [trustKeys.settings], {
+    onSuccess: () => notifySuccess('Trust-center settings saved'),
     onError: notifyError,
   });
   const errors = fieldErrors(save.error);

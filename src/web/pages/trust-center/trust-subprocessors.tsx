@@ -1,9 +1,15 @@
 import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../../contracts/paging.js';
 import type { Subprocessor } from '../../../contracts/trust-center.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { useChange } from '../../api/change.js';
+import { fieldErrors } from '../../api/client.js';
+import {
+  trustApi,
+  trustKeys,
+  useSubprocessorNotices,
+  useSubprocessorSubscribers,
+  useSubprocessors,
+} from '../../api/trust-center.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
@@ -15,16 +21,6 @@ const mechanisms = [
   { value: 'other', label: 'Other' },
 ];
 
-interface Notice {
-  id: string;
-  subprocessorName: string;
-  email: string;
-  change: string;
-  effectiveOn: string;
-  notifiedAt: string;
-  objectedAt: string | null;
-}
-
 const empty = {
   name: '',
   purpose: '',
@@ -35,17 +31,18 @@ const empty = {
 };
 
 function AddSubprocessor() {
-  const client = useQueryClient();
   const [form, setForm] = useState(empty);
-  const add = useMutation({
-    mutationFn: () => api.post('/api/subprocessors', { ...form, effectiveOn: form.effectiveOn || null }),
-    onSuccess: () => {
-      notifySuccess('Sub-processor added');
-      setForm(empty);
-      void client.invalidateQueries({ queryKey: ['subprocessors'] });
+  const add = useChange(
+    () => trustApi.addSubprocessor({ ...form, effectiveOn: form.effectiveOn || null }),
+    () => [trustKeys.subprocessors],
+    {
+      onSuccess: () => {
+        notifySuccess('Sub-processor added');
+        setForm(empty);
+      },
+      onError: notifyError,
     },
-    onError: notifyError,
-  });
+  );
   const errors = fieldErrors(add.error);
   const field = (key: keyof typeof empty, label: string, placeholder?: string) => (
     <TextInput
@@ -95,19 +92,19 @@ function AddSubprocessor() {
 }
 
 function Announce({ sub }: { sub: Subprocessor }) {
-  const client = useQueryClient();
   const [change, setChange] = useState('');
   const [effectiveOn, setEffectiveOn] = useState(sub.effectiveOn ?? '');
-  const send = useMutation({
-    mutationFn: () =>
-      api.post<{ notified: number }>(`/api/subprocessors/${sub.id}/announcements`, { change, effectiveOn }),
-    onSuccess: (r) => {
-      notifySuccess(`${r.notified} subscribers told`);
-      setChange('');
-      void client.invalidateQueries({ queryKey: ['subprocessor-notifications'] });
+  const send = useChange(
+    () => trustApi.announce(sub.id, { change, effectiveOn }),
+    () => [trustKeys.subprocessorNotices],
+    {
+      onSuccess: (r) => {
+        notifySuccess(`${r.notified} subscribers told`);
+        setChange('');
+      },
+      onError: notifyError,
     },
-    onError: notifyError,
-  });
+  );
   return (
     <Group gap="xs" wrap="nowrap" align="flex-end">
       <TextInput
@@ -131,13 +128,7 @@ function Announce({ sub }: { sub: Subprocessor }) {
 }
 
 function Subscribers() {
-  const subscribers = useQuery({
-    queryKey: ['subprocessor-subscribers'],
-    queryFn: () =>
-      api.get<Page<{ id: string; email: string; verifiedAt: string | null }>>(
-        '/api/subprocessor-subscribers?pageSize=200',
-      ),
-  });
+  const subscribers = useSubprocessorSubscribers();
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4" mb="sm">
@@ -171,14 +162,8 @@ function Subscribers() {
 }
 
 export function SubprocessorsPanel({ manage }: { manage: boolean }) {
-  const list = useQuery({
-    queryKey: ['subprocessors'],
-    queryFn: () => api.get<Page<Subprocessor>>('/api/subprocessors?pageSize=200'),
-  });
-  const log = useQuery({
-    queryKey: ['subprocessor-notifications'],
-    queryFn: () => api.get<Page<Notice>>('/api/subprocessor-notifications?pageSize=100'),
-  });
+  const list = useSubprocessors();
+  const log = useSubprocessorNotices();
   return (
     <Stack>
       <Card withBorder padding="lg">

@@ -1,20 +1,11 @@
 import { Card, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { Page } from '../../../contracts/paging.js';
-import {
-  accessLevelLabels,
-  type DocumentDownload,
-  type DocumentStats,
-} from '../../../contracts/trust-documents.js';
-import { api } from '../../api/client.js';
+import { accessLevelLabels } from '../../../contracts/trust-documents.js';
+import { useDocumentDownloads, useDocumentStats } from '../../api/trust-documents.js';
 import { dateTime } from '../../ui/format.js';
 import { QueryState } from '../../ui/QueryState.js';
 
 function Downloads() {
-  const downloads = useQuery({
-    queryKey: ['trust-document-downloads'],
-    queryFn: () => api.get<Page<DocumentDownload>>('/api/trust-document-downloads?pageSize=100'),
-  });
+  const downloads = useDocumentDownloads();
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4" mb="sm">
@@ -56,10 +47,7 @@ function Downloads() {
 }
 
 export function AnalyticsPanel({ manage }: { manage: boolean }) {
-  const stats = useQuery({
-    queryKey: ['trust-document-stats'],
-    queryFn: () => api.get<Page<DocumentStats>>('/api/trust-document-stats?pageSize=200'),
-  });
+  const stats = useDocumentStats();
   return (
     <Stack>
       <QueryState loading={stats.isLoading} error={stats.error}>

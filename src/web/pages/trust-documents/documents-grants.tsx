@@ -1,8 +1,7 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../contracts/paging.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccessGrant } from '../../../contracts/trust-documents.js';
-import { api } from '../../api/client.js';
+import { trustDocumentKeys, trustDocumentsApi, useAccessGrants } from '../../api/trust-documents.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { date, dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
@@ -13,10 +12,10 @@ const stateColor = { active: 'teal', expired: 'gray', revoked: 'red' } as const;
 function Revoke({ grant }: { grant: AccessGrant }) {
   const client = useQueryClient();
   const revoke = useMutation({
-    mutationFn: () => api.post(`/api/trust-access-grants/${grant.id}/revoke`),
+    mutationFn: () => trustDocumentsApi.revokeGrant(grant.id),
     onSuccess: () => {
       notifySuccess(`Access of ${grant.email} revoked`);
-      void client.invalidateQueries({ queryKey: ['trust-access-grants'] });
+      void client.invalidateQueries({ queryKey: trustDocumentKeys.grants });
     },
     onError: notifyError,
   });
@@ -37,10 +36,7 @@ function Revoke({ grant }: { grant: AccessGrant }) {
 }
 
 export function GrantsPanel() {
-  const grants = useQuery({
-    queryKey: ['trust-access-grants'],
-    queryFn: () => api.get<Page<AccessGrant>>('/api/trust-access-grants?pageSize=200'),
-  });
+  const grants = useAccessGrants();
   return (
     <QueryState loading={grants.isLoading} error={grants.error}>
       <Text size="sm" mb="xs">

@@ -12,9 +12,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { Page } from '../../../contracts/paging.js';
 import {
   type AccessLevel,
   accessLevelLabels,
@@ -24,8 +23,8 @@ import {
   documentKinds,
   type TrustDocument,
 } from '../../../contracts/trust-documents.js';
-import { api, fieldErrors } from '../../api/client.js';
-import { postForm } from '../../api/post-form.js';
+import { fieldErrors } from '../../api/client.js';
+import { trustDocumentKeys, trustDocumentsApi, useTrustDocuments } from '../../api/trust-documents.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
@@ -36,7 +35,15 @@ const kindOptions = documentKinds
   .filter((k) => k !== 'controls-list')
   .map((k) => ({ value: k, label: documentKindLabels[k] }));
 
-const empty = {
+const empty: {
+  source: string;
+  title: string;
+  description: string;
+  kind: string;
+  accessLevel: AccessLevel;
+  versionLabel: string;
+  published: boolean;
+} = {
   source: 'upload',
   title: '',
   description: '',
@@ -57,21 +64,21 @@ function AddDocument() {
     mutationFn: () => {
       if (form.source === 'generated') {
         const { source: _source, kind: _kind, ...rest } = form;
-        return api.post<TrustDocument>('/api/trust-documents/generated', rest);
+        return trustDocumentsApi.addGenerated(rest);
       }
       const data = new FormData();
       for (const key of ['title', 'description', 'kind', 'accessLevel', 'versionLabel'] as const)
         data.set(key, form[key]);
       data.set('published', String(form.published));
       if (file) data.set('file', file, file.name);
-      return postForm<TrustDocument>('/api/trust-documents', data, session?.csrfToken ?? '');
+      return trustDocumentsApi.upload(data, session?.csrfToken ?? '');
     },
     onSuccess: (d) => {
       notifySuccess(`${d.title} added`);
       setForm(empty);
       setFile(null);
       setFileKey(fileKey + 1);
-      void client.invalidateQueries({ queryKey: ['trust-documents'] });
+      void client.invalidateQueries({ queryKey: trustDocumentKeys.documents });
     },
   });
   const errors = fieldErrors(add.error);
@@ -132,7 +139,9 @@ function AddDocument() {
               allowDeselect={false}
               data={levelOptions}
               value={form.accessLevel}
-              onChange={(v) => setForm({ ...form, accessLevel: v ?? 'on-request' })}
+              onChange={(v) =>
+                setForm({ ...form, accessLevel: accessLevels.find((l) => l === v) ?? 'on-request' })
+              }
             />
           </Group>
           {form.source === 'upload' && (
@@ -168,10 +177,10 @@ function DocumentRow({ doc, manage }: { doc: TrustDocument; manage: boolean }) {
   const client = useQueryClient();
   const change = useMutation({
     mutationFn: (patch: Partial<Pick<TrustDocument, 'accessLevel' | 'published'>>) =>
-      api.patch<TrustDocument>(`/api/trust-documents/${doc.id}`, patch),
+      trustDocumentsApi.update(doc.id, patch),
     onSuccess: (d) => {
       notifySuccess(`${d.title} saved`);
-      void client.invalidateQueries({ queryKey: ['trust-documents'] });
+      void client.invalidateQueries({ queryKey: trustDocumentKeys.documents });
     },
     onError: notifyError,
   });
@@ -205,7 +214,7 @@ function DocumentRow({ doc, manage }: { doc: TrustDocument; manage: boolean }) {
         />
       </Table.Td>
       <Table.Td>
-        <Anchor href={`/api/trust-documents/${doc.id}/file`} size="sm">
+        <Anchor href={trustDocumentsApi.fileUrl(doc.id)} size="sm">
           Download {doc.title}
         </Anchor>
       </Table.Td>
@@ -214,10 +223,7 @@ function DocumentRow({ doc, manage }: { doc: TrustDocument; manage: boolean }) {
 }
 
 export function DocumentsPanel({ manage }: { manage: boolean }) {
-  const docs = useQuery({
-    queryKey: ['trust-documents'],
-    queryFn: () => api.get<Page<TrustDocument>>('/api/trust-documents?pageSize=200'),
-  });
+  const docs = useTrustDocuments();
   return (
     <Stack>
       <QueryState loading={docs.isLoading} error={docs.error}>

@@ -1,9 +1,8 @@
 import { Button, Card, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../../contracts/paging.js';
-import type { NdaVersion } from '../../../contracts/trust-documents.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { trustDocumentKeys, trustDocumentsApi, useNdaVersions } from '../../api/trust-documents.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -12,10 +11,10 @@ function NewVersion({ current }: { current: string }) {
   const client = useQueryClient();
   const [text, setText] = useState(current);
   const save = useMutation({
-    mutationFn: () => api.post<NdaVersion>('/api/trust-nda-versions', { text }),
+    mutationFn: () => trustDocumentsApi.publishNda(text),
     onSuccess: (v) => {
       notifySuccess(`NDA version ${v.version} published`);
-      void client.invalidateQueries({ queryKey: ['trust-nda-versions'] });
+      void client.invalidateQueries({ queryKey: trustDocumentKeys.ndaVersions });
     },
     onError: notifyError,
   });
@@ -42,10 +41,7 @@ function NewVersion({ current }: { current: string }) {
 }
 
 export function NdaPanel({ manage }: { manage: boolean }) {
-  const versions = useQuery({
-    queryKey: ['trust-nda-versions'],
-    queryFn: () => api.get<Page<NdaVersion>>('/api/trust-nda-versions?pageSize=50'),
-  });
+  const versions = useNdaVersions();
   const latest = versions.data?.items[0];
   return (
     <QueryState loading={versions.isLoading} error={versions.error}>

@@ -9,11 +9,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../../contracts/paging.js';
 import { accessLevelLabels, type DocumentRequest } from '../../../contracts/trust-documents.js';
-import { api, query } from '../../api/client.js';
+import { trustDocumentKeys, trustDocumentsApi, useDocumentRequests } from '../../api/trust-documents.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
@@ -32,17 +31,16 @@ function Decide({ request }: { request: DocumentRequest }) {
   const [reason, setReason] = useState('');
   const done = (message: string) => {
     notifySuccess(message);
-    void client.invalidateQueries({ queryKey: ['trust-document-requests'] });
-    void client.invalidateQueries({ queryKey: ['trust-access-grants'] });
+    void client.invalidateQueries({ queryKey: trustDocumentKeys.requestLists });
+    void client.invalidateQueries({ queryKey: trustDocumentKeys.grants });
   };
   const approve = useMutation({
-    mutationFn: () =>
-      api.post(`/api/trust-document-requests/${request.id}/approve`, { expiresInDays: Number(days) }),
+    mutationFn: () => trustDocumentsApi.approveRequest(request.id, Number(days)),
     onSuccess: () => done(`${request.name} can download for ${days} days; a sign-in link is on its way`),
     onError: notifyError,
   });
   const reject = useMutation({
-    mutationFn: () => api.post(`/api/trust-document-requests/${request.id}/reject`, { reason }),
+    mutationFn: () => trustDocumentsApi.rejectRequest(request.id, reason),
     onSuccess: () => done(`Request from ${request.name} rejected`),
     onError: notifyError,
   });
@@ -97,13 +95,7 @@ function NdaDetails({ nda }: { nda: DocumentRequest['nda'] }) {
 export function RequestsPanel() {
   const [status, setStatus] = useState('pending');
   const [page, setPage] = useState(1);
-  const requests = useQuery({
-    queryKey: ['trust-document-requests', status, page],
-    queryFn: () =>
-      api.get<Page<DocumentRequest>>(
-        `/api/trust-document-requests${query({ status: status === 'all' ? undefined : status, page, pageSize: 50 })}`,
-      ),
-  });
+  const requests = useDocumentRequests(status, page);
   const pages = Math.max(1, Math.ceil((requests.data?.total ?? 0) / 50));
   return (
     <Stack>

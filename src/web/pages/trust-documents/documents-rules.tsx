@@ -1,9 +1,9 @@
 import { Button, Checkbox, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../../contracts/paging.js';
 import type { AutoApprovalRule } from '../../../contracts/trust-documents.js';
-import { api, fieldErrors } from '../../api/client.js';
+import { fieldErrors } from '../../api/client.js';
+import { trustDocumentKeys, trustDocumentsApi, useAutoApprovalRules } from '../../api/trust-documents.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
@@ -15,7 +15,7 @@ function AddRule() {
   const [days, setDays] = useState<number | string>(30);
   const add = useMutation({
     mutationFn: () =>
-      api.post('/api/trust-auto-approval-rules', {
+      trustDocumentsApi.addRule({
         domain,
         approvesOnRequest: onRequest,
         approvesNda: nda,
@@ -24,7 +24,7 @@ function AddRule() {
     onSuccess: () => {
       notifySuccess(`Requests from ${domain} are approved automatically`);
       setDomain('');
-      void client.invalidateQueries({ queryKey: ['trust-auto-approval-rules'] });
+      void client.invalidateQueries({ queryKey: trustDocumentKeys.rules });
     },
     onError: notifyError,
   });
@@ -66,10 +66,10 @@ function AddRule() {
 function RemoveRule({ rule }: { rule: AutoApprovalRule }) {
   const client = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/trust-auto-approval-rules/${rule.id}`),
+    mutationFn: () => trustDocumentsApi.removeRule(rule.id),
     onSuccess: () => {
       notifySuccess(`Rule for ${rule.domain} removed`);
-      void client.invalidateQueries({ queryKey: ['trust-auto-approval-rules'] });
+      void client.invalidateQueries({ queryKey: trustDocumentKeys.rules });
     },
     onError: notifyError,
   });
@@ -81,10 +81,7 @@ function RemoveRule({ rule }: { rule: AutoApprovalRule }) {
 }
 
 export function RulesPanel({ manage }: { manage: boolean }) {
-  const rules = useQuery({
-    queryKey: ['trust-auto-approval-rules'],
-    queryFn: () => api.get<Page<AutoApprovalRule>>('/api/trust-auto-approval-rules?pageSize=200'),
-  });
+  const rules = useAutoApprovalRules();
   return (
     <Stack>
       <Text size="sm">
