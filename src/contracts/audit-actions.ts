@@ -1,7 +1,6 @@
 import { z } from 'zod';
-
-const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
-const none = z.strictObject({});
+import { changes, none } from './audit-shapes.js';
+import { incidentAuditActionSchemas } from './incident-audit-actions.js';
 
 /** Every audit action Tillit writes, with the shape of its data. Stored JSON is validated against these. */
 export const auditActionSchemas = {
@@ -393,6 +392,7 @@ export const auditActionSchemas = {
     row: z.number().int(),
     previousStatus: z.string(),
   }),
+  ...incidentAuditActionSchemas,
 } as const;
 
 export type AuditAction = keyof typeof auditActionSchemas;

@@ -67,6 +67,12 @@ export const permissions = [
   'notifications.read',
   /** Mark one's own notifications read and choose how they are mailed. */
   'notifications.manage-own',
+  /** See incidents: everyone those they reported; incident handlers and auditors per the visibility rule. */
+  'incidents.read',
+  /** Report an incident (any staff member). */
+  'incidents.report',
+  /** Handle incidents: triage, reports to authorities, outages, the SLA and the public status. */
+  'incidents.manage',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -97,6 +103,7 @@ const everyone: Permission[] = [
   'nonconformities.complete-own',
   'notifications.read',
   'notifications.manage-own',
+  'incidents.read',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
@@ -127,6 +134,8 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'objectives.measure',
     'management-reviews.manage',
     'trust-center.manage',
+    'incidents.report',
+    'incidents.manage',
   ]),
   contributor: new Set([
     ...everyone,
@@ -136,9 +145,10 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'checks.report',
     'risks.edit-own',
     'policies.acknowledge',
+    'incidents.report',
   ]),
   auditor: new Set([...everyone, 'audit.read', 'findings.raise']),
-  viewer: new Set([...everyone, 'policies.acknowledge']),
+  viewer: new Set([...everyone, 'policies.acknowledge', 'incidents.report']),
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

@@ -82,6 +82,12 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
   { name: 'trust_document_downloads', orderBy: 'id' },
   { name: 'questionnaires', orderBy: 'id' },
   { name: 'questionnaire_items', orderBy: 'id' },
+  { name: 'incident_settings', orderBy: 'organization_id' },
+  { name: 'incidents', orderBy: 'id' },
+  { name: 'incident_timeline', orderBy: 'id' },
+  { name: 'incident_reports', orderBy: 'id' },
+  { name: 'monitoring_imports', orderBy: 'id' },
+  { name: 'outages', orderBy: 'id' },
 ];
 
 /**

@@ -278,6 +278,23 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/trust-access-grants/:id/revoke': 'trust-center.manage',
   'GET /api/trust-document-stats': 'trust-center.read',
   'GET /api/trust-document-downloads': 'trust-center.manage',
+  // Incidents: any staff member reports and adds to the timeline of their own (the service checks whose);
+  // reading is filtered per row (incidents.policy.ts); handling, reports, outages and the SLA take manage.
+  'GET /api/incidents': 'incidents.read',
+  'POST /api/incidents': 'incidents.report',
+  'GET /api/incidents/:id': 'incidents.read',
+  'PATCH /api/incidents/:id': 'incidents.manage',
+  'POST /api/incidents/:id/transition': 'incidents.manage',
+  'POST /api/incidents/:id/timeline': 'incidents.report',
+  'POST /api/incidents/:id/triage': 'incidents.manage',
+  'POST /api/incidents/:id/review': 'incidents.manage',
+  'POST /api/incidents/:id/publication': 'incidents.manage',
+  'PATCH /api/incidents/:id/reports/:reportId': 'incidents.manage',
+  'POST /api/incidents/:id/reports/:reportId/submit': 'incidents.manage',
+  'POST /api/incidents/:id/reports/:reportId/corrections': 'incidents.manage',
+  'GET /api/incidents/:id/reports/:reportId/export.md': 'incidents.read',
+  'GET /api/incident-settings': 'incidents.read',
+  'PUT /api/incident-settings': 'incidents.manage',
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
