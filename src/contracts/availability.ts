@@ -64,6 +64,8 @@ export const availabilityRowSchema = z.object({
   month: z.string(),
   minutes: z.number().int(),
   downMinutes: z.number(),
+  /** Partial outages: reported, not counted as downtime. */
+  partialMinutes: z.number(),
   excludedMinutes: z.number(),
   availability: z.number(),
   target: z.number(),

@@ -295,6 +295,14 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/incidents/:id/reports/:reportId/export.md': 'incidents.read',
   'GET /api/incident-settings': 'incidents.read',
   'PUT /api/incident-settings': 'incidents.manage',
+  'GET /api/outages': 'incidents.read',
+  'POST /api/outages': 'incidents.manage',
+  'POST /api/outages/:id/end': 'incidents.manage',
+  'POST /api/outages/import/upptime': 'incidents.manage',
+  'POST /api/outages/import/prometheus': 'incidents.manage',
+  'GET /api/availability': 'incidents.read',
+  'GET /api/sla-settings': 'incidents.read',
+  'PUT /api/sla-settings': 'incidents.manage',
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';

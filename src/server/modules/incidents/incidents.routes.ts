@@ -38,6 +38,7 @@ import {
   transitionIncident,
   updateIncident,
 } from './incidents.service.js';
+import { registerOutageRoutes } from './outages.routes.js';
 
 const reportParams = z.strictObject({ id: z.uuid(), reportId: z.uuid() });
 const tags = ['incidents'];
@@ -127,6 +128,7 @@ const registerReportRoutes: RouteModule = (app, { db }) => {
 export const registerIncidentRoutes: RouteModule = (app, deps) => {
   const { db } = deps;
   registerReportRoutes(app, deps);
+  registerOutageRoutes(app, deps);
   app.get(
     '/api/incidents',
     {
