@@ -14,7 +14,7 @@ import { registerControlRoutes } from './controls/index.js';
 import { registerEvidenceRoutes } from './evidence/index.js';
 import { registerFrameworkRoutes } from './frameworks/index.js';
 import { registerHealthRoutes } from './health/index.js';
-import { registerIncidentRoutes } from './incidents/index.js';
+import { registerIncidentRoutes, registerPublicStatusRoutes } from './incidents/index.js';
 import { registerManagementReviewRoutes } from './management-review/index.js';
 import { registerNonconformityRoutes } from './nonconformities/index.js';
 import { registerObjectiveRoutes } from './objectives/index.js';
@@ -56,6 +56,7 @@ export const routeModules: RouteModule[] = [
   registerTrustDocumentPublicRoutes,
   registerSearchRoutes,
   registerIncidentRoutes,
+  registerPublicStatusRoutes,
 ];
 
 /** Background jobs of the modules: scheduled checks, daily reminders, recurring activities and digests. */

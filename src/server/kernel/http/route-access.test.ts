@@ -303,6 +303,12 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/availability': 'incidents.read',
   'GET /api/sla-settings': 'incidents.read',
   'PUT /api/sla-settings': 'incidents.manage',
+  // The public status page and its Statuspage-compatible JSON: published incidents and computed availability.
+  'GET /status': 'public',
+  'GET /status/api/v2/summary.json': 'public',
+  'GET /status/api/v2/components.json': 'public',
+  'GET /status/api/v2/incidents.json': 'public',
+  'GET /status/history.atom': 'public',
 };
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
