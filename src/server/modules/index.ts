@@ -14,7 +14,7 @@ import { registerControlRoutes } from './controls/index.js';
 import { registerEvidenceRoutes } from './evidence/index.js';
 import { registerFrameworkRoutes } from './frameworks/index.js';
 import { registerHealthRoutes } from './health/index.js';
-import { registerIncidentRoutes, registerPublicStatusRoutes } from './incidents/index.js';
+import { incidentJobs, registerIncidentRoutes, registerPublicStatusRoutes } from './incidents/index.js';
 import { registerManagementReviewRoutes } from './management-review/index.js';
 import { registerNonconformityRoutes } from './nonconformities/index.js';
 import { registerObjectiveRoutes } from './objectives/index.js';
@@ -71,5 +71,6 @@ export function moduleJobs(
     ...policyJobs(db, logger),
     ...activityJobs(db, logger, config.publicUrl),
     ...digestJobs(db, logger, config.publicUrl),
+    ...incidentJobs(db, logger, config.publicUrl),
   ];
 }

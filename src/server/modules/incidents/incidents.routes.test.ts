@@ -11,6 +11,7 @@ import type {
   TriageInput,
 } from '../../../contracts/incidents.js';
 import type { Page } from '../../../contracts/paging.js';
+import { sendReportReminders } from './incidents.jobs.js';
 
 const calm: TriageInput = {
   seriousFinancialLoss: false,
@@ -209,6 +210,34 @@ describe('incident register', () => {
       completelyUnavailableOver30Min: true,
     });
     assert.equal(again.reports.length, 4);
+  });
+
+  test('handlers are reminded of due reports and told of overdue ones, once, by inbox and mail', async () => {
+    const sent = await sendReportReminders(t.handle.db, 'https://tillit.example');
+    const rows = await t.handle.db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select(['n.user_id', 'n.kind', 'n.title', 'u.role'])
+      .where('n.kind', 'like', 'incident-report-%')
+      .execute();
+    assert.equal(sent, rows.length);
+    assert.ok(rows.length > 0);
+    assert.deepEqual([...new Set(rows.map((r) => r.role))].sort(), ['admin', 'compliance-manager']);
+    assert.ok(rows.some((r) => r.user_id === t.users['compliance-manager'].id));
+    assert.ok(
+      rows.some(
+        (r) => r.kind === 'incident-report-overdue' && /NIS2 early warning for INC-001/.test(r.title),
+      ),
+    );
+    const mails = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM mail_outbox WHERE subject LIKE '%INC-001%'`.execute(t.handle.db);
+    assert.ok(Number(mails.rows[0]?.n) > 0, 'escalations are mailed through the outbox');
+    assert.equal(
+      await sendReportReminders(t.handle.db, 'https://tillit.example'),
+      0,
+      'once per deadline and stage',
+    );
   });
 
   test('a report is drafted, submitted with its reference, then frozen; a correction is a new version', async () => {
