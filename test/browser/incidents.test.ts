@@ -11,9 +11,14 @@ async function shot(page: Page, name: string) {
   if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 }
 
-/** `YYYY-MM-DDTHH:mm` in the browser's zone for an instant, as a datetime-local input wants it. */
-const localInput = (d: Date) =>
-  new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+const stockholm = (d: Date) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  }).format(d);
+/** `YYYY-MM-DDTHH:mm` on the browser's Stockholm clock, as a datetime-local input wants it. */
+const localInput = (d: Date) => stockholm(d).replace(' ', 'T');
 
 describe('incidents in the browser', () => {
   let instance: TestInstance;
@@ -48,9 +53,9 @@ describe('incidents in the browser', () => {
     await page.getByRole('button', { name: 'Report an incident' }).click();
     const dialog = page.getByRole('dialog', { name: 'Report an incident' });
     await dialog.getByLabel(/^Title/).fill('Compute down in STO2 after a power loss');
-    await dialog.getByRole('textbox', { name: /^Category/ }).click();
+    await dialog.getByRole('combobox', { name: /^Category/ }).click();
     await page.getByRole('option', { name: 'Availability', exact: true }).click();
-    await dialog.getByRole('textbox', { name: /^Severity/ }).click();
+    await dialog.getByRole('combobox', { name: /^Severity/ }).click();
     await page.getByRole('option', { name: 'High', exact: true }).click();
     // Two hours ago, on the browser's Stockholm clock.
     const aware = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000);
@@ -67,12 +72,7 @@ describe('incidents in the browser', () => {
     const reports = page.getByRole('table', { name: 'Reports and deadlines' });
     const warning = reports.locator('tr[data-report="nis2-early-warning"]');
     const due = new Date(aware.getTime() + 24 * 3_600_000);
-    const expected = new Intl.DateTimeFormat('sv-SE', {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: 'Europe/Stockholm',
-    }).format(due);
-    await warning.getByText(expected).waitFor();
+    await warning.getByText(stockholm(due)).waitFor();
     assert.match((await warning.textContent()) ?? '', /CERT-SE/);
     await shot(page, 'incident-triaged');
 

@@ -1,3 +1,7 @@
+export { submitReport, triageIncident } from './incident-reports.service.js';
+export { publishIncident, reviewIncident } from './incident-review.service.js';
 export { incidentJobs, sendReportReminders } from './incidents.jobs.js';
 export { registerIncidentRoutes } from './incidents.routes.js';
+export { reportIncident, transitionIncident } from './incidents.service.js';
+export { recordOutage } from './outages.service.js';
 export { registerPublicStatusRoutes } from './public-status.routes.js';
