@@ -7,6 +7,7 @@ import { checksContract } from './checks.module.js';
 import { controlsContract } from './controls.module.js';
 import { evidenceContract } from './evidence.module.js';
 import { frameworksContract } from './frameworks.module.js';
+import { incidentsContract } from './incidents.module.js';
 import { managementReviewContract } from './management-review.module.js';
 import type { ModuleContract } from './module-contract.js';
 import { nonconformitiesContract } from './nonconformities.module.js';
@@ -48,6 +49,7 @@ export const moduleContracts = [
   trustCenterContract,
   trustDocumentsContract,
   questionnairesContract,
+  incidentsContract,
   platformContract,
 ] as const satisfies readonly ModuleContract[];
 

@@ -5,6 +5,7 @@ import { installBuiltin, setApplicabilityInBulk } from '../modules/frameworks/in
 import { createUser } from '../modules/users/index.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAudits } from './demo-audits.js';
+import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoPolicies } from './demo-policies.js';
 import { seedDemoRisks } from './demo-risks.js';
 import { seedDemoTrustCenter } from './demo-trust-center.js';
@@ -216,4 +217,5 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
   await seedDemoRisks(ctx);
   await seedDemoTrustCenter(ctx);
   await seedDemoActivities(ctx);
+  await seedDemoIncidents(ctx);
 }

@@ -15,6 +15,7 @@ import { controlsModule } from './controls/index.js';
 import { evidenceModule } from './evidence/index.js';
 import { frameworksModule } from './frameworks/index.js';
 import { healthModule } from './health/index.js';
+import { incidentsModule } from './incidents/index.js';
 import { managementReviewModule } from './management-review/index.js';
 import { nonconformitiesModule } from './nonconformities/index.js';
 import { objectivesModule } from './objectives/index.js';
@@ -56,6 +57,7 @@ export const modules: readonly ModuleDefinition[] = [
   trustCenterModule,
   questionnairesModule,
   trustDocumentsModule,
+  incidentsModule,
   searchModule,
 ];
 

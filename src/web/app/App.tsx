@@ -19,6 +19,9 @@ import { EvidencePage } from '../pages/evidence/EvidencePage.js';
 import { FrameworkPage } from '../pages/frameworks/FrameworkPage.js';
 import { FrameworksPage } from '../pages/frameworks/FrameworksPage.js';
 import { RequirementPage } from '../pages/frameworks/RequirementPage.js';
+import { IncidentPage } from '../pages/incidents/IncidentPage.js';
+import { IncidentsPage } from '../pages/incidents/IncidentsPage.js';
+import { OutagesPage } from '../pages/incidents/OutagesPage.js';
 import { ManagementReviewPage } from '../pages/management-review/ManagementReviewPage.js';
 import { ManagementReviewsPage } from '../pages/management-review/ManagementReviewsPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
@@ -109,6 +112,9 @@ export function App() {
           <Route path="risks/matrix" element={<RiskMatrixPage />} />
           <Route path="risks/:id" element={<RiskPage />} />
           <Route path="assets" element={<AssetsPage />} />
+          <Route path="incidents" element={<IncidentsPage />} />
+          <Route path="incidents/:id" element={<IncidentPage />} />
+          <Route path="outages" element={<OutagesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

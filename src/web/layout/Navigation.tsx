@@ -1,5 +1,6 @@
 import { Badge, Group, NavLink, Text } from '@mantine/core';
 import {
+  IconActivityHeartbeat,
   IconAlertTriangle,
   IconBookmark,
   IconBooks,
@@ -21,6 +22,7 @@ import {
   IconServer,
   IconSubtask,
   IconTarget,
+  IconUrgent,
   IconUsers,
   IconWorld,
 } from '@tabler/icons-react';
@@ -76,6 +78,10 @@ const modulePages: Record<string, NavItem[]> = {
       permission: 'management-reviews.read',
     },
   ],
+  Operations: [
+    { to: '/incidents', label: 'Incidents', icon: IconUrgent, permission: 'incidents.read' },
+    { to: '/outages', label: 'Outages and SLA', icon: IconActivityHeartbeat, permission: 'incidents.read' },
+  ],
   Publish: [
     { to: '/trust-center', label: 'Trust center', icon: IconWorld, permission: 'trust-center.read' },
     { to: '/trust-documents', label: 'Documents', icon: IconLock, permission: 'trust-center.read' },
@@ -86,7 +92,7 @@ const modulePages: Record<string, NavItem[]> = {
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
 const plannedModules: [string, string[]][] = [
   ['Programme', []],
-  ['Operations', ['Incidents', 'Vulnerabilities', 'Access']],
+  ['Operations', ['Vulnerabilities', 'Access']],
   ['Privacy', ['Privacy', 'Suppliers']],
   ['Publish', []],
 ];

@@ -3,6 +3,8 @@ import type { JsonColumn, JsonOf, JsonRecordColumn, SqlDate } from './schema-typ
 import type { Classification as AssetClassification } from '../../../contracts/assets.js';
 import type { FindingType } from '../../../contracts/audits.js';
 import type { MappingRelationship, RequirementKind } from '../../../contracts/catalog.js';
+import type { IncidentCategory, IncidentSeverity, IncidentStatus, PublicStatus, ReportStatus, ReportType, TimelineKind, TriageInput } from '../../../contracts/incidents.js';
+import type { OutageImpact, OutageSource } from '../../../contracts/availability.js';
 import type { ReviewStatus } from '../../../contracts/management-review.js';
 import type { NcSeverity, NcSource, NcStatus } from '../../../contracts/nonconformities.js';
 import type { KpiDirection, ObjectiveArea } from '../../../contracts/objectives.js';
@@ -17,6 +19,8 @@ import type { ColumnType } from "kysely";
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
+
+export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -336,6 +340,78 @@ export interface Frameworks {
   version: Generated<string>;
 }
 
+export interface IncidentReports {
+  authority: string;
+  content: Generated<JsonRecordColumn<string>>;
+  created_at: Generated<Timestamp>;
+  due_at: Timestamp | null;
+  id: Generated<string>;
+  incident_id: string;
+  organization_id: string;
+  status: Generated<ReportStatus>;
+  submission_reference: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  type: ReportType;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface Incidents {
+  all_customers_affected: Generated<boolean>;
+  aware_at: Timestamp;
+  category: IncidentCategory;
+  closed_at: Timestamp | null;
+  control_ids: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  customers_affected: number | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  lessons_learned: Generated<string>;
+  location_ids: Generated<string[]>;
+  nonconformity_id: string | null;
+  occurred_at: Timestamp | null;
+  organization_id: string;
+  public_status: Generated<PublicStatus>;
+  public_summary: Generated<string>;
+  public_title: Generated<string>;
+  published: Generated<boolean>;
+  ref: string;
+  reported_by: string | null;
+  risk_ids: Generated<string[]>;
+  service_ids: Generated<string[]>;
+  severity: IncidentSeverity;
+  significant: boolean | null;
+  status: Generated<IncidentStatus>;
+  title: string;
+  triage: JsonOf<TriageInput> | null;
+  triaged_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IncidentSettings {
+  credit_table: Generated<JsonOf<{ below: number; credit: number }[]>>;
+  main_establishment: string;
+  organization_id: string;
+  registered_in: Generated<string[]>;
+  service_targets: Generated<JsonRecordColumn<number>>;
+  sla_target: Generated<Numeric>;
+  time_zone: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IncidentTimeline {
+  author_id: string | null;
+  created_at: Generated<Timestamp>;
+  happened_at: Timestamp;
+  id: Generated<string>;
+  incident_id: string;
+  kind: TimelineKind;
+  organization_id: string;
+  public_status: PublicStatus | null;
+  text: string;
+}
+
 export interface KpiMeasurements {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -409,6 +485,17 @@ export interface MetricSamples {
   organization_id: string;
   subject: Generated<string>;
   value: number;
+}
+
+export interface MonitoringImports {
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string | null;
+  organization_id: string;
+  original: string;
+  outages_added: Generated<number>;
+  sha256: string;
+  source: OutageSource;
 }
 
 export interface Nonconformities {
@@ -492,6 +579,25 @@ export interface Organizations {
   name: string;
   security_contact_email: string | null;
   updated_at: Generated<Timestamp>;
+}
+
+export interface Outages {
+  announced_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  customer_caused: Generated<boolean>;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  impact: OutageImpact;
+  import_id: string | null;
+  incident_id: string | null;
+  location_ids: Generated<string[]>;
+  organization_id: string;
+  planned: Generated<boolean>;
+  service_ids: string[];
+  source: Generated<OutageSource>;
+  source_key: string | null;
+  started_at: Timestamp;
+  title: string;
 }
 
 export interface PolicyAcknowledgements {
@@ -962,12 +1068,17 @@ export interface DB {
   faq_hugo_pages: FaqHugoPages;
   faq_sections: FaqSections;
   frameworks: Frameworks;
+  incident_reports: IncidentReports;
+  incident_settings: IncidentSettings;
+  incident_timeline: IncidentTimeline;
+  incidents: Incidents;
   kpi_measurements: KpiMeasurements;
   locations: Locations;
   mail_outbox: MailOutbox;
   management_review_actions: ManagementReviewActions;
   management_reviews: ManagementReviews;
   metric_samples: MetricSamples;
+  monitoring_imports: MonitoringImports;
   nonconformities: Nonconformities;
   nonconformity_verifications: NonconformityVerifications;
   notification_settings: NotificationSettings;
@@ -975,6 +1086,7 @@ export interface DB {
   objective_kpis: ObjectiveKpis;
   objectives: Objectives;
   organizations: Organizations;
+  outages: Outages;
   policy_acknowledgements: PolicyAcknowledgements;
   policy_campaign_targets: PolicyCampaignTargets;
   policy_campaigns: PolicyCampaigns;

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { apiClient, auditActions } from '../../../../test/support/api.js';
+import { sharedData } from '../../../../test/support/paths.js';
+import { gaugeSeries, type PrometheusServer, startPrometheus } from '../../../../test/support/prometheus.js';
+import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import type { AvailabilityRow, ImportResult, Outage } from '../../../contracts/availability.js';
+import type { Page } from '../../../contracts/paging.js';
+
+describe('outages, SLA and monitoring imports', () => {
+  let t: TestApp;
+  let manager: ReturnType<typeof apiClient>;
+  let prometheus: PrometheusServer;
+  const ids = {} as Record<'compute' | 'storage' | 'sto1' | 'sto2', string>;
+  // Five hours of one-minute samples, ending an hour ago; samples 100–129 are down.
+  const start = Math.floor(Date.now() / 60_000) * 60 - 6 * 3600;
+
+  const outageCount = async () =>
+    Number(
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM outages`.execute(t.handle.db)).rows[0]?.n,
+    );
+
+  before(async () => {
+    [t, prometheus] = await Promise.all([
+      startTestApp(),
+      startPrometheus(
+        gaugeSeries('probe_success', 'job="compute"', start, 60, 300, (i) => (i >= 100 && i < 130 ? 0 : 1)),
+      ),
+    ]);
+    manager = apiClient(t, await t.signIn('compliance-manager'));
+    const of = async (q: string) =>
+      (await sql<{ id: string }>`${sql.raw(q)}`.execute(t.handle.db)).rows[0]?.id ?? '';
+    ids.compute = await of(`SELECT id FROM services WHERE name = 'Compute'`);
+    ids.storage = await of(`SELECT id FROM services WHERE name = 'Object Storage'`);
+    ids.sto1 = await of(`SELECT id FROM locations WHERE code = 'STO1'`);
+    ids.sto2 = await of(`SELECT id FROM locations WHERE code = 'STO2'`);
+  });
+  after(async () => {
+    await prometheus?.close();
+    await t?.close();
+  });
+
+  test('bad outages are refused with the field named and nothing written', async () => {
+    const base = {
+      title: 'Hall B power',
+      serviceIds: [ids.compute],
+      locationIds: [ids.sto2],
+      startedAt: '2026-11-10T10:00:00Z',
+      endedAt: '2026-11-10T11:00:00Z',
+      impact: 'full',
+    };
+    const cases: [object, string][] = [
+      [{ ...base, endedAt: '2026-11-10T09:00:00Z' }, 'endedAt'],
+      [{ ...base, serviceIds: ['00000000-0000-4000-8000-000000000000'] }, 'serviceIds'],
+      [{ ...base, locationIds: ['00000000-0000-4000-8000-000000000000'] }, 'locationIds'],
+      [{ ...base, planned: true, announcedAt: '2026-11-10T10:30:00Z' }, 'announcedAt'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await manager.call('POST', '/api/outages', body);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.details[0].path, field);
+    }
+    assert.equal(await outageCount(), 0);
+    await manager.expect<Outage>(201, 'POST', '/api/outages', base);
+    const overlap = await manager.call('POST', '/api/outages', {
+      ...base,
+      title: 'Same hall again',
+      locationIds: [],
+      startedAt: '2026-11-10T10:59:00Z',
+      endedAt: '2026-11-10T12:00:00Z',
+    });
+    assert.equal(overlap.statusCode, 400);
+    assert.equal(overlap.json().error.details[0].path, 'startedAt');
+    assert.match(overlap.json().error.message, /Hall B power/);
+    // Adjacent windows and another location do not overlap.
+    await manager.expect(201, 'POST', '/api/outages', {
+      ...base,
+      title: 'Next',
+      startedAt: '2026-11-10T11:00:00Z',
+      endedAt: '2026-11-10T11:30:00Z',
+    });
+    await manager.expect(201, 'POST', '/api/outages', { ...base, title: 'STO1', locationIds: [ids.sto1] });
+    assert.equal(await outageCount(), 3);
+  });
+
+  test('monthly availability per service and location: maintenance excluded, per-service target, credits', async () => {
+    await manager.expect(201, 'POST', '/api/outages', {
+      title: 'Announced kernel upgrade',
+      serviceIds: [ids.compute],
+      locationIds: [ids.sto2],
+      startedAt: '2026-11-20T01:00:00Z',
+      endedAt: '2026-11-20T05:00:00Z',
+      impact: 'full',
+      planned: true,
+      announcedAt: '2026-11-13T09:00:00Z',
+    });
+    const rows = await manager.expect<AvailabilityRow[]>(200, 'GET', '/api/availability?month=2026-11');
+    const sto2 = rows.find((r) => r.serviceId === ids.compute && r.locationId === ids.sto2);
+    assert.equal(sto2?.downMinutes, 90);
+    assert.equal(sto2?.excludedMinutes, 240);
+    assert.equal(sto2?.availability, Math.round((1 - 90 / (43_200 - 240)) * 100_000) / 1000);
+    assert.equal(sto2?.met, false);
+    assert.equal(sto2?.credit, 10);
+    const storage = rows.find((r) => r.serviceId === ids.storage && r.locationId === ids.sto2);
+    assert.deepEqual([storage?.availability, storage?.met, storage?.credit], [100, true, 0]);
+    await manager.expect(200, 'PUT', '/api/sla-settings', {
+      target: 99.9,
+      serviceTargets: { [ids.compute]: 99.5 },
+      creditTable: [{ below: 99.5, credit: 5 }],
+    });
+    const relaxed = await manager.expect<AvailabilityRow[]>(200, 'GET', '/api/availability?month=2026-11');
+    const again = relaxed.find((r) => r.serviceId === ids.compute && r.locationId === ids.sto2);
+    assert.deepEqual([again?.target, again?.met, again?.credit], [99.5, true, 0]);
+    const bad = await manager.call('GET', '/api/availability?month=2026-13');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /month/);
+  });
+
+  test("Upptime's summary.json imports idempotently; the original is kept; unmapped or malformed data is refused", async () => {
+    const content = readFileSync(sharedData('upptime-summary.json'), 'utf8');
+    const before = await outageCount();
+    const unmapped = await manager.call('POST', '/api/outages/import/upptime', {
+      content,
+      services: { wikipedia: ids.storage },
+    });
+    assert.equal(unmapped.statusCode, 400);
+    assert.match(unmapped.json().error.details[0].path, /^services\./);
+    const malformed = await manager.call('POST', '/api/outages/import/upptime', {
+      content: content.slice(0, 500),
+      services: {},
+    });
+    assert.equal(malformed.statusCode, 400);
+    assert.equal(malformed.json().error.details[0].path, 'file');
+    assert.equal(await outageCount(), before);
+    const mapping = {
+      content,
+      services: {
+        wikipedia: ids.storage,
+        'hacker-news': null,
+        'test-broken-site': null,
+        google: ids.storage,
+      },
+      locationIds: [ids.sto1],
+    };
+    const first = await manager.expect<ImportResult>(200, 'POST', '/api/outages/import/upptime', mapping);
+    assert.deepEqual([first.added, first.repeated], [2, false]);
+    const second = await manager.expect<ImportResult>(200, 'POST', '/api/outages/import/upptime', mapping);
+    assert.deepEqual([second.added, second.repeated, second.importId], [0, true, first.importId]);
+    assert.equal(await outageCount(), before + 2);
+    const kept = await t.handle.db
+      .selectFrom('monitoring_imports')
+      .select(['original', 'sha256'])
+      .executeTakeFirstOrThrow();
+    assert.equal(kept.original, content);
+    const june = await manager.expect<AvailabilityRow[]>(200, 'GET', '/api/availability?month=2022-06');
+    assert.equal(june.find((r) => r.serviceId === ids.storage && r.locationId === ids.sto1)?.downMinutes, 21);
+    assert.ok((await auditActions(t)).includes('outages.imported'));
+  });
+
+  test('a real Prometheus: query_range over probe_success becomes outage windows, once', async () => {
+    const body = {
+      url: prometheus.url,
+      query: 'probe_success',
+      start: new Date(start * 1000).toISOString(),
+      end: new Date((start + 299 * 60) * 1000).toISOString(),
+      step: 60,
+      label: 'job',
+      services: { compute: ids.compute },
+      locationIds: [ids.sto1],
+    };
+    const first = await manager.expect<ImportResult>(200, 'POST', '/api/outages/import/prometheus', body);
+    assert.equal(first.added, 1);
+    const outages = await manager.expect<Page<Outage>>(200, 'GET', `/api/outages?serviceId=${ids.compute}`);
+    const imported = outages.items.find((o) => o.source === 'prometheus');
+    assert.equal(imported?.startedAt, new Date((start + 100 * 60) * 1000).toISOString());
+    assert.equal(imported?.endedAt, new Date((start + 130 * 60) * 1000).toISOString());
+    const again = await manager.expect<ImportResult>(200, 'POST', '/api/outages/import/prometheus', body);
+    assert.equal(again.added, 0);
+    const unreachable = await manager.call('POST', '/api/outages/import/prometheus', {
+      ...body,
+      url: 'http://127.0.0.1:1',
+    });
+    assert.equal(unreachable.statusCode, 400);
+    assert.equal(unreachable.json().error.details[0].path, 'url');
+  });
+});

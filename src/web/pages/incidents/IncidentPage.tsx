@@ -1,0 +1,190 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { IncidentDetail, IncidentStatus } from '../../../contracts/incidents.js';
+import { incidentStatuses } from '../../../contracts/incidents.js';
+import { api } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { dateTime } from '../../ui/format.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+import { categoryLabels, severityLabels, statusLabels } from './incident-labels.js';
+import { ReportsTable } from './incident-reports.js';
+import { TriageForm } from './incident-triage.js';
+
+function useIncidentMutation<T>(id: string, run: (body: T) => Promise<IncidentDetail>, done: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: (next) => {
+      client.setQueryData(['incident', id], next);
+      notifySuccess(done);
+    },
+    onError: notifyError,
+  });
+}
+
+function AddToTimeline({ incident }: { incident: IncidentDetail }) {
+  const [text, setText] = useState('');
+  const add = useIncidentMutation(
+    incident.id,
+    (body: { text: string }) => api.post<IncidentDetail>(`/api/incidents/${incident.id}/timeline`, body),
+    'Added to the timeline',
+  );
+  return (
+    <Group align="flex-end">
+      <TextInput
+        label="Add to the timeline"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        style={{ flex: 1 }}
+      />
+      <Button disabled={!text.trim()} onClick={() => add.mutate({ text }, { onSuccess: () => setText('') })}>
+        Add
+      </Button>
+    </Group>
+  );
+}
+
+function PublishForm({ incident }: { incident: IncidentDetail }) {
+  const [publicTitle, setTitle] = useState(incident.publicTitle || incident.title);
+  const [publicStatus, setStatus] = useState<string | null>(incident.publicStatus);
+  const [update, setUpdate] = useState('');
+  const publish = useIncidentMutation(
+    incident.id,
+    () =>
+      api.post<IncidentDetail>(`/api/incidents/${incident.id}/publication`, {
+        published: true,
+        publicTitle,
+        publicStatus,
+        update,
+      }),
+    'Status update published',
+  );
+  return (
+    <Stack gap="xs">
+      <TextInput label="Public title" value={publicTitle} onChange={(e) => setTitle(e.currentTarget.value)} />
+      <Select
+        label="Public status"
+        data={['investigating', 'identified', 'monitoring', 'resolved']}
+        value={publicStatus}
+        onChange={setStatus}
+      />
+      <Textarea
+        label="Public update"
+        autosize
+        minRows={2}
+        value={update}
+        onChange={(e) => setUpdate(e.currentTarget.value)}
+      />
+      <FormAlert error={publish.error} />
+      <Button w="fit-content" disabled={!update.trim()} onClick={() => publish.mutate(undefined)}>
+        Publish status update
+      </Button>
+    </Stack>
+  );
+}
+
+export function IncidentPage() {
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const manage = can('incidents.manage');
+  const incident = useQuery({
+    queryKey: ['incident', id],
+    queryFn: () => api.get<IncidentDetail>(`/api/incidents/${id}`),
+  });
+  const i = incident.data;
+  const next: IncidentStatus | undefined = i
+    ? incidentStatuses[incidentStatuses.indexOf(i.status) + 1]
+    : undefined;
+  const move = useIncidentMutation(
+    id,
+    (to: IncidentStatus) => api.post<IncidentDetail>(`/api/incidents/${id}/transition`, { to }),
+    'Status changed',
+  );
+  return (
+    <QueryState loading={incident.isLoading} error={incident.error}>
+      {i && (
+        <>
+          <PageHeader
+            title={`${i.ref} ${i.title}`}
+            description={`${categoryLabels[i.category]} · ${severityLabels[i.severity]} · aware at ${dateTime(i.awareAt)}`}
+            actions={
+              <>
+                <Badge size="lg" variant="light" data-testid="incident-status">
+                  {statusLabels[i.status]}
+                </Badge>
+                {manage && next && next !== 'triaged' && (
+                  <Button onClick={() => move.mutate(next)}>
+                    Move to {statusLabels[next].toLowerCase()}
+                  </Button>
+                )}
+              </>
+            }
+          />
+          <Stack>
+            {i.description && <Text>{i.description}</Text>}
+            <Card withBorder>
+              <Title order={2} size="h4" mb="sm">
+                Reports and deadlines
+              </Title>
+              {i.significant !== null && (
+                <Text mb="xs" size="sm">
+                  {i.significant ? 'Significant incident under NIS2.' : 'Not significant under NIS2.'}
+                </Text>
+              )}
+              <ReportsTable incident={i} manage={manage} />
+            </Card>
+            {manage && i.status !== 'closed' && (
+              <Card withBorder>
+                <Title order={2} size="h4" mb="sm">
+                  Triage
+                </Title>
+                <TriageForm incident={i} />
+              </Card>
+            )}
+            <Card withBorder>
+              <Title order={2} size="h4" mb="sm">
+                Timeline
+              </Title>
+              <Timeline bulletSize={12} lineWidth={2} mb="md">
+                {i.timeline.map((e) => (
+                  <Timeline.Item
+                    key={e.id}
+                    title={`${dateTime(e.happenedAt)} · ${e.kind}${e.author ? ` · ${e.author}` : ''}`}
+                  >
+                    <Text size="sm">{e.text}</Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+              <AddToTimeline incident={i} />
+            </Card>
+            {manage && (
+              <Card withBorder>
+                <Title order={2} size="h4" mb="sm">
+                  Public status page
+                </Title>
+                <PublishForm incident={i} />
+              </Card>
+            )}
+          </Stack>
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,101 @@
+import { Badge, Card, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import type { AvailabilityRow, Outage } from '../../../contracts/availability.js';
+import type { Page } from '../../../contracts/paging.js';
+import { api } from '../../api/client.js';
+import { dateTime } from '../../ui/format.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+
+/** Outages and the monthly SLA per service and location, computed from the outage records. */
+export function OutagesPage() {
+  const [params, setParams] = useSearchParams();
+  const month = params.get('month') ?? thisMonth();
+  const availability = useQuery({
+    queryKey: ['availability', month],
+    queryFn: () => api.get<AvailabilityRow[]>(`/api/availability?month=${month}`),
+    enabled: /^\d{4}-\d{2}$/.test(month),
+  });
+  const outages = useQuery({
+    queryKey: ['outages'],
+    queryFn: () => api.get<Page<Outage>>('/api/outages?pageSize=100'),
+  });
+  return (
+    <>
+      <PageHeader
+        title="Outages and SLA"
+        description="Monthly availability against the SLA target, with exclusions and service credits."
+      />
+      <Card withBorder mb="md">
+        <TextInput
+          type="month"
+          label="Month"
+          w={200}
+          value={month}
+          onChange={(e) => setParams({ month: e.currentTarget.value }, { replace: true })}
+        />
+        <QueryState loading={availability.isLoading} error={availability.error}>
+          <Table aria-label="Availability" mt="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Location</Table.Th>
+                <Table.Th>Availability</Table.Th>
+                <Table.Th>Target</Table.Th>
+                <Table.Th>Down (min)</Table.Th>
+                <Table.Th>Excluded (min)</Table.Th>
+                <Table.Th>Credit</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(availability.data ?? []).map((r) => (
+                <Table.Tr key={`${r.serviceId}-${r.locationId}`}>
+                  <Table.Td>{r.service}</Table.Td>
+                  <Table.Td>{r.location}</Table.Td>
+                  <Table.Td>
+                    {r.availability.toFixed(3)} %{' '}
+                    {!r.met && (
+                      <Badge color="red" variant="light" tt="none">
+                        SLA missed
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{r.target} %</Table.Td>
+                  <Table.Td>{r.downMinutes}</Table.Td>
+                  <Table.Td>{r.excludedMinutes}</Table.Td>
+                  <Table.Td>{r.credit ? `${r.credit} %` : '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </QueryState>
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          Outages
+        </Title>
+        <QueryState loading={outages.isLoading} error={outages.error}>
+          {outages.data?.total === 0 && <Text c="dimmed">No outages recorded.</Text>}
+          <Table aria-label="Outages">
+            <Table.Tbody>
+              {(outages.data?.items ?? []).map((o) => (
+                <Table.Tr key={o.id}>
+                  <Table.Td>{o.title}</Table.Td>
+                  <Table.Td>
+                    {dateTime(o.startedAt)} – {dateTime(o.endedAt, 'ongoing')}
+                  </Table.Td>
+                  <Table.Td>{o.impact}</Table.Td>
+                  <Table.Td>{o.planned ? 'maintenance' : o.source}</Table.Td>
+                  <Table.Td>{o.excluded ? 'excluded from the SLA' : ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </QueryState>
+      </Card>
+    </>
+  );
+}

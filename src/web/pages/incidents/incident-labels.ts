@@ -1,0 +1,31 @@
+import type { IncidentCategory, IncidentSeverity, IncidentStatus } from '../../../contracts/incidents.js';
+
+export const categoryLabels: Record<IncidentCategory, string> = {
+  availability: 'Availability',
+  confidentiality: 'Confidentiality',
+  integrity: 'Integrity',
+  physical: 'Physical',
+  'personal-data': 'Personal data',
+};
+export const severityLabels: Record<IncidentSeverity, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
+export const statusLabels: Record<IncidentStatus, string> = {
+  reported: 'Reported',
+  triaged: 'Triaged',
+  contained: 'Contained',
+  recovered: 'Recovered',
+  closed: 'Closed',
+};
+export const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** A datetime-local value (the browser's time zone) as an ISO instant with its offset; '' stays ''. */
+export function localToIso(value: string): string {
+  if (!value) return '';
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
