@@ -1,13 +1,23 @@
 // The reliability tier (not part of `npm test`): concurrency, database restarts, crashes, full disk and
 // hostile input, on PGlite, or on PostgreSQL when TILLIT_TEST_DATABASE_URL is set. Each test records
 // what it tried and whether it held (test/reliability/support/results.ts); the table is printed at the end.
+// Like `npm test`, it runs the files compiled into dist/node (scripts/build-server.js), built first if stale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuSecondsWithChildren } from './test-usage.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const build = spawnSync(process.execPath, [path.join(root, 'scripts/ensure-web-build.js')], {
+  stdio: 'inherit',
+  cwd: root,
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+const { ensureServerBuild, outDir } = await import('./build-server.js');
+await ensureServerBuild();
+
 const dir = path.join(root, 'test/reliability');
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
@@ -20,9 +30,11 @@ const files = process.argv.slice(2).length
 const results = path.join(os.tmpdir(), `tillit-reliability-${process.pid}.jsonl`);
 const db = process.env.TILLIT_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 process.stdout.write(`Reliability tier on ${db}: ${files.length} file(s)\n`);
+const compiled = files.map((file) => path.join(outDir, file.replace(/\.ts$/, '.js')));
+const started = { wallMs: Date.now(), cpuS: cpuSecondsWithChildren() };
 const run = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', ...compiled],
   {
     stdio: 'inherit',
     cwd: root,
@@ -50,7 +62,10 @@ process.stdout.write(`${line(columns)}\n|${columns.map((c) => '-'.repeat(width(c
 for (const r of rows) process.stdout.write(`${line(columns.map((c) => r[c]))}\n`);
 const failed = rows.filter((r) => r.outcome === 'FAILED').length;
 const skipped = rows.filter((r) => r.outcome === 'skipped').length;
+const wallS = (Date.now() - started.wallMs) / 1000;
+const cpuS = cpuSecondsWithChildren() - started.cpuS;
 process.stdout.write(
-  `\n${rows.length} checks: ${rows.length - failed - skipped} held, ${failed} failed, ${skipped} skipped\n`,
+  `\n${rows.length} checks: ${rows.length - failed - skipped} held, ${failed} failed, ${skipped} skipped ` +
+    `(${wallS.toFixed(0)} s wall, ${cpuS.toFixed(0)} s CPU)\n`,
 );
 process.exit(run.status ?? 1);

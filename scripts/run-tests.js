@@ -5,21 +5,20 @@
 //   npm test                                   every tier below except reliability
 //   npm test -- src/formats/csv.test.ts        the named files or globs (source paths; any tier)
 //
-// Budget per tier (CONTRIBUTING.md has the same). Measured on the 2-core machines before the compile-ahead build:
-// one PGlite pass of 98 files cost ~700 CPU-seconds, of which ~2 s per test process (and per `tillit` child) was
-// tsx compiling TypeScript; by time share: service/HTTP 74 %, browser 20 %, CLI 5 %, unit < 1 %.
-//   unit (src/formats, src/contracts; no database)        ≤ 2 s a file           tier ≤ 1 min
-//   service/HTTP (src/server; one app per file, a cloned
-//     template database per test — PGlite clone(),
-//     PostgreSQL CREATE DATABASE … TEMPLATE)               ≤ 10 s a file          tier ≤ 5 min
-//   CLI (test/cli; every command is a child process)      ≤ 30 s a file          tier ≤ 1 min
-//   browser (test/browser; one server per file; PGlite
-//     pass only — the web app does not change with the
-//     database)                                          ≤ 40 s a file          tier ≤ 3 min
-//   reliability (test/reliability; `npm run test:reliability`, not in `npm test`; crash, concurrency, load)
-//                                                         its own CI step        ≤ 10 min
+// Budget per tier (CONTRIBUTING.md has the same; the summary printed at the end shows where a run stands):
+//   unit (src/formats, src/contracts, test/*.test.ts; no database)      ≤ 2 s a file     tier ≤ 1 min
+//   service/HTTP (src/server; one app per file, a copy of the migrated
+//     template database per test — PGlite clone(), PostgreSQL
+//     CREATE DATABASE … TEMPLATE)                                        ≤ 10 s a file    tier ≤ 5 min
+//   CLI (test/cli; every command is a child process)                   ≤ 30 s a file    tier ≤ 1 min
+//   browser (test/browser; startBrowserApp: one server and one Chromium
+//     per file, migrated template; PGlite pass only)                     ≤ 40 s a file    tier ≤ 3 min
+//   reliability (test/reliability; `npm run test:reliability`, not in `npm test`)   its own CI step ≤ 10 min
+// Measured (CPU seconds, which do not depend on what else the machine runs): a process that loads the app
+// (`tillit`, any command) ≈ 3 s before it does anything; a first `tillit serve` on an empty PGlite directory
+// ≈ 22 s, ≈ 11 s on a copy of the migrated template; a unit file ≈ 1 s; a service/HTTP file ≈ 14 s.
 // CI, both passes with lint and types: ≤ 12 minutes today, ≤ 40 minutes with twice the tests. A tier over its
-// budget gets cheaper tests (shared server per file, cloned databases, no sleeps) before it gets more machine.
+// budget gets cheaper tests (shared server per file, template copies, no sleeps) before it gets more machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync, globSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';

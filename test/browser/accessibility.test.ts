@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -133,22 +132,19 @@ async function dialogViolations(page: Page, base: string, path: string, button: 
 }
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
 
   before(async () => {
-    instance = await createTestInstance('a11y');
-    app = await startApp(instance.env, 240_000);
-    browser = await launchBrowser();
+    target = await startBrowserApp('a11y');
+    ({ app, browser } = target);
     // axe is injected from the test; the app's CSP rightly forbids scripts that are not its own.
     context = await browser.newContext({ bypassCSP: true });
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('every page has no serious or critical WCAG violations', async () => {

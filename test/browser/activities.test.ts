@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import type { Page } from 'playwright-core';
+import { type BrowserApp, signedInPage, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 describe('recurring activities and notification mail in Chromium', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
 
   before(async () => {
-    instance = await createTestInstance('activities-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
-    browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(app.adminEmail);
-    await page.getByLabel(/^Password/).fill(app.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('organization-name').waitFor();
+    target = await startBrowserApp('activities-ui', { TILLIT_JOBS: 'false' });
+    ({ app } = target);
+    page = await signedInPage(target);
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('the demo activities are listed; a new one shows its next occurrences and refuses a too frequent rule', async () => {

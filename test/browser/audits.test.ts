@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 const ISO = 'ISO/IEC 27001:2022';
 const AUDIT = 'Internal audit of ISO 27001';
@@ -67,24 +66,21 @@ async function toastGone(page: Page, text: RegExp) {
 }
 
 describe('an internal audit in Chromium: checklist, minor NC, corrective action, verification by another person', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
   let ncUrl = '';
 
   before(async () => {
-    instance = await createTestInstance('audits');
-    app = await startApp(instance.env);
+    target = await startBrowserApp('audits');
+    ({ app, browser } = target);
     await inviteVerifier(app);
-    browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
     await signIn(page, app.url, app.adminEmail, app.adminPassword);
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('plans an internal audit of ISO 27001; an end before the start is refused at its field', async () => {

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
 import { sharedData } from '../support/paths.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import type { RunningApp } from './app-server.js';
 
 const sharedDataDir = sharedData('');
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
@@ -95,25 +94,22 @@ async function coverageFigure(page: Page, testId: string): Promise<number> {
 }
 
 describe('the compliance manager in Chromium: frameworks, applicability, controls, coverage, SoA', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    instance = await createTestInstance('compliance');
     // No demo programme: this test installs the framework itself.
-    app = await startApp({ ...instance.env, TILLIT_DEMO_PROGRAMME: 'false' });
+    target = await startBrowserApp('compliance', { TILLIT_DEMO_PROGRAMME: 'false' });
+    ({ app, browser } = target);
     await invite(app, MANAGER, 'compliance-manager');
     await invite(app, ENGINEER, 'contributor');
-    browser = await launchBrowser();
     page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await signIn(page, app.url, MANAGER);
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('installs ISO 27001 from the library and opens it', async () => {

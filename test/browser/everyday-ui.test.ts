@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
+import { type BrowserApp, signedInPage, startBrowserApp } from '../support/browser-app.js';
+import { createTestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
 
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
@@ -18,26 +18,18 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
 }
 
 describe('everyday UI in the browser', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    instance = await createTestInstance('everyday-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' }, 240_000);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(app.adminEmail);
-    await page.getByLabel(/^Password/).fill(app.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('organization-name').waitFor();
+    target = await startBrowserApp('everyday-ui', { TILLIT_JOBS: 'false' });
+    ({ app, browser } = target);
+    page = await signedInPage(target, { viewport: { width: 1440, height: 900 } });
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('the risk form checks before sending, shows the live score and warns of a missing review date', async () => {
@@ -203,7 +195,7 @@ describe('everyday UI in the browser', () => {
 
   test('an organisation without questionnaires, FAQ or evidence is told what to do next', async () => {
     const fresh = await createTestInstance('everyday-ui-empty');
-    const bare = await startApp({ ...fresh.env, TILLIT_JOBS: 'false', TILLIT_DEMO: 'false' }, 240_000);
+    const bare = await startApp({ ...fresh.env, TILLIT_JOBS: 'false', TILLIT_DEMO: 'false' });
     try {
       const p = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
       await p.goto(`${bare.url}/sign-in`);

@@ -3,36 +3,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import type { Page } from 'playwright-core';
+import { type BrowserApp, signedInPage, startBrowserApp } from '../support/browser-app.js';
 
 const nav = (page: Page, name: string | RegExp) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
 describe('evidence, checks and tasks in Chromium', () => {
-  let instance: TestInstance;
-  let app: RunningApp;
-  let browser: Browser;
+  let target: BrowserApp;
   let page: Page;
   const files = mkdtempSync(path.join(os.tmpdir(), 'tillit-evidence-ui-'));
 
   before(async () => {
-    instance = await createTestInstance('evidence-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(app.adminEmail);
-    await page.getByLabel(/^Password/).fill(app.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('organization-name').waitFor();
+    target = await startBrowserApp('evidence-ui', { TILLIT_JOBS: 'false' });
+    page = await signedInPage(target, { acceptDownloads: true });
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('upload a file as evidence for a control and see it listed; the control turns fresh', async () => {

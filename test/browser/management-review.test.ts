@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import type { Page } from 'playwright-core';
+import { type BrowserApp, signedInPage, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -36,26 +35,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('objectives and the management review in the browser', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
 
   before(async () => {
-    instance = await createTestInstance('review-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(app.adminEmail);
-    await page.getByLabel(/^Password/).fill(app.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('organization-name').waitFor();
+    target = await startBrowserApp('review-ui', { TILLIT_JOBS: 'false' });
+    ({ app } = target);
+    page = await signedInPage(target, { acceptDownloads: true });
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('set an objective with a KPI (a wrong threshold is explained) and record a measurement', async () => {

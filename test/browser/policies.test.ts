@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 const TITLE = 'Clean desk policy';
 
@@ -72,7 +71,7 @@ function inDays(n: number): string {
 }
 
 describe('policies in Chromium: write, approve (four eyes), publish, collect acknowledgements', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
   let manager: Page;
@@ -81,21 +80,18 @@ describe('policies in Chromium: write, approve (four eyes), publish, collect ack
   let documentUrl: string;
 
   before(async () => {
-    instance = await createTestInstance('policies');
     // No demo programme: the organisation's people are the admin and the two invited here.
-    app = await startApp({ ...instance.env, TILLIT_DEMO_PROGRAMME: 'false' });
+    target = await startBrowserApp('policies', { TILLIT_DEMO_PROGRAMME: 'false' });
+    ({ app, browser } = target);
     await invite(app, MANAGER, 'compliance-manager');
     await invite(app, STAFF, 'viewer');
-    browser = await launchBrowser();
     manager = await (await browser.newContext()).newPage();
     admin = await (await browser.newContext()).newPage();
     staff = await (await browser.newContext()).newPage();
     await signIn(manager, app.url, MANAGER.email, MANAGER.password);
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('the compliance manager drafts a policy, previews it and submits it; she cannot approve her own', async () => {

@@ -5,21 +5,19 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
 import { questionnaireWorkbook } from '../support/vsaq.js';
-import { type RunningApp, startApp } from './app-server.js';
+import type { RunningApp } from './app-server.js';
 
 describe('security questionnaires in the browser', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
   let dir: string;
 
   before(async () => {
-    instance = await createTestInstance('questionnaires-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' }, 240_000);
-    browser = await launchBrowser();
+    target = await startBrowserApp('questionnaires-ui', { TILLIT_JOBS: 'false' });
+    ({ app, browser } = target);
     dir = mkdtempSync(path.join(os.tmpdir(), 'tillit-questionnaire-'));
   });
   async function signIn(page: Page) {
@@ -30,9 +28,7 @@ describe('security questionnaires in the browser', () => {
     await page.getByTestId('organization-name').waitFor();
   }
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import type { Page } from 'playwright-core';
+import { type BrowserApp, signedInPage, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 
@@ -30,26 +29,17 @@ async function heatmapCount(page: Page, kind: 'inherent' | 'residual', cell: str
 }
 
 describe('risk register in the browser', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
 
   before(async () => {
-    instance = await createTestInstance('risks-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' });
-    browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('E-mail').fill(app.adminEmail);
-    await page.getByLabel(/^Password/).fill(app.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('organization-name').waitFor();
+    target = await startBrowserApp('risks-ui', { TILLIT_JOBS: 'false' });
+    ({ app } = target);
+    page = await signedInPage(target);
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('register a risk (bad input is explained at its field), treat it with a control, see it in the heatmap', async () => {

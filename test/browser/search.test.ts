@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 
@@ -23,19 +22,16 @@ async function signIn(page: Page, app: RunningApp) {
 const scheme = (page: Page) => page.locator('html').getAttribute('data-mantine-color-scheme');
 
 describe('global search and dark mode in the browser', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
 
   before(async () => {
-    instance = await createTestInstance('search-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' }, 240_000);
-    browser = await launchBrowser();
+    target = await startBrowserApp('search-ui', { TILLIT_JOBS: 'false' });
+    ({ app, browser } = target);
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('Ctrl+K opens search; arrows and Enter open a hit; "/" opens it too', async () => {

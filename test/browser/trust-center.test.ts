@@ -2,27 +2,23 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 const FIXTURE = new URL('../fixtures/hugo/faq-sv.md', import.meta.url).pathname;
 const FIXTURE_EN = new URL('../fixtures/hugo/faq-en.md', import.meta.url).pathname;
 
 describe('trust center in the browser', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
 
   before(async () => {
-    instance = await createTestInstance('trust-ui');
-    app = await startApp({ ...instance.env, TILLIT_JOBS: 'false' }, 240_000);
-    browser = await launchBrowser();
+    target = await startBrowserApp('trust-ui', { TILLIT_JOBS: 'false' });
+    ({ app, browser } = target);
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('a visitor reads the overview, the FAQ and the sub-processors without signing in', async () => {

@@ -2,32 +2,28 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
 import { drawnText } from '../support/pdf-text.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import type { RunningApp } from './app-server.js';
 
 // The mail job runs once a minute; a mail can take up to two runs to arrive.
 const MAIL_WAIT_MS = 150_000;
 
 describe('documents on request in the browser', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let smtp: TestSmtpServer;
   let app: RunningApp;
   let browser: Browser;
 
   before(async () => {
-    instance = await createTestInstance('trust-docs-ui');
     smtp = await startSmtpServer();
-    app = await startApp({ ...instance.env, TILLIT_SMTP_URL: smtp.url });
-    browser = await launchBrowser();
+    target = await startBrowserApp('trust-docs-ui', { TILLIT_SMTP_URL: smtp.url });
+    ({ app, browser } = target);
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
+    await target?.close();
     await smtp?.stop();
-    await instance?.dispose();
   });
 
   /** The path of the link to `path` in the `count`-th mail to arrive, waiting for it. */

@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { createTestInstance, type TestInstance } from '../support/test-database.js';
-import { type RunningApp, startApp } from './app-server.js';
+import { type BrowserApp, startBrowserApp } from '../support/browser-app.js';
+import type { RunningApp } from './app-server.js';
 
 const screenshots = process.env.TILLIT_SCREENSHOTS_DIR;
 const LOGIN_LIMIT = 30;
@@ -30,7 +29,7 @@ const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 describe('the web app in Chromium', () => {
-  let instance: TestInstance;
+  let target: BrowserApp;
   let app: RunningApp;
   let browser: Browser;
   let base: string;
@@ -38,15 +37,12 @@ describe('the web app in Chromium', () => {
   let adminPassword: string;
 
   before(async () => {
-    instance = await createTestInstance('ui');
-    app = await startApp({ ...instance.env, TILLIT_LOGIN_RATE_LIMIT: String(LOGIN_LIMIT) });
+    target = await startBrowserApp('ui', { TILLIT_LOGIN_RATE_LIMIT: String(LOGIN_LIMIT) });
+    ({ app, browser } = target);
     ({ url: base, adminEmail, adminPassword } = app);
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    await instance?.dispose();
+    await target?.close();
   });
 
   test('a wrong password shows an error; Tab reaches the sign-in button and Enter submits', async () => {

@@ -27,7 +27,7 @@ describe('kill -9 during a write burst, during `tillit backup` and during an imp
   const acknowledged: string[] = [];
 
   before(async () => {
-    inst = await createTestInstance('crash');
+    inst = await createTestInstance('crash', { migrated: true });
     env = { ...inst.env, TILLIT_DEMO: 'false', TILLIT_API_RATE_LIMIT: '1000000' };
   });
   after(() => inst.dispose());

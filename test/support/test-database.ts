@@ -48,19 +48,32 @@ export async function closeTestTemplates(): Promise<void> {
 }
 after(closeTestTemplates);
 
+let pgliteTarball: Promise<Blob> | undefined;
+
+/** The migrated, empty database as a PGlite data-directory tarball: built once per schema, cached in .cache. */
+function pgliteTemplateTarball(): Promise<Blob> {
+  pgliteTarball ??= (async () => {
+    const cacheDir = path.join(root, '.cache');
+    const file = path.join(cacheDir, `pglite-template-${schemaFingerprint()}.tar.gz`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const fresh = await PGlite.create();
+    try {
+      await migrateToLatest(wrapPglite(fresh).db);
+      const dump = await fresh.dumpDataDir('gzip');
+      mkdirSync(cacheDir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+      renameSync(tmp, file);
+      return dump;
+    } finally {
+      await fresh.close();
+    }
+  })();
+  return pgliteTarball;
+}
+
 async function loadPgliteTemplate(): Promise<PGlite> {
-  const cacheDir = path.join(root, '.cache');
-  const file = path.join(cacheDir, `pglite-template-${schemaFingerprint()}.tar.gz`);
-  if (existsSync(file)) return PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
-  const fresh = await PGlite.create();
-  const handle = wrapPglite(fresh);
-  await migrateToLatest(handle.db);
-  const dump = Buffer.from(await (await fresh.dumpDataDir('gzip')).arrayBuffer());
-  mkdirSync(cacheDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, dump);
-  renameSync(tmp, file);
-  return fresh;
+  return PGlite.create({ loadDataDir: await pgliteTemplateTarball() });
 }
 
 let pgTemplateReady: Promise<string> | undefined;
@@ -132,10 +145,24 @@ export interface TestInstance {
   dispose(): Promise<void>;
 }
 
-/** Settings for a real `tillit` process on a fresh, empty database of the kind under test. */
-export async function createTestInstance(label: string): Promise<TestInstance> {
+/**
+ * Settings for a real `tillit` process on a fresh, empty database of the kind under test. With `migrated`, the
+ * database is a copy of the migrated template (as after a first `tillit migrate`), which spares the process
+ * PGlite's initdb and every migration; without it, the process starts from nothing (what a first start tests).
+ */
+export async function createTestInstance(
+  label: string,
+  options: { migrated?: boolean } = {},
+): Promise<TestInstance> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tillit-${label}-`));
   if (!testDatabaseUrl) {
+    if (options.migrated) {
+      const copy = await PGlite.create({
+        dataDir: path.join(dataDir, 'pglite'),
+        loadDataDir: await pgliteTemplateTarball(),
+      });
+      await copy.close();
+    }
     return {
       env: { TILLIT_DATA_DIR: dataDir },
       dataDir,
@@ -145,7 +172,12 @@ export async function createTestInstance(label: string): Promise<TestInstance> {
   }
   const name = `tillit_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await openPostgres(testDatabaseUrl, 1);
-  await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin.db);
+  if (options.migrated) {
+    pgTemplateReady ??= preparePostgresTemplate(testDatabaseUrl);
+    await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(await pgTemplateReady)}`.execute(admin.db);
+  } else {
+    await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin.db);
+  }
   const url = withDatabase(testDatabaseUrl, name);
   return {
     env: { TILLIT_DATA_DIR: dataDir, DATABASE_URL: url },
