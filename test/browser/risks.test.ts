@@ -133,6 +133,23 @@ describe('risk register in the browser', () => {
     // The new asset also shows in the unfiltered list; wait until the filtered answer replaced it.
     await table.getByRole('row').nth(2).waitFor({ state: 'detached' });
     assert.equal(await table.getByRole('row').count(), 2, 'the header and the one STO2 asset');
+    // Filters and page live in the address: a reload, a shared link and back/forward show the same list.
+    const filtered = new URL(page.url());
+    const locationId = filtered.searchParams.get('locationId');
+    assert.ok(locationId, 'the location filter is in the address');
+    await page.goto(`${filtered.origin}${filtered.pathname}?locationId=${locationId}&page=2`);
+    await page.reload();
+    const restored = new URL(page.url());
+    assert.equal(restored.searchParams.get('locationId'), locationId, 'the filter survives a reload');
+    assert.equal(restored.searchParams.get('page'), '2', 'the page survives a reload');
+    // The select shows the filter once the organisation's locations have loaded.
+    await page.waitForFunction(
+      (input) => (input as HTMLInputElement).value === 'STO2',
+      await page.getByRole('combobox', { name: 'Location' }).elementHandle(),
+    );
+    await page.goBack();
+    await table.getByText('Storage nodes in STO2').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('page'), null, 'back returns to the first page');
     await shot(page, 'assets');
   });
 });

@@ -1,10 +1,10 @@
 import { Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { User } from '../../contracts/users.js';
-import { useFrameworks } from '../api/frameworks.js';
-import { type FrameworkScope, useFrameworkScope, useSetFrameworkScope } from '../api/users.js';
-import { FormAlert } from '../ui/FormAlert.js';
-import { notifySuccess } from '../ui/notify.js';
+import type { User } from '../../../contracts/users.js';
+import { useFrameworks } from '../../api/frameworks.js';
+import { type FrameworkScope, useFrameworkScope, useSetFrameworkScope } from '../../api/users.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { notifySuccess } from '../../ui/notify.js';
 
 function ScopeForm({ user, scope, onClose }: { user: User; scope: FrameworkScope; onClose: () => void }) {
   const frameworks = useFrameworks();

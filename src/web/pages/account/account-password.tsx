@@ -1,10 +1,10 @@
 import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { authApi } from '../api/auth.js';
-import { fieldErrors } from '../api/client.js';
-import { FormAlert } from '../ui/FormAlert.js';
-import { notifySuccess } from '../ui/notify.js';
+import { authApi } from '../../api/auth.js';
+import { fieldErrors } from '../../api/client.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { notifySuccess } from '../../ui/notify.js';
 
 export function PasswordCard() {
   const [current, setCurrent] = useState('');

@@ -2,10 +2,10 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { authApi } from '../api/auth.js';
-import { ApiError, errorMessage } from '../api/client.js';
-import { useSession } from '../auth/session.js';
-import { useTitle } from '../ui/use-title.js';
+import { authApi } from '../../api/auth.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { useTitle } from '../../ui/use-title.js';
 
 function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';

@@ -1,11 +1,11 @@
 import { ActionIcon, Button, Card, Group, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Location, Service } from '../../contracts/organization.js';
-import { useRemoveOrganizationItem } from '../api/organization.js';
-import { useSession } from '../auth/session.js';
-import { ConfirmButton } from '../ui/ConfirmButton.js';
-import { notifyError, notifySuccess } from '../ui/notify.js';
+import type { Location, Service } from '../../../contracts/organization.js';
+import { useRemoveOrganizationItem } from '../../api/organization.js';
+import { useSession } from '../../auth/session.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { LocationModal, ServiceModal } from './organization-modals.js';
 
 function useRemove(kind: 'locations' | 'services', label: string) {

@@ -2,11 +2,11 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { authApi } from '../api/auth.js';
-import { fieldErrors } from '../api/client.js';
-import { useSession } from '../auth/session.js';
-import { FormAlert } from '../ui/FormAlert.js';
-import { useTitle } from '../ui/use-title.js';
+import { authApi } from '../../api/auth.js';
+import { fieldErrors } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { useTitle } from '../../ui/use-title.js';
 
 export function AcceptInvitePage() {
   useTitle('Accept invitation');

@@ -1,6 +1,6 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useTitle } from '../ui/use-title.js';
+import { useTitle } from '../../ui/use-title.js';
 
 export function NotFoundPage() {
   useTitle('Not found');

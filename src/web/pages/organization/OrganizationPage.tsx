@@ -1,14 +1,14 @@
 import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import type { Organization } from '../../contracts/organization.js';
-import { sessionKeys } from '../api/auth.js';
-import { fieldErrors } from '../api/client.js';
-import { organizationApi, organizationKeys, useOrganization } from '../api/organization.js';
-import { useSession } from '../auth/session.js';
-import { notifyError, notifySuccess } from '../ui/notify.js';
-import { PageHeader } from '../ui/PageHeader.js';
-import { QueryState } from '../ui/QueryState.js';
+import type { Organization } from '../../../contracts/organization.js';
+import { sessionKeys } from '../../api/auth.js';
+import { fieldErrors } from '../../api/client.js';
+import { organizationApi, organizationKeys, useOrganization } from '../../api/organization.js';
+import { useSession } from '../../auth/session.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
 import { LocationsCard, ServicesCard } from './organization-tables.js';
 
 function ProfileForm({ org }: { org: Organization }) {

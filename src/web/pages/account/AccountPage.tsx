@@ -1,10 +1,10 @@
 import { Stack } from '@mantine/core';
-import { useSession } from '../auth/session.js';
-import { PageHeader } from '../ui/PageHeader.js';
-import { roleLabels } from '../ui/roles.js';
+import { useSession } from '../../auth/session.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { roleLabels } from '../../ui/roles.js';
+import { NotificationSettingsCard } from '../tasks/notification-settings.js';
 import { PasswordCard } from './account-password.js';
 import { TokensCard } from './account-tokens.js';
-import { NotificationSettingsCard } from './tasks/notification-settings.js';
 
 export function AccountPage() {
   const { session } = useSession();

@@ -1,12 +1,12 @@
 import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { Location, Service } from '../../contracts/organization.js';
-import { useChange } from '../api/change.js';
-import { fieldErrors } from '../api/client.js';
-import { organizationApi, organizationKeys } from '../api/organization.js';
-import { FormAlert } from '../ui/FormAlert.js';
-import { FormFooter } from '../ui/FormFooter.js';
-import { notifySuccess } from '../ui/notify.js';
+import type { Location, Service } from '../../../contracts/organization.js';
+import { useChange } from '../../api/change.js';
+import { fieldErrors } from '../../api/client.js';
+import { organizationApi, organizationKeys } from '../../api/organization.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { FormFooter } from '../../ui/FormFooter.js';
+import { notifySuccess } from '../../ui/notify.js';
 
 function useSave<T, R>(save: (body: T) => Promise<R>, label: string, onClose: () => void) {
   return useChange(save, () => [organizationKeys.all], {

@@ -1,12 +1,12 @@
 import { Badge, Button, Card, Code, Group, Table, Text, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ApiToken } from '../../contracts/tokens.js';
-import { useRevokeToken, useTokens } from '../api/tokens.js';
-import { ConfirmButton } from '../ui/ConfirmButton.js';
-import { date, dateTime } from '../ui/format.js';
-import { notifyError, notifySuccess } from '../ui/notify.js';
-import { QueryState } from '../ui/QueryState.js';
+import type { ApiToken } from '../../../contracts/tokens.js';
+import { useRevokeToken, useTokens } from '../../api/tokens.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { date, dateTime } from '../../ui/format.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { QueryState } from '../../ui/QueryState.js';
 import { CreateTokenModal } from './account-token-create.js';
 
 function tokenState(t: ApiToken): { label: string; color: string } {

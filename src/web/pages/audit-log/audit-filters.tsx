@@ -1,9 +1,9 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { auditActions } from '../../contracts/audit-actions.js';
-import { useAllUsers } from '../api/users.js';
-import { useSession } from '../auth/session.js';
+import { auditActions } from '../../../contracts/audit-actions.js';
+import { useAllUsers } from '../../api/users.js';
+import { useSession } from '../../auth/session.js';
 
 export const filterKeys = ['action', 'entityType', 'actorId', 'from', 'to'] as const;
 export type Filters = Record<(typeof filterKeys)[number], string>;

@@ -1,13 +1,13 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import type { Role } from '../../contracts/permissions.js';
-import { fieldErrors } from '../api/client.js';
-import { type InviteResult, useInviteUser } from '../api/users.js';
-import { FormAlert } from '../ui/FormAlert.js';
-import { FormFooter } from '../ui/FormFooter.js';
-import { dateTime } from '../ui/format.js';
-import { roleDescriptions, roleOptions } from '../ui/roles.js';
+import type { Role } from '../../../contracts/permissions.js';
+import { fieldErrors } from '../../api/client.js';
+import { type InviteResult, useInviteUser } from '../../api/users.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { FormFooter } from '../../ui/FormFooter.js';
+import { dateTime } from '../../ui/format.js';
+import { roleDescriptions, roleOptions } from '../../ui/roles.js';
 
 function InviteLink({ result, onClose }: { result: InviteResult; onClose: () => void }) {
   return (

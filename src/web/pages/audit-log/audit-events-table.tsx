@@ -2,8 +2,8 @@ import { ActionIcon, Anchor, Badge, Code, Collapse, Stack, Table, Text, Visually
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
-import type { AuditEvent } from '../../contracts/audit.js';
-import { preciseTime } from '../ui/format.js';
+import type { AuditEvent } from '../../../contracts/audit.js';
+import { preciseTime } from '../../ui/format.js';
 
 /** The page of each kind of entity: its own page where one exists, else the list it is shown in. */
 const entityPages: Record<string, (id: string) => string> = {

@@ -1,8 +1,8 @@
 import { Alert, Badge, Code, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
-import { useVerification } from '../api/audit-log.js';
-import { count } from '../ui/format.js';
-import { QueryState } from '../ui/QueryState.js';
+import { useVerification } from '../../api/audit-log.js';
+import { count } from '../../ui/format.js';
+import { QueryState } from '../../ui/QueryState.js';
 
 /** The server recomputes the Merkle tree over every event and checks the signed checkpoints. */
 /** Dark shades on the light scheme, light ones on the dark, so the verdict stays above 4.5:1 in both. */

@@ -13,12 +13,12 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import { fieldErrors } from '../api/client.js';
-import { type CreatedToken, useCreateToken } from '../api/tokens.js';
-import { useSession } from '../auth/session.js';
-import { FormAlert } from '../ui/FormAlert.js';
-import { FormFooter } from '../ui/FormFooter.js';
-import { date } from '../ui/format.js';
+import { fieldErrors } from '../../api/client.js';
+import { type CreatedToken, useCreateToken } from '../../api/tokens.js';
+import { useSession } from '../../auth/session.js';
+import { FormAlert } from '../../ui/FormAlert.js';
+import { FormFooter } from '../../ui/FormFooter.js';
+import { date } from '../../ui/format.js';
 
 function Secret({ created, onClose }: { created: CreatedToken; onClose: () => void }) {
   return (

@@ -1,14 +1,14 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Organization } from '../../contracts/organization.js';
-import { useOrganization } from '../api/organization.js';
-import { useUserCount } from '../api/users.js';
-import { useSession } from '../auth/session.js';
-import { PageHeader } from '../ui/PageHeader.js';
-import { QueryState } from '../ui/QueryState.js';
-import { IntegritySummary } from './audit-integrity.js';
-import { CoverageSummary } from './coverage/coverage-summary.js';
-import { RiskSummary } from './risks/risk-summary.js';
+import type { Organization } from '../../../contracts/organization.js';
+import { useOrganization } from '../../api/organization.js';
+import { useUserCount } from '../../api/users.js';
+import { useSession } from '../../auth/session.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { QueryState } from '../../ui/QueryState.js';
+import { IntegritySummary } from '../audit-log/audit-integrity.js';
+import { CoverageSummary } from '../coverage/coverage-summary.js';
+import { RiskSummary } from '../risks/risk-summary.js';
 
 function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
   return (
