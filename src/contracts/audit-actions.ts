@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustCenterAuditActions } from './audit-actions-trust-center.js';
 
 const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
 const none = z.strictObject({});
@@ -15,7 +16,7 @@ export const auditActionSchemas = {
   }),
   'location.updated': z.strictObject({ code: z.string(), changes }),
   'location.deleted': z.strictObject({ code: z.string(), name: z.string() }),
-  'service.created': z.strictObject({ name: z.string() }),
+  'service.created': z.strictObject({ name: z.string(), placement: z.unknown().optional() }),
   'service.updated': z.strictObject({ name: z.string(), changes }),
   'service.deleted': z.strictObject({ name: z.string() }),
   'user.created': z.strictObject({ email: z.string(), role: z.string() }),
@@ -237,44 +238,7 @@ export const auditActionSchemas = {
   'corrective-action.updated': z.strictObject({ ref: z.string(), changes }),
   'nonconformity.verified': z.strictObject({ ref: z.string(), result: z.string(), notes: z.string() }),
   'trust-center.settings-updated': z.strictObject({ changes }),
-  'trust-certification.created': z.strictObject({ name: z.string(), status: z.string() }),
-  'trust-certification.updated': z.strictObject({ name: z.string(), changes }),
-  'trust-certification.deleted': z.strictObject({ name: z.string() }),
-  'faq-section.created': z.strictObject({ title: z.string(), language: z.string() }),
-  'faq-section.deleted': z.strictObject({ title: z.string(), language: z.string() }),
-  'faq-entry.created': z.strictObject({
-    question: z.string(),
-    section: z.string(),
-    published: z.boolean().optional(),
-  }),
-  'faq-entry.published': z.strictObject({ question: z.string(), fourEyes: z.boolean() }),
-  'faq-entry.updated': z.strictObject({ question: z.string(), changes }),
-  'faq-entry.deleted': z.strictObject({ question: z.string() }),
-  /** `reason`: why the answer was held; `note`: why the person released it anyway. */
-  'faq-entry.confirmed': z.strictObject({
-    question: z.string(),
-    reason: z.string(),
-    note: z.string().optional(),
-  }),
-  'faq.imported': z.strictObject({
-    language: z.string(),
-    sectionsCreated: z.number().int(),
-    questionsCreated: z.number().int(),
-    questionsUpdated: z.number().int(),
-    duplicatesSkipped: z.number().int().optional(),
-    duplicatesReplaced: z.number().int().optional(),
-    skipped: z.number().int(),
-  }),
-  'subprocessor.created': z.strictObject({ name: z.string(), status: z.string() }),
-  'subprocessor.updated': z.strictObject({ name: z.string(), changes }),
-  'subprocessor.change-announced': z.strictObject({
-    name: z.string(),
-    change: z.string(),
-    effectiveOn: z.string(),
-    notified: z.number().int(),
-  }),
-  'subprocessor-subscriber.verified': z.strictObject({ subscriberId: z.string() }),
-  'subprocessor.objection-received': z.strictObject({ name: z.string(), notificationId: z.string() }),
+  ...trustCenterAuditActions,
   'trust-document.created': z.strictObject({
     title: z.string(),
     kind: z.string(),
