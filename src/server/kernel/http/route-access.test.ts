@@ -215,6 +215,8 @@ const expectedAccess: Record<string, RouteAccess> = {
   'GET /api/subprocessor-subscribers': 'trust-center.read',
   'GET /api/trust-center/settings': 'trust-center.read',
   'PUT /api/trust-center/settings': 'trust-center.manage',
+  'GET /api/trust-center/claims': 'trust-center.read',
+  'PUT /api/trust-center/claims': 'trust-center.manage',
   'GET /api/trust-center/certifications': 'trust-center.read',
   'POST /api/trust-center/certifications': 'trust-center.manage',
   'PUT /api/trust-center/certifications/:id': 'trust-center.manage',

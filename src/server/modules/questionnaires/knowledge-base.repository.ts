@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { SourceType } from '../../../contracts/questionnaires.js';
 import { policyExcerpts } from '../../../formats/policy-excerpts.js';
 import type { ServiceContext } from '../../kernel/context.js';
-import { needsReviewSql } from '../trust-center/index.js';
+import { entriesHeldByClaims, needsReviewSql } from '../trust-center/index.js';
 import { type TextSearchConfig, textSearchConfig } from './retrieval-score.js';
 
 /** One piece of approved content an answer may be taken from, word for word. */
@@ -20,7 +20,8 @@ export interface KnowledgeDoc {
 
 /** Published FAQ answers that are not held back for review: what the public trust center shows. */
 async function faqDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
-  const rows = await ctx.db
+  const held = new Set(await entriesHeldByClaims(ctx));
+  const all = await ctx.db
     .selectFrom('faq_entries as e')
     .innerJoin('faq_sections as s', 's.id', 'e.section_id')
     .select(['e.id', 'e.question', 'e.answer', 's.language'])
@@ -29,6 +30,7 @@ async function faqDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
     .where(sql<boolean>`NOT ${needsReviewSql}`)
     .orderBy('e.id')
     .execute();
+  const rows = all.filter((r) => !held.has(r.id));
   return rows.map((r) => ({
     type: 'faq',
     id: r.id,

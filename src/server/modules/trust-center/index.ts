@@ -1,4 +1,5 @@
 import type { RouteModule } from '../../kernel/http/app.js';
+import { registerClaimRoutes } from './claims.routes.js';
 import { registerFaqRoutes } from './faq.routes.js';
 import { registerTrustPreviewRoutes } from './preview.routes.js';
 import { registerTrustPublicRoutes as registerPages } from './public.routes.js';
@@ -8,6 +9,8 @@ import { registerTrustCenterRoutes as registerStaff } from './trust-center.route
 
 /** Whether an FAQ entry is held back for review (alias `e` for faq_entries), for modules reusing answers. */
 export { needsReviewSql } from './faq.repository.js';
+/** Ids of FAQ entries held back because a claim they rest on fails: never cite them. */
+export { entriesHeldByClaims } from './faq-claims.js';
 export { searchFaqEntries } from './faq-search.js';
 
 export { isCustomDomain, publicContext } from './public.service.js';
@@ -25,7 +28,9 @@ export const registerTrustCenterRoutes: RouteModule = (app, deps) => {
   registerFaqRoutes(app, deps);
   registerSubprocessorRoutes(app, deps);
   registerTrustPreviewRoutes(app, deps);
+  registerClaimRoutes(app, deps);
 };
+export { getClaims, replaceClaims } from './claims.service.js';
 export { createEntry, createSection } from './faq.service.js';
 export { createCertification, putSettings } from './settings.service.js';
 export { createSubprocessor } from './subprocessors.service.js';
