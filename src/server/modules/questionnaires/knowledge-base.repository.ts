@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { SourceType } from '../../../contracts/questionnaires.js';
 import { policyExcerpts } from '../../../formats/policy-excerpts.js';
 import type { ServiceContext } from '../../kernel/context.js';
+import { evidenceState, isFailing } from '../controls/index.js';
 import { entriesHeldByClaims, needsReviewSql } from '../trust-center/index.js';
 import { type TextSearchConfig, textSearchConfig } from './retrieval-score.js';
 
@@ -42,13 +43,18 @@ async function faqDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
   }));
 }
 
-/** Controls with an implementation statement; implemented ones rank ahead of those still in progress. */
+/**
+ * Controls with an implementation statement; implemented ones rank ahead of those still in progress. A control
+ * whose check fails or whose evidence has gone stale is never cited as support.
+ */
 async function controlDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
   const rows = await ctx.db
     .selectFrom('controls')
     .select(['id', 'ref', 'title', 'implementation', 'status'])
     .where('organization_id', '=', ctx.organizationId)
     .where(sql<boolean>`btrim(implementation) <> ''`)
+    .where(sql<boolean>`NOT ${isFailing('controls')}`)
+    .where(sql<boolean>`${evidenceState('controls')} <> 'stale'`)
     .orderBy('ref')
     .execute();
   return rows.map((r) => ({
