@@ -19,7 +19,7 @@ export const organizationContract = defineModuleContract({
     }),
     'location.updated': z.strictObject({ code: z.string(), changes }),
     'location.deleted': z.strictObject({ code: z.string(), name: z.string() }),
-    'service.created': z.strictObject({ name: z.string() }),
+    'service.created': z.strictObject({ name: z.string(), placement: z.unknown().optional() }),
     'service.updated': z.strictObject({ name: z.string(), changes }),
     'service.deleted': z.strictObject({ name: z.string() }),
   },

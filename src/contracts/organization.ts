@@ -26,22 +26,42 @@ export const locationPatchSchema = locationInputSchema
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'At least one field must be given');
 
+const serviceLocationSchema = z.strictObject({
+  locationId: z.uuid(),
+  /** Whether customer data is stored there (false: the service only runs there, e.g. a control plane). */
+  storesData: z.boolean().default(true),
+});
+const drPairingSchema = z.strictObject({ primaryLocationId: z.uuid(), drLocationId: z.uuid() });
+
 export const serviceSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
   description: z.string(),
+  /** Where the service runs and whether it stores customer data there. */
+  locations: z.array(serviceLocationSchema),
+  /** Disaster-recovery pairings offered: customers in the primary location may use the DR location. */
+  drPairings: z.array(drPairingSchema),
   createdAt: z.string(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
+const placementFields = {
+  locations: z.array(serviceLocationSchema).max(100),
+  drPairings: z.array(drPairingSchema).max(200),
+};
 export const serviceInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   description: z.string().trim().max(4000).default(''),
+  locations: placementFields.locations.default([]),
+  drPairings: placementFields.drPairings.default([]),
 });
+/** Given locations or DR pairings replace the service's whole set. */
 export const servicePatchSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
     description: z.string().trim().max(4000).optional(),
+    locations: placementFields.locations.optional(),
+    drPairings: placementFields.drPairings.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'At least one field must be given');
 

@@ -110,6 +110,10 @@ const faqEntryFields = {
   published: z.boolean(),
   controlIds: z.array(z.uuid()).max(50),
   evidenceIds: z.array(z.uuid()).max(50),
+  /** The claims the answer rests on, by key ('restore-tested', 'certification:<id>'…). */
+  claimKeys: z
+    .array(z.string().regex(/^[a-z0-9:-]{3,80}$/, 'must be a claim key like restore-tested'))
+    .max(20),
 };
 export const faqEntryInputSchema = z.strictObject({
   ...faqEntryFields,
@@ -118,6 +122,7 @@ export const faqEntryInputSchema = z.strictObject({
   published: faqEntryFields.published.default(false),
   controlIds: faqEntryFields.controlIds.default([]),
   evidenceIds: faqEntryFields.evidenceIds.default([]),
+  claimKeys: faqEntryFields.claimKeys.default([]),
 });
 export type FaqEntryInput = z.infer<typeof faqEntryInputSchema>;
 /** Only the fields given change (no defaults: a patch of the answer keeps the links and the publication). */
@@ -135,6 +140,7 @@ export const faqEntrySchema = z.strictObject({
   published: z.boolean(),
   controls: z.array(z.strictObject({ id: z.uuid(), ref: z.string(), title: z.string() })),
   evidence: z.array(z.strictObject({ id: z.uuid(), title: z.string() })),
+  claimKeys: z.array(z.string()),
   /** Why the answer is held back from the public page until someone confirms it; null when it is not. */
   reviewReason: z.string().nullable(),
   needsReview: z.boolean(),

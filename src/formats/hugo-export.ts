@@ -75,39 +75,40 @@ export interface ChapterInput {
   service: { name: string; description: string };
   date: string;
   language: string;
-  certifications: { name: string; status: string; targetQuarter: string | null; expiresOn: string | null }[];
-  locations: { code: string; city: string; country: string }[];
-  controls: { ref: string; title: string; status: string; scope: 'baseline' | 'service' }[];
+  /** One public line per certification, as its claim allows ("FR2000: Certified…"); withheld ones left out. */
+  certifications: string[];
+  /** The locations of this service only. */
+  locations: { code: string; city: string; country: string; storesData: boolean }[];
+  /** "STO1 → STO2 or OSL1" lines from the service's DR pairings. */
+  drLines: string[];
+  /** Generated from the claims: the transfer sentence and, when stated, the residency sentence. */
+  gdpr: { transfers: string; residency: string | null };
+  /** Statements of the other claims that hold (encryption at rest, restore tests, SLA target…). */
+  claims: string[];
+  controls: { ref: string; title: string; status: string; health: string; scope: 'baseline' | 'service' }[];
 }
 
 function escapeCell(text: string): string {
   return neutraliseBraces(text.replace(/\s+/g, ' ').trim()).replaceAll('|', '\\|');
 }
 
-function certificationLine(c: ChapterInput['certifications'][number]): string {
-  if (c.status === 'certified')
-    return `- **${escapeCell(c.name)}**: certified${c.expiresOn ? ` (valid until ${c.expiresOn})` : ''}`;
-  if (c.status === 'in-progress')
-    return `- **${escapeCell(c.name)}**: in progress${c.targetQuarter ? `, target ${c.targetQuarter}` : ''}`;
-  return `- **${escapeCell(c.name)}**: planned`;
-}
-
 function controlTable(controls: ChapterInput['controls']): string[] {
   if (controls.length === 0) return ['No controls are recorded for this service yet.'];
   return [
-    '| Control | Title | Scope | Status |',
-    '| --- | --- | --- | --- |',
+    '| Control | Title | Scope | Status | Health |',
+    '| --- | --- | --- | --- | --- |',
     ...controls.map(
       (c) =>
-        `| ${escapeCell(c.ref)} | ${escapeCell(c.title)} | ${c.scope === 'baseline' ? 'Baseline (all services)' : 'This service'} | ${escapeCell(c.status)} |`,
+        `| ${escapeCell(c.ref)} | ${escapeCell(c.title)} | ${c.scope === 'baseline' ? 'Baseline (all services)' : 'This service'} | ${escapeCell(c.status)} | ${escapeCell(c.health)} |`,
     ),
   ];
 }
 
-/** The "Security and Compliance" chapter of one service as a Hugo page. */
+/** The "Security and Compliance" chapter of one service as a Hugo page; every statement comes from records. */
 export function renderServiceChapter(input: ChapterInput): string {
-  const countries = [...new Set(input.locations.map((l) => l.country))].sort();
-  const sites = input.locations.map((l) => `${l.code} (${escapeCell(l.city)}, ${l.country})`);
+  const stored = input.locations.filter((l) => l.storesData);
+  const countries = [...new Set(stored.map((l) => l.country))].sort();
+  const sites = stored.map((l) => `${l.code} (${escapeCell(l.city)}, ${l.country})`);
   const lines = [
     frontMatter([
       ['title', `Security and Compliance: ${input.service.name}`],
@@ -123,22 +124,33 @@ export function renderServiceChapter(input: ChapterInput): string {
     '',
     '## Certifications',
     '',
-    ...(input.certifications.length > 0 ? input.certifications.map(certificationLine) : ['None yet.']),
+    ...(input.certifications.length > 0
+      ? input.certifications.map((c) => `- ${escapeCell(c)}`)
+      : ['None yet.']),
     '',
     '## GDPR',
     '',
     `${escapeCell(input.organization)} acts as a processor for the personal data customers store in ${escapeCell(input.service.name)}.`,
-    'Personal data is not transferred to third countries.',
+    escapeCell(input.gdpr.transfers),
     '',
     '## Data residency',
     '',
     sites.length > 0
       ? `Data is stored in the data centre the customer chooses: ${sites.join(', ')}. Countries: ${countries.join(', ')}.`
-      : 'No data centres are recorded yet.',
+      : 'No data centres are recorded for this service yet.',
+    ...(input.gdpr.residency ? ['', escapeCell(input.gdpr.residency)] : []),
+    '',
+    input.drLines.length > 0
+      ? `Disaster recovery: ${input.drLines.map(escapeCell).join('; ')}.`
+      : 'This service offers no disaster-recovery pairing.',
+    ...(input.claims.length > 0
+      ? ['', '## Checked statements', '', ...input.claims.map((c) => `- ${escapeCell(c)}`)]
+      : []),
     '',
     '## Controls',
     '',
-    'The baseline controls apply to every service; the service-specific ones to this service only.',
+    'The baseline controls apply to every service; the service-specific ones to this service only. Health is',
+    "derived from each control's checks and the freshness of its evidence.",
     '',
     ...controlTable(input.controls),
   ];

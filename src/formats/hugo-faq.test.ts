@@ -147,31 +147,58 @@ describe('renderHugoFaq', () => {
 });
 
 describe('renderServiceChapter', () => {
-  test('overview, certifications with status, GDPR, residency and baseline + service controls', () => {
+  test('overview, certifications, generated GDPR and residency lines, DR pairings, controls with health', () => {
     const out = renderServiceChapter({
       organization: 'Norrsken Cloud AB',
       service: { name: 'Objektlagring', description: 'S3-kompatibel lagring i {{ Norden }}.' },
       date: '2026-11-01',
       language: 'en',
       certifications: [
-        { name: 'FR2000', status: 'certified', targetQuarter: null, expiresOn: '2028-05-31' },
-        { name: 'ISO/IEC 27001', status: 'in-progress', targetQuarter: '2027-Q2', expiresOn: null },
+        'FR2000: Certified, valid until 2028-05-31',
+        'ISO/IEC 27001: In progress, target 2027-Q2',
       ],
       locations: [
-        { code: 'STO1', city: 'Stockholm', country: 'SE' },
-        { code: 'OSL1', city: 'Oslo', country: 'NO' },
+        { code: 'STO1', city: 'Stockholm', country: 'SE', storesData: true },
+        { code: 'OSL1', city: 'Oslo', country: 'NO', storesData: true },
+        { code: 'HEL1', city: 'Helsinki', country: 'FI', storesData: false },
       ],
+      drLines: ['STO1 → OSL1'],
+      gdpr: {
+        transfers: 'Personal data is not transferred to countries outside the EU/EEA.',
+        residency: 'Customer data stays in the Nordics: it is stored in Norway, Sweden.',
+      },
+      claims: ['Customer data is encrypted at rest.'],
       controls: [
-        { ref: 'CTL-001', title: 'Disk | encryption', status: 'implemented', scope: 'baseline' },
-        { ref: 'CTL-009', title: 'Bucket policies', status: 'planned', scope: 'service' },
+        {
+          ref: 'CTL-001',
+          title: 'Disk | encryption',
+          status: 'implemented',
+          health: 'check failing',
+          scope: 'baseline',
+        },
+        {
+          ref: 'CTL-009',
+          title: 'Bucket policies',
+          status: 'planned',
+          health: 'no evidence',
+          scope: 'service',
+        },
       ],
     });
     assert.ok(out.startsWith('---\ntitle: "Security and Compliance: Objektlagring"\n'));
     assert.ok(out.includes('S3-kompatibel lagring i &#123;&#123; Norden }}.'));
-    assert.ok(out.includes('- **FR2000**: certified (valid until 2028-05-31)'));
-    assert.ok(out.includes('- **ISO/IEC 27001**: in progress, target 2027-Q2'));
+    assert.ok(out.includes('- FR2000: Certified, valid until 2028-05-31'));
+    assert.ok(out.includes('- ISO/IEC 27001: In progress, target 2027-Q2'));
     assert.ok(out.includes('STO1 (Stockholm, SE), OSL1 (Oslo, NO). Countries: NO, SE.'));
-    assert.ok(out.includes('| CTL-001 | Disk \\| encryption | Baseline (all services) | implemented |'));
-    assert.ok(out.includes('| CTL-009 | Bucket policies | This service | planned |'));
+    assert.ok(!out.includes('HEL1'), 'a location where the service stores no data is not a data location');
+    assert.ok(out.includes('Disaster recovery: STO1 → OSL1.'));
+    assert.ok(out.includes('Personal data is not transferred to countries outside the EU/EEA.'));
+    assert.ok(out.includes('- Customer data is encrypted at rest.'));
+    assert.ok(
+      out.includes(
+        '| CTL-001 | Disk \\| encryption | Baseline (all services) | implemented | check failing |',
+      ),
+    );
+    assert.ok(out.includes('| CTL-009 | Bucket policies | This service | planned | no evidence |'));
   });
 });

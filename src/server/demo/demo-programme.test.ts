@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createDemoDatabase, type DemoDatabase } from '../../../test/support/demo-database.js';
 import { computeCoverage } from '../modules/frameworks/coverage.service.js';
 import { buildSoa } from '../modules/frameworks/soa.service.js';
+import { getClaims } from '../modules/trust-center/claims.service.js';
 import { listEntries } from '../modules/trust-center/faq.service.js';
 
 describe('the demo programme', () => {
@@ -38,15 +39,39 @@ describe('the demo programme', () => {
     assert.ok(a89?.controls.some((c) => c.scope === 'Compute'));
   });
 
-  test('the demo FAQ keeps its own rule: only the answer whose control lacks evidence is held, none overridden', async () => {
+  test('the demo states its claims; all hold except the deliberately overdue restore test, which staff see', async () => {
+    const claims = await getClaims(demo.ctx);
+    assert.deepEqual(
+      claims.filter((c) => !c.holds).map((c) => c.key),
+      ['restore-tested'],
+    );
+    const stale = claims.find((c) => c.key === 'restore-tested');
+    assert.match(stale?.problems.join() ?? '', /older than 92 days: stale/);
+    for (const kind of [
+      'residency-nordics',
+      'no-third-country-transfers',
+      'encryption-at-rest',
+      'sla-target',
+    ])
+      assert.ok(
+        claims.some((c) => c.key === kind && c.holds),
+        kind,
+      );
+    assert.ok(claims.some((c) => c.kind === 'certification' && c.holds));
+  });
+
+  test('the demo FAQ keeps its own rule: held are the answer whose control lacks evidence and the one on the stale restore test', async () => {
     const entries = await listEntries(demo.ctx, { page: 1, pageSize: 200 });
     assert.ok(entries.total >= 10);
     const held = entries.items.filter((e) => e.needsReview);
-    assert.deepEqual(
-      held.map((e) => e.question),
-      ['Are you ISO 27001 certified?'],
-    );
-    assert.match(held[0]?.reviewReason ?? '', /^control \S+ has missing evidence$/);
+    assert.deepEqual(held.map((e) => e.question).sort(), [
+      'Are you ISO 27001 certified?',
+      'How do you back up data, and are restores tested?',
+    ]);
+    const iso = held.find((e) => e.question.startsWith('Are you ISO'));
+    assert.match(iso?.reviewReason ?? '', /^control \S+ has missing evidence$/);
+    const backup = held.find((e) => e.question.startsWith('How do you back up'));
+    assert.match(backup?.reviewReason ?? '', /claim restore-tested does not hold/);
     assert.deepEqual(
       entries.items.filter((e) => e.confirmedAt !== null).map((e) => e.question),
       [],

@@ -1,3 +1,4 @@
+import { type ClaimKind, claimSetInputSchema } from '../../contracts/claims.js';
 import { evidenceLinkInputSchema } from '../../contracts/evidence.js';
 import {
   certificationInputSchema,
@@ -14,9 +15,11 @@ import {
   createSection,
   createSubprocessor,
   putSettings,
+  replaceClaims,
 } from '../modules/trust-center/index.js';
 
-const faq: { section: string; entries: { question: string; answer: string; controls: string[] }[] }[] = [
+type DemoEntry = { question: string; answer: string; controls: string[]; claims?: ClaimKind[] };
+const faq: { section: string; entries: DemoEntry[] }[] = [
   {
     section: 'Data protection',
     entries: [
@@ -31,6 +34,7 @@ const faq: { section: string; entries: { question: string; answer: string; contr
         answer:
           'In the data centre you choose: STO1 or STO2 in Stockholm, or OSL1 in Oslo. You may pick a second one as a disaster-recovery site. Your data never leaves the EU/EEA and Norway, and it is encrypted at rest.',
         controls: ['Sub-processors and data residency', 'Encryption of data at rest'],
+        claims: ['residency-nordics', 'no-third-country-transfers', 'encryption-at-rest'],
       },
       {
         question: 'Do you offer a DPA?',
@@ -43,6 +47,7 @@ const faq: { section: string; entries: { question: string; answer: string; contr
         answer:
           'Only a few, all within the Nordics and the EU. See the [sub-processor list](/trust/subprocessors), where you can also subscribe to be told before anything changes.',
         controls: ['Sub-processors and data residency'],
+        claims: ['no-third-country-transfers'],
       },
     ],
   },
@@ -54,6 +59,7 @@ const faq: { section: string; entries: { question: string; answer: string; contr
         answer:
           '99.9 % per calendar month for compute, storage and Kubernetes, measured from outside our network. The SLA says how we compensate a month below that.',
         controls: ['Continuity and disaster recovery'],
+        claims: ['sla-target'],
       },
     ],
   },
@@ -82,6 +88,7 @@ const faq: { section: string; entries: { question: string; answer: string; contr
         answer:
           'Yes. Every customer disk and object-storage volume is encrypted at rest, with keys kept separately in each data centre.',
         controls: ['Encryption of data at rest'],
+        claims: ['encryption-at-rest'],
       },
       {
         question: 'Do you require multi-factor authentication for administrators?',
@@ -94,6 +101,7 @@ const faq: { section: string; entries: { question: string; answer: string; contr
         answer:
           'Backups are replicated to a second data centre, and a restore is tested every quarter. The results are kept as evidence for our auditors.',
         controls: ['Backups with restore tests'],
+        claims: ['restore-tested'],
       },
       {
         question: 'How and when are security incidents reported to customers?',
@@ -106,6 +114,7 @@ const faq: { section: string; entries: { question: string; answer: string; contr
         answer:
           'Yes. Every host and container image is scanned every week. Critical findings are fixed within 7 days and high ones within 30 days.',
         controls: ['Vulnerability management'],
+        claims: ['vulnerability-scanning'],
       },
       {
         question: 'Do you offer intrusion detection and prevention (IDS/IPS)?',
@@ -135,7 +144,7 @@ const subprocessors = [
  * Records the demo keeps as evidence for the controls behind its FAQ answers. "Information security policy
  * set" has none yet, so the answer that rests on it is held back from the public FAQ, as the rule says.
  */
-const evidence: { control: string; title: string; url: string }[] = [
+const evidence: { control: string; title: string; url: string; provenDaysAgo?: number }[] = [
   {
     control: 'Sub-processors and data residency',
     title: 'Sub-processor register and data-location review',
@@ -155,6 +164,7 @@ const evidence: { control: string; title: string; url: string }[] = [
     control: 'Vulnerability management',
     title: 'Weekly vulnerability scan summary',
     url: 'https://wiki.norrsken.example/security/vulnerability-scans',
+    provenDaysAgo: 3,
   },
   {
     control: 'Access on hardware security keys',
@@ -165,6 +175,8 @@ const evidence: { control: string; title: string; url: string }[] = [
     control: 'Backups with restore tests',
     title: 'Quarterly restore test record',
     url: 'https://wiki.norrsken.example/operations/restore-test',
+    // Deliberately overdue: the quarterly test was missed, so the restore-tested claim is stale and flagged.
+    provenDaysAgo: 120,
   },
   {
     control: 'Incident response and NIS2 reporting clocks',
@@ -179,6 +191,19 @@ const evidence: { control: string; title: string; url: string }[] = [
 ];
 
 const DAY = 86_400_000;
+
+/** The positions Norrsken states publicly; each is checked against its records before it is published. */
+async function demoClaims(ctx: ServiceContext) {
+  const control = async (title: string) => (await controlIds(ctx, [title]))[0] ?? null;
+  return [
+    { kind: 'residency-nordics' },
+    { kind: 'no-third-country-transfers' },
+    { kind: 'encryption-at-rest', controlId: await control('Encryption of data at rest') },
+    { kind: 'restore-tested', controlId: await control('Backups with restore tests'), maxAgeDays: 92 },
+    { kind: 'vulnerability-scanning', controlId: await control('Vulnerability management'), maxAgeDays: 8 },
+    { kind: 'sla-target', target: '99.9' },
+  ];
+}
 
 async function controlIds(ctx: ServiceContext, titles: string[]): Promise<string[]> {
   if (titles.length === 0) return [];
@@ -200,9 +225,8 @@ export async function seedDemoTrustCenter(ctx: ServiceContext): Promise<void> {
       intro: 'How Norrsken Cloud keeps your data safe, available and in the Nordics.',
       accentColor: '#1f5f8b',
       logoText: 'Norrsken Cloud',
-      slaText: '99.9 % availability per calendar month for compute, storage and Kubernetes.',
-      drText:
-        'Choose a second data centre (STO1, STO2 or OSL1) as a disaster-recovery site; backups are restore-tested.',
+      slaText: '',
+      drText: '',
       customDomain: null,
       published: true,
     }),
@@ -242,12 +266,13 @@ export async function seedDemoTrustCenter(ctx: ServiceContext): Promise<void> {
       evidenceLinkInputSchema.parse({
         title: e.title,
         url: e.url,
-        validFrom: new Date(now - 30 * DAY).toISOString(),
+        validFrom: new Date(now - (e.provenDaysAgo ?? 30) * DAY).toISOString(),
         expiresAt: new Date(now + 335 * DAY).toISOString(),
         controlIds: ids,
       }),
     );
   }
+  await replaceClaims(ctx, claimSetInputSchema.parse({ claims: await demoClaims(ctx) }));
   for (const [position, s] of faq.entries()) {
     const section = await createSection(
       ctx,
@@ -263,6 +288,7 @@ export async function seedDemoTrustCenter(ctx: ServiceContext): Promise<void> {
           position: index,
           published: true,
           controlIds: await controlIds(ctx, e.controls),
+          claimKeys: e.claims ?? [],
         }),
       );
     }

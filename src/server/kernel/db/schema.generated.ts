@@ -2,6 +2,7 @@
 import type { JsonColumn, JsonOf, JsonRecordColumn, SqlDate } from './schema-types.js';
 import type { Classification as AssetClassification } from '../../../contracts/assets.js';
 import type { FindingType } from '../../../contracts/audits.js';
+import type { ClaimKind } from '../../../contracts/claims.js';
 import type { MappingRelationship, RequirementKind } from '../../../contracts/catalog.js';
 import type { IncidentCategory, IncidentSeverity, IncidentStatus, PublicStatus, ReportStatus, ReportType, TimelineKind, TriageInput } from '../../../contracts/incidents.js';
 import type { OutageImpact, OutageSource } from '../../../contracts/availability.js';
@@ -294,6 +295,12 @@ export interface FaqEntries {
   question: string;
   section_id: string;
   updated_at: Generated<Timestamp>;
+}
+
+export interface FaqEntryClaims {
+  claim_key: string;
+  entry_id: string;
+  organization_id: string;
 }
 
 export interface FaqEntryControls {
@@ -802,6 +809,20 @@ export interface Risks {
   vulnerability: Generated<string>;
 }
 
+export interface ServiceDrPairings {
+  dr_location_id: string;
+  organization_id: string;
+  primary_location_id: string;
+  service_id: string;
+}
+
+export interface ServiceLocations {
+  location_id: string;
+  organization_id: string;
+  service_id: string;
+  stores_data: Generated<boolean>;
+}
+
 export interface Services {
   created_at: Generated<Timestamp>;
   description: Generated<string>;
@@ -925,6 +946,17 @@ export interface TrustCertifications {
   position: Generated<number>;
   status: string;
   target_quarter: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface TrustClaims {
+  control_id: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: ClaimKind;
+  max_age_days: number | null;
+  organization_id: string;
+  target: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -1063,6 +1095,7 @@ export interface DB {
   evidence: Evidence;
   evidence_controls: EvidenceControls;
   faq_entries: FaqEntries;
+  faq_entry_claims: FaqEntryClaims;
   faq_entry_controls: FaqEntryControls;
   faq_entry_evidence: FaqEntryEvidence;
   faq_hugo_pages: FaqHugoPages;
@@ -1103,6 +1136,8 @@ export interface DB {
   risk_controls: RiskControls;
   risk_matrices: RiskMatrices;
   risks: Risks;
+  service_dr_pairings: ServiceDrPairings;
+  service_locations: ServiceLocations;
   services: Services;
   sessions: Sessions;
   subprocessor_notifications: SubprocessorNotifications;
@@ -1113,6 +1148,7 @@ export interface DB {
   trust_auto_approval_rules: TrustAutoApprovalRules;
   trust_center_settings: TrustCenterSettings;
   trust_certifications: TrustCertifications;
+  trust_claims: TrustClaims;
   trust_document_downloads: TrustDocumentDownloads;
   trust_document_request_items: TrustDocumentRequestItems;
   trust_document_requests: TrustDocumentRequests;

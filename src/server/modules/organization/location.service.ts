@@ -73,6 +73,18 @@ export async function updateLocation(
 export async function deleteLocation(ctx: ServiceContext, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const before = await findLocation(tx, id);
+    const used = await tx.db
+      .selectFrom('service_locations as sl')
+      .innerJoin('services as s', 's.id', 'sl.service_id')
+      .select('s.name')
+      .where('sl.location_id', '=', id)
+      .orderBy('s.name')
+      .execute();
+    if (used.length > 0) {
+      throw conflict(
+        `The location ${before.code} is used by the service(s) ${used.map((u) => u.name).join(', ')}; remove it from them first`,
+      );
+    }
     await tx.db.deleteFrom('locations').where('id', '=', id).execute();
     await recordAuditEvent(
       tx,

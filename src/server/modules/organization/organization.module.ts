@@ -20,5 +20,7 @@ export const organizationModule = defineModule({
     { name: 'organizations', orderBy: 'id' },
     { name: 'locations', orderBy: 'id' },
     { name: 'services', orderBy: 'id' },
+    { name: 'service_locations', orderBy: 'service_id, location_id' },
+    { name: 'service_dr_pairings', orderBy: 'service_id, primary_location_id, dr_location_id' },
   ],
 });

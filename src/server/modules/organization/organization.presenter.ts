@@ -10,10 +10,15 @@ export const presentLocation = (r: LocationRow): Location => ({
   createdAt: r.created_at.toISOString(),
 });
 
-export const presentService = (r: ServiceRow): Service => ({
+export const presentService = (
+  r: ServiceRow,
+  placement: Pick<Service, 'locations' | 'drPairings'> = { locations: [], drPairings: [] },
+): Service => ({
   id: r.id,
   name: r.name,
   description: r.description,
+  locations: placement.locations,
+  drPairings: placement.drPairings,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -21,10 +26,11 @@ export const presentOrganization = (
   r: OrganizationRow,
   locations: LocationRow[],
   services: ServiceRow[],
+  placements: Map<string, Pick<Service, 'locations' | 'drPairings'>>,
 ): Organization => ({
   id: r.id,
   name: r.name,
   securityContactEmail: r.security_contact_email,
   locations: locations.map(presentLocation),
-  services: services.map(presentService),
+  services: services.map((s) => presentService(s, placements.get(s.id))),
 });

@@ -72,6 +72,60 @@ describe('organisation profile, locations and services', () => {
     });
   });
 
+  test('a service records where it runs and its DR pairings; a foreign location or a stray pairing is refused', async () => {
+    const org = (
+      await t.app.inject({ method: 'GET', url: '/api/organization', headers: sessionHeaders(admin) })
+    ).json();
+    const code = new Map<string, string>(
+      org.locations.map((l: { id: string; code: string }) => [l.code, l.id]),
+    );
+    const id = (c: string) => code.get(c) ?? '';
+    const compute = org.services.find((s: { name: string }) => s.name === 'Compute');
+    assert.deepEqual(
+      compute.drPairings.map((p: { primaryLocationId: string; drLocationId: string }) =>
+        [p.primaryLocationId, p.drLocationId].map((x) => [...code].find(([, v]) => v === x)?.[0]).join('>'),
+      ),
+      ['OSL1>STO1', 'STO1>OSL1', 'STO1>STO2', 'STO2>STO1'],
+    );
+    const created = await send('POST', '/api/services', {
+      name: 'Archive',
+      locations: [{ locationId: id('STO1') }, { locationId: id('OSL1'), storesData: false }],
+      drPairings: [{ primaryLocationId: id('STO1'), drLocationId: id('OSL1') }],
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.deepEqual(created.json().locations, [
+      { locationId: id('OSL1'), storesData: false },
+      { locationId: id('STO1'), storesData: true },
+    ]);
+    const stray = await send('PATCH', `/api/services/${created.json().id}`, {
+      drPairings: [{ primaryLocationId: id('STO1'), drLocationId: id('STO2') }],
+    });
+    assert.equal(stray.statusCode, 400);
+    assert.match(stray.json().error.message, /drPairings\[0\]/);
+    const foreign = await send('PATCH', `/api/services/${created.json().id}`, {
+      locations: [{ locationId: '00000000-0000-4000-8000-000000000000' }],
+    });
+    assert.equal(foreign.statusCode, 400);
+    assert.match(foreign.json().error.message, /locations\[0\]\.locationId/);
+    const moved = await send('PATCH', `/api/services/${created.json().id}`, {
+      locations: [{ locationId: id('STO2') }],
+      drPairings: [],
+    });
+    assert.equal(moved.statusCode, 200);
+    assert.deepEqual(moved.json().locations, [{ locationId: id('STO2'), storesData: true }]);
+    const inUse = await send('DELETE', `/api/locations/${id('STO2')}`);
+    assert.equal(inUse.statusCode, 409);
+    assert.match(inUse.json().error.message, /used by the service\(s\) .*Archive/);
+    const event = await t.handle.db
+      .selectFrom('audit_events')
+      .select(['action', 'data'])
+      .where('action', '=', 'service.updated')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.ok(JSON.stringify(event.data).includes('placement'));
+    assert.equal((await send('DELETE', `/api/services/${created.json().id}`)).statusCode, 204);
+  });
+
   test('locations: create, rename, refuse a duplicate code, delete — each audited', async () => {
     const created = await send('POST', '/api/locations', {
       code: 'HEL1',

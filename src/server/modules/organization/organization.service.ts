@@ -11,13 +11,19 @@ import {
   insertOrganization,
   updateOrganizationRow,
 } from './organization.repository.js';
+import { placementsOf } from './service-placement.repository.js';
 
 export type OrganizationPatch = z.output<typeof organizationPatchSchema>;
 
 export async function getOrganization(ctx: ServiceContext): Promise<Organization> {
   const profile = await findOrganizationProfileOrUndefined(ctx.db, ctx.organizationId);
   if (!profile) throw notFound('The organisation');
-  return presentOrganization(profile.org, profile.locations, profile.services);
+  const placements = await placementsOf(
+    ctx.db,
+    ctx.organizationId,
+    profile.services.map((s) => s.id),
+  );
+  return presentOrganization(profile.org, profile.locations, profile.services, placements);
 }
 
 export async function updateOrganization(

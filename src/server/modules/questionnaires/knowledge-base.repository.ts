@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { SourceType } from '../../../contracts/questionnaires.js';
 import { policyExcerpts } from '../../../formats/policy-excerpts.js';
 import type { ServiceContext } from '../../kernel/context.js';
-import { needsReviewSql } from '../trust-center/index.js';
+import { evidenceState, isFailing } from '../controls/index.js';
+import { entriesHeldByClaims, needsReviewSql } from '../trust-center/index.js';
 import { type TextSearchConfig, textSearchConfig } from './retrieval-score.js';
 
 /** One piece of approved content an answer may be taken from, word for word. */
@@ -20,7 +21,8 @@ export interface KnowledgeDoc {
 
 /** Published FAQ answers that are not held back for review: what the public trust center shows. */
 async function faqDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
-  const rows = await ctx.db
+  const held = new Set(await entriesHeldByClaims(ctx));
+  const all = await ctx.db
     .selectFrom('faq_entries as e')
     .innerJoin('faq_sections as s', 's.id', 'e.section_id')
     .select(['e.id', 'e.question', 'e.answer', 's.language'])
@@ -29,6 +31,7 @@ async function faqDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
     .where(sql<boolean>`NOT ${needsReviewSql}`)
     .orderBy('e.id')
     .execute();
+  const rows = all.filter((r) => !held.has(r.id));
   return rows.map((r) => ({
     type: 'faq',
     id: r.id,
@@ -40,13 +43,18 @@ async function faqDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
   }));
 }
 
-/** Controls with an implementation statement; implemented ones rank ahead of those still in progress. */
+/**
+ * Controls with an implementation statement; implemented ones rank ahead of those still in progress. A control
+ * whose check fails or whose evidence has gone stale is never cited as support.
+ */
 async function controlDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
   const rows = await ctx.db
     .selectFrom('controls')
     .select(['id', 'ref', 'title', 'implementation', 'status'])
     .where('organization_id', '=', ctx.organizationId)
     .where(sql<boolean>`btrim(implementation) <> ''`)
+    .where(sql<boolean>`NOT ${isFailing('controls')}`)
+    .where(sql<boolean>`${evidenceState('controls')} <> 'stale'`)
     .orderBy('ref')
     .execute();
   return rows.map((r) => ({

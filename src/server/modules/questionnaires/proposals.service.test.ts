@@ -108,6 +108,38 @@ describe('answer proposals from the knowledge base (PGlite or PostgreSQL)', () =
     assert.equal(card?.answer, null);
   });
 
+  test('a control whose evidence went stale or whose check fails is never cited', async () => {
+    const stale = await createControl(ctx, {
+      title: 'Vulnerability scans',
+      implementation: 'Every host is scanned for vulnerabilities each week.',
+      status: 'implemented',
+      ownerId: null,
+      serviceId: null,
+      requirementIds: [],
+    });
+    const cited = async () => (await loadKnowledgeBase(ctx)).some((d) => d.id === stale.id);
+    assert.ok(await cited(), 'cited while it has no problem');
+    await ctx.db
+      .insertInto('evidence')
+      .values({
+        organization_id: ctx.organizationId,
+        kind: 'link',
+        title: 'Scan summary',
+        url: 'https://example.com/scan',
+        valid_from: new Date(Date.now() - 60 * 86_400_000),
+        expires_at: new Date(Date.now() - 86_400_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((e) =>
+        ctx.db
+          .insertInto('evidence_controls')
+          .values({ organization_id: ctx.organizationId, evidence_id: e.id, control_id: stale.id })
+          .execute(),
+      );
+    assert.ok(!(await cited()), 'stale evidence: not cited');
+  });
+
   test('a policy excerpt names its document, version and classification; drafts are never used', async () => {
     const writer = await f.person('compliance-manager', 'Policy Writer');
     const approver = await f.person('admin', 'Policy Approver');

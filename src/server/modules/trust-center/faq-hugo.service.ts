@@ -4,13 +4,13 @@ import type {
   FaqImportReport,
   faqDuplicateChoices,
 } from '../../../contracts/trust-center.js';
-import { renderHugoFaq, renderServiceChapter } from '../../../formats/hugo-export.js';
+import { renderHugoFaq } from '../../../formats/hugo-export.js';
 import { type HugoFaqPage, HugoFormatError, parseHugoFaq } from '../../../formats/hugo-faq.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
-import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors/app-error.js';
 import { entryOrder, faqEntryQuery, needsReviewSql } from './faq.repository.js';
+import { claimGate, claimProblems } from './faq-claims.js';
 import { findNearDuplicates } from './faq-duplicates.js';
 import { assertMayPublish, fourEyesOn } from './faq-publication.service.js';
 
@@ -26,7 +26,7 @@ export async function previewHugoImport(ctx: ServiceContext, file: Buffer): Prom
   };
 }
 
-import { allCertifications, getSettings } from './settings.service.js';
+import { getSettings } from './settings.service.js';
 
 function parse(file: Buffer): HugoFaqPage {
   try {
@@ -181,11 +181,15 @@ export function importHugoFaq(
   });
 }
 
-/** What the public may read: published entries whose claims hold or were confirmed. */
-export function publicEntries(ctx: ServiceContext, language?: string) {
+/**
+ * What the public may read: published entries whose controls and evidence hold or were confirmed, and whose
+ * claims hold now.
+ */
+export async function publicEntries(ctx: ServiceContext, language?: string) {
   let q = faqEntryQuery(ctx).where('e.published', '=', true).where(sql<boolean>`NOT ${needsReviewSql}`);
   if (language) q = q.where('s.language', '=', language);
-  return entryOrder(q).limit(2000).execute();
+  const [rows, gate] = await Promise.all([entryOrder(q).limit(2000).execute(), claimGate(ctx)]);
+  return rows.filter((r) => claimProblems(r.claim_keys, gate).length === 0);
 }
 
 type PublicEntry = Awaited<ReturnType<typeof publicEntries>>[number];
@@ -226,57 +230,4 @@ export async function exportHugoFaq(ctx: ServiceContext, language: string): Prom
       entries: s.entries.map((e) => ({ question: e.question, answer: e.answer })),
     })),
   });
-}
-
-export async function exportServiceChapter(ctx: ServiceContext, serviceId: string) {
-  const org = ctx.organizationId;
-  const service = await ctx.db
-    .selectFrom('services')
-    .select(['name', 'description', 'updated_at'])
-    .where('organization_id', '=', org)
-    .where('id', '=', serviceId)
-    .executeTakeFirst();
-  if (!service) throw notFound(`Service ${serviceId}`);
-  const [organization, certifications, locations, controls] = await Promise.all([
-    ctx.db.selectFrom('organizations').select('name').where('id', '=', org).executeTakeFirstOrThrow(),
-    allCertifications(ctx),
-    ctx.db
-      .selectFrom('locations')
-      .select(['code', 'city', 'country'])
-      .where('organization_id', '=', org)
-      .orderBy('code')
-      .execute(),
-    ctx.db
-      .selectFrom('controls')
-      .select(['ref', 'title', 'status', 'service_id', 'updated_at'])
-      .where('organization_id', '=', org)
-      .where((eb) => eb.or([eb('service_id', 'is', null), eb('service_id', '=', serviceId)]))
-      .where(controlVisible(ctx.actor, 'id'))
-      .orderBy('ref')
-      .execute(),
-  ]);
-  const markdown = renderServiceChapter({
-    organization: organization.name,
-    service: { name: service.name, description: service.description },
-    date: latest([
-      service.updated_at,
-      ...controls.map((c) => c.updated_at),
-      ...certifications.map((c) => c.updatedAt),
-    ]),
-    language: 'en',
-    certifications: certifications.map((c) => ({
-      name: c.name,
-      status: c.status,
-      targetQuarter: c.targetQuarter,
-      expiresOn: c.expiresOn,
-    })),
-    locations,
-    controls: controls.map((c) => ({
-      ref: c.ref,
-      title: c.title,
-      status: c.status,
-      scope: c.service_id === null ? ('baseline' as const) : ('service' as const),
-    })),
-  });
-  return { markdown, serviceName: service.name };
 }

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { conflict, notFound } from '../../kernel/errors/app-error.js';
 import { faqEntryQuery, needsReview } from './faq.repository.js';
+import { claimGate, claimProblems } from './faq-claims.js';
 import { presentFaqEntry } from './trust-center.presenter.js';
 
 interface LockedEntry {
@@ -70,7 +71,10 @@ export async function publicationChange(tx: ServiceContext, id: string, patch: F
 }
 
 export async function getEntryIn(tx: ServiceContext, id: string): Promise<FaqEntry> {
-  return presentFaqEntry(await faqEntryQuery(tx).where('e.id', '=', id).executeTakeFirstOrThrow());
+  return presentFaqEntry(
+    await faqEntryQuery(tx).where('e.id', '=', id).executeTakeFirstOrThrow(),
+    await claimGate(tx),
+  );
 }
 
 /** Publishes a draft: from now on the public FAQ shows it (unless it is held for review). */
@@ -103,6 +107,11 @@ export function confirmEntry(ctx: ServiceContext, id: string, note: string): Pro
   return inTransaction(ctx, async (tx) => {
     await lockEntry(tx, id);
     const row = await faqEntryQuery(tx).where('e.id', '=', id).executeTakeFirstOrThrow();
+    const claimReasons = claimProblems(row.claim_keys, await claimGate(tx));
+    if (claimReasons.length > 0)
+      throw conflict(
+        `A failing claim cannot be confirmed away; change the records first: ${claimReasons.join('; ')}`,
+      );
     if (!needsReview(row)) throw conflict('This answer is not waiting for review');
     await tx.db
       .updateTable('faq_entries')

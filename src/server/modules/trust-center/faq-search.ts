@@ -4,14 +4,20 @@ import type { ServiceContext } from '../../kernel/context.js';
 import { containsPattern } from '../../kernel/db/like-pattern.js';
 import { paged } from '../../kernel/http/paging.js';
 import { entryOrder, faqEntryQuery } from './faq.repository.js';
+import { claimGate } from './faq-claims.js';
 import { presentFaqEntry } from './trust-center.presenter.js';
 
 /** FAQ entries whose question contains `q`, through the same query as the FAQ list; for global search. */
-export function searchFaqEntries(ctx: ServiceContext, q: string, limit: number): Promise<Page<FaqEntry>> {
+export async function searchFaqEntries(
+  ctx: ServiceContext,
+  q: string,
+  limit: number,
+): Promise<Page<FaqEntry>> {
+  const gate = await claimGate(ctx);
   return paged(
     faqEntryQuery(ctx).where('e.question', 'ilike', containsPattern(q)),
     entryOrder,
     { page: 1, pageSize: limit },
-    presentFaqEntry,
+    (row) => presentFaqEntry(row, gate),
   );
 }

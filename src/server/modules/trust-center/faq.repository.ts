@@ -66,6 +66,8 @@ export function faqEntryQuery(ctx: ServiceContext) {
       reviewReason(ctx.actor).as('review_reason'),
       linkedControls(ctx.actor).as('controls'),
       linkedEvidence(ctx.actor).as('evidence'),
+      sql<string[]>`COALESCE((SELECT json_agg(l.claim_key ORDER BY l.claim_key) FROM faq_entry_claims l
+        WHERE l.entry_id = e.id), '[]'::json)`.as('claim_keys'),
     ]);
 }
 

@@ -16,6 +16,7 @@ import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { fileNamePart, sendDownload } from '../../kernel/http/downloads.js';
 import { errorResponses as errors, idParams, noContent } from '../../kernel/http/route-schemas.js';
+import { exportServiceChapter } from './chapter.service.js';
 import {
   createEntry,
   createSection,
@@ -25,7 +26,7 @@ import {
   listSections,
   updateEntry,
 } from './faq.service.js';
-import { exportHugoFaq, exportServiceChapter, importHugoFaq, previewHugoImport } from './faq-hugo.service.js';
+import { exportHugoFaq, importHugoFaq, previewHugoImport } from './faq-hugo.service.js';
 import { confirmEntry, publishEntry } from './faq-publication.service.js';
 import { trustCenterPolicy as policy } from './trust-center.policy.js';
 

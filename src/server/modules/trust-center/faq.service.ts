@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { entryOrder, faqEntryQuery, needsReviewSql } from './faq.repository.js';
+import { claimGate, entriesHeldByClaims } from './faq-claims.js';
 import { assertMayPublish, publicationChange } from './faq-publication.service.js';
 import { presentFaqEntry } from './trust-center.presenter.js';
 
@@ -73,18 +74,23 @@ export async function deleteSection(ctx: ServiceContext, id: string): Promise<vo
   });
 }
 
-export function listEntries(ctx: ServiceContext, query: EntryListQuery): Promise<Page<FaqEntry>> {
+export async function listEntries(ctx: ServiceContext, query: EntryListQuery): Promise<Page<FaqEntry>> {
+  const gate = await claimGate(ctx);
+  const held = await entriesHeldByClaims(ctx, gate);
+  const heldSql = held.length
+    ? sql<boolean>`(${needsReviewSql} OR e.id IN (${sql.join(held)}))`
+    : needsReviewSql;
   let q = faqEntryQuery(ctx);
   if (query.language) q = q.where('s.language', '=', query.language);
-  if (query.needsReview === 'true') q = q.where(needsReviewSql);
-  if (query.needsReview === 'false') q = q.where(sql<boolean>`NOT ${needsReviewSql}`);
-  return paged(q, entryOrder, query, presentFaqEntry);
+  if (query.needsReview === 'true') q = q.where(heldSql);
+  if (query.needsReview === 'false') q = q.where(sql<boolean>`NOT ${heldSql}`);
+  return paged(q, entryOrder, query, (row) => presentFaqEntry(row, gate));
 }
 
 export async function getEntry(ctx: ServiceContext, id: string): Promise<FaqEntry> {
   const row = await faqEntryQuery(ctx).where('e.id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`FAQ entry ${id}`);
-  return presentFaqEntry(row);
+  return presentFaqEntry(row, await claimGate(ctx));
 }
 
 async function assertSection(ctx: ServiceContext, sectionId: string): Promise<{ title: string }> {
@@ -119,6 +125,15 @@ async function replaceLinks(ctx: ServiceContext, entryId: string, patch: FaqEntr
         .values(ids.map((control_id) => ({ organization_id: org, entry_id: entryId, control_id })))
         .execute();
   }
+  if (patch.claimKeys) {
+    const keys = [...new Set(patch.claimKeys)];
+    await ctx.db.deleteFrom('faq_entry_claims').where('entry_id', '=', entryId).execute();
+    if (keys.length)
+      await ctx.db
+        .insertInto('faq_entry_claims')
+        .values(keys.map((claim_key) => ({ organization_id: org, entry_id: entryId, claim_key })))
+        .execute();
+  }
   if (patch.evidenceIds) {
     const ids = [...new Set(patch.evidenceIds)];
     const found = ids.length
@@ -146,7 +161,7 @@ const duplicateQuestion = (question: string) =>
 export function createEntry(ctx: ServiceContext, input: EntryInput): Promise<FaqEntry> {
   return inTransaction(ctx, async (tx) => {
     const section = await assertSection(tx, input.sectionId);
-    const { controlIds, evidenceIds, sectionId, ...fields } = input;
+    const { controlIds, evidenceIds, claimKeys, sectionId, ...fields } = input;
     if (fields.published) await assertMayPublish(tx, tx.actor.userId);
     const now = new Date();
     const row = await tx.db
@@ -164,7 +179,7 @@ export function createEntry(ctx: ServiceContext, input: EntryInput): Promise<Faq
         if (isUniqueViolation(error)) throw duplicateQuestion(input.question);
         throw error;
       });
-    await replaceLinks(tx, row.id, { controlIds, evidenceIds });
+    await replaceLinks(tx, row.id, { controlIds, evidenceIds, claimKeys });
     await recordAuditEvent(
       tx,
       'faq-entry.created',
@@ -180,7 +195,7 @@ export function updateEntry(ctx: ServiceContext, id: string, patch: FaqEntryPatc
     const publication = await publicationChange(tx, id, patch);
     const before = await getEntry(tx, id);
     if (patch.sectionId) await assertSection(tx, patch.sectionId);
-    const { controlIds, evidenceIds, sectionId, ...fields } = patch;
+    const { controlIds, evidenceIds, claimKeys, sectionId, ...fields } = patch;
     await tx.db
       .updateTable('faq_entries')
       .set({
@@ -196,7 +211,7 @@ export function updateEntry(ctx: ServiceContext, id: string, patch: FaqEntryPatc
         if (isUniqueViolation(error)) throw duplicateQuestion(patch.question ?? before.question);
         throw error;
       });
-    await replaceLinks(tx, id, { controlIds, evidenceIds });
+    await replaceLinks(tx, id, { controlIds, evidenceIds, claimKeys });
     const after = await getEntry(tx, id);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of ['question', 'answer', 'position', 'published', 'sectionId'] as const) {
@@ -204,6 +219,7 @@ export function updateEntry(ctx: ServiceContext, id: string, patch: FaqEntryPatc
     }
     if (controlIds)
       changes.controls = { from: before.controls.map((c) => c.ref), to: after.controls.map((c) => c.ref) };
+    if (claimKeys) changes.claims = { from: before.claimKeys, to: after.claimKeys };
     if (evidenceIds)
       changes.evidence = { from: before.evidence.map((e) => e.id), to: after.evidence.map((e) => e.id) };
     await recordAuditEvent(

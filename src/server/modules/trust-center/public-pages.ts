@@ -1,81 +1,28 @@
 import { renderMarkdown } from '../../../formats/markdown.js';
+import { countryRules } from '../organization/index.js';
 import { groupBySection } from './faq-hugo.service.js';
-import type { faqData, overviewData, subprocessorData } from './public.service.js';
+import type { faqData, subprocessorData } from './public.service.js';
 import { escapeHtml as e, type RenderedPage, renderPage } from './public-html.js';
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 
+/** The transfer column as the country rule decides it, whatever mechanism was recorded. */
+function transferCell(country: string, mechanism: string): string {
+  if (!countryRules.isThirdCountry(country)) return 'None (within the EU/EEA)';
+  if (mechanism === 'none-eea') return 'Outside the EU/EEA: no transfer mechanism recorded';
+  if (mechanism === 'adequacy')
+    return `Adequacy decision: ${countryRules.adequacyDecision(country) ?? 'none exists for this country'}`;
+  return transferLabels[mechanism] ?? mechanism;
+}
+
 const transferLabels: Record<string, string> = {
-  'none-eea': 'None (within the EU/EEA)',
-  adequacy: 'Adequacy decision',
   scc: 'Standard contractual clauses',
   bcr: 'Binding corporate rules',
   other: 'Other safeguard',
 };
 
-type Overview = Awaited<ReturnType<typeof overviewData>>;
-
-function certificationStatus(c: Overview['certifications'][number]): string {
-  if (c.status === 'certified')
-    return `Certified${c.issuer ? ` by ${e(c.issuer)}` : ''}${c.expiresOn ? `, valid until ${e(c.expiresOn)}` : ''}`;
-  if (c.status === 'in-progress') return `In progress, target ${e(c.targetQuarter ?? '')}`;
-  return 'Planned';
-}
-
 function section(id: string, title: string, content: string): string {
   return `<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>\n${content}</section>\n`;
-}
-
-export function overviewPage(d: Overview, base: string): RenderedPage {
-  const s = d.settings;
-  const certs = d.certifications.length
-    ? `<ul>${d.certifications.map((c) => `<li><strong>${e(c.name)}</strong>: <span class="status">${certificationStatus(c)}</span></li>`).join('')}</ul>`
-    : '<p>No certifications are listed yet.</p>';
-  const sites = d.locations.length
-    ? `<table><caption>Where customer data is stored</caption><thead><tr><th scope="col">Data centre</th><th scope="col">City</th><th scope="col">Country</th></tr></thead><tbody>${d.locations
-        .map(
-          (l) => `<tr><td>${e(l.code)} ${e(l.name)}</td><td>${e(l.city)}</td><td>${e(l.country)}</td></tr>`,
-        )
-        .join('')}</tbody></table>`
-    : '<p>No data centres are listed yet.</p>';
-  const contact = d.organization.security_contact_email
-    ? `<p>Report a security issue to <a href="mailto:${e(d.organization.security_contact_email)}">${e(d.organization.security_contact_email)}</a> (see also <a href="/.well-known/security.txt">security.txt</a>).</p>`
-    : '<p>See <a href="/.well-known/security.txt">security.txt</a>.</p>';
-  const body = [
-    `<h1>${e(s.title)}</h1>`,
-    s.intro ? renderMarkdown(s.intro) : '',
-    section('certifications', 'Certifications', certs),
-    section(
-      'frameworks',
-      'Frameworks we work to',
-      d.frameworks.length
-        ? `<ul>${d.frameworks.map((f) => `<li>${e(f.name)}</li>`).join('')}</ul>`
-        : '<p>None listed.</p>',
-    ),
-    section('data-centres', 'Data centres', sites),
-    section(
-      'availability',
-      'Availability (SLA)',
-      s.slaText ? renderMarkdown(s.slaText) : '<p>Not stated.</p>',
-    ),
-    section(
-      'disaster-recovery',
-      'Disaster recovery',
-      s.drText ? renderMarkdown(s.drText) : '<p>Not stated.</p>',
-    ),
-    section('security-contact', 'Security contact', contact),
-  ].join('\n');
-  return renderPage({
-    lang: 'en',
-    siteTitle: s.title,
-    logoText: s.logoText || s.title,
-    accent: s.accentColor,
-    title: 'Overview',
-    current: 'overview',
-    base,
-    body,
-    updated: day(d.updatedAt),
-  });
 }
 
 type Faq = Awaited<ReturnType<typeof faqData>>;
@@ -130,7 +77,7 @@ export function subprocessorPage(d: Subs, base: string): RenderedPage {
   const rows = d.rows
     .map(
       (r) =>
-        `<tr><td>${e(r.name)}</td><td>${e(r.purpose)}</td><td>${e(r.country)}</td><td>${e(transferLabels[r.transfer_mechanism] ?? r.transfer_mechanism)}</td><td>${r.status === 'planned' ? `Planned from ${e(r.effective_on ?? '')}` : 'Active'}</td></tr>`,
+        `<tr><td>${e(r.name)}</td><td>${e(r.purpose)}</td><td>${e(countryRules.name(r.country))} (${e(r.country)})</td><td>${e(transferCell(r.country, r.transfer_mechanism))}</td><td>${r.status === 'planned' ? `Planned from ${e(r.effective_on ?? '')}` : 'Active'}</td></tr>`,
     )
     .join('');
   const table = d.rows.length

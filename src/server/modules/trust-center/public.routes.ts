@@ -15,7 +15,8 @@ import {
   subprocessorData,
 } from './public.service.js';
 import type { RenderedPage } from './public-html.js';
-import { faqPage, messagePage, overviewPage, securityTxt, subprocessorPage } from './public-pages.js';
+import { overviewPage } from './public-overview.js';
+import { faqPage, messagePage, securityTxt, subprocessorPage } from './public-pages.js';
 import { getSettings } from './settings.service.js';
 
 /** Cacheable by validators: the ETag is the body's hash, Last-Modified the latest change it shows. */

@@ -3,8 +3,10 @@ import { sql } from 'kysely';
 import { type ServiceContext, systemActor } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/errors/app-error.js';
+import { getClaims } from './claims.service.js';
 import { publicEntries } from './faq-hugo.service.js';
-import { allCertifications, getSettings } from './settings.service.js';
+import { servicePlacement } from './public-placement.js';
+import { getSettings } from './settings.service.js';
 
 /**
  * The organisation a public request is for: the one whose custom domain is the request's host, otherwise
@@ -35,15 +37,11 @@ const newest = (dates: (Date | string | null | undefined)[]) =>
 
 export async function overviewData(ctx: ServiceContext) {
   const org = ctx.organizationId;
-  const [settings, certifications, locations, organization, frameworks] = await Promise.all([
+  const [settings, claims, placement, locations, organization, frameworks] = await Promise.all([
     getSettings(ctx),
-    allCertifications(ctx),
-    ctx.db
-      .selectFrom('locations')
-      .select(['code', 'name', 'city', 'country', 'updated_at'])
-      .where('organization_id', '=', org)
-      .orderBy('code')
-      .execute(),
+    getClaims(ctx),
+    servicePlacement(ctx),
+    ctx.db.selectFrom('locations').select(['updated_at']).where('organization_id', '=', org).execute(),
     ctx.db
       .selectFrom('organizations')
       .select(['name', 'security_contact_email', 'updated_at'])
@@ -59,10 +57,10 @@ export async function overviewData(ctx: ServiceContext) {
   const updatedAt = newest([
     settings.updatedAt,
     organization.updated_at,
-    ...certifications.map((c) => c.updatedAt),
     ...locations.map((l) => l.updated_at),
+    ...frameworks.map((f) => f.updated_at),
   ]);
-  return { settings, certifications, locations, organization, frameworks, updatedAt };
+  return { settings, claims, placement, organization, frameworks, updatedAt };
 }
 
 export async function faqData(ctx: ServiceContext, language: string | undefined) {

@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { enqueueMail, mayMailFromPublicForm } from '../../kernel/mail/index.js';
+import { transferProblem } from '../organization/index.js';
 import { iso, presentSubprocessor } from './trust-center.presenter.js';
 
 type Announcement = z.infer<typeof announceChangeSchema>;
@@ -39,7 +40,15 @@ export function listSubprocessors(ctx: ServiceContext, query: PageQuery): Promis
   return paged(q, (x) => x.orderBy('name').orderBy('id'), query, presentSubprocessor);
 }
 
+/** The country rule decides: a sub-processor outside the EU/EEA needs a lawful transfer mechanism. */
 function values(input: SubprocessorInput) {
+  const problem = transferProblem(input.country, input.transferMechanism);
+  if (problem) {
+    const field = problem.includes('ISO 3166') ? 'country' : 'transferMechanism';
+    throw new AppError('VALIDATION_FAILED', `${field}: ${input.name}: ${problem}`, [
+      { path: field, message: problem },
+    ]);
+  }
   return {
     name: input.name,
     purpose: input.purpose,

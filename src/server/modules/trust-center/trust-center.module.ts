@@ -1,4 +1,5 @@
 import { defineModule } from '../../kernel/module.js';
+import { registerClaimRoutes } from './claims.routes.js';
 import { registerFaqRoutes } from './faq.routes.js';
 import { registerTrustPreviewRoutes } from './preview.routes.js';
 import { registerTrustPublicRoutes } from './public.routes.js';
@@ -13,6 +14,7 @@ export const trustCenterModule = defineModule({
     registerFaqRoutes,
     registerSubprocessorRoutes,
     registerTrustPreviewRoutes,
+    registerClaimRoutes,
     registerTrustPublicRoutes,
     registerTrustFormRoutes,
   ],
@@ -34,6 +36,8 @@ export const trustCenterModule = defineModule({
     'GET /api/subprocessor-subscribers': 'trust-center.read',
     'GET /api/trust-center/settings': 'trust-center.read',
     'PUT /api/trust-center/settings': 'trust-center.manage',
+    'GET /api/trust-center/claims': 'trust-center.read',
+    'PUT /api/trust-center/claims': 'trust-center.manage',
     'GET /api/trust-center/certifications': 'trust-center.read',
     'POST /api/trust-center/certifications': 'trust-center.manage',
     'PUT /api/trust-center/certifications/:id': 'trust-center.manage',
@@ -58,11 +62,13 @@ export const trustCenterModule = defineModule({
   tables: [
     { name: 'trust_center_settings', orderBy: 'organization_id' },
     { name: 'trust_certifications', orderBy: 'id' },
+    { name: 'trust_claims', orderBy: 'id' },
     { name: 'faq_sections', orderBy: 'id' },
     { name: 'faq_entries', orderBy: 'id' },
     { name: 'faq_hugo_pages', orderBy: 'language' },
     { name: 'faq_entry_controls', orderBy: 'entry_id, control_id' },
     { name: 'faq_entry_evidence', orderBy: 'entry_id, evidence_id' },
+    { name: 'faq_entry_claims', orderBy: 'entry_id, claim_key' },
     { name: 'subprocessors', orderBy: 'id' },
     { name: 'subprocessor_subscribers', orderBy: 'id' },
     { name: 'subprocessor_notifications', orderBy: 'id' },

@@ -1,9 +1,13 @@
 import type { Certification, FaqEntry, Subprocessor } from '../../../contracts/trust-center.js';
 import { type FaqEntryRow, needsReview } from './faq.repository.js';
+import { type ClaimGate, claimProblems } from './faq-claims.js';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
-export function presentFaqEntry(row: FaqEntryRow): FaqEntry {
+/** An entry with its review state, its claims judged against the claims as they stand (`gate`). */
+export function presentFaqEntry(row: FaqEntryRow, gate: ClaimGate): FaqEntry {
+  const claimReasons = claimProblems(row.claim_keys, gate);
+  const reasons = [row.review_reason, ...claimReasons].filter((r): r is string => r !== null);
   return {
     id: row.id,
     sectionId: row.section_id,
@@ -15,8 +19,9 @@ export function presentFaqEntry(row: FaqEntryRow): FaqEntry {
     published: row.published,
     controls: row.controls,
     evidence: row.evidence,
-    reviewReason: row.review_reason,
-    needsReview: needsReview(row),
+    claimKeys: row.claim_keys,
+    reviewReason: reasons.length ? reasons.join('; ') : null,
+    needsReview: needsReview(row) || claimReasons.length > 0,
     confirmedAt: iso(row.confirmed_at),
     confirmedNote: row.confirmed_note,
     lastEditedByName: row.last_edited_by_name,

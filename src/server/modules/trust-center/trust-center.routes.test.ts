@@ -95,6 +95,9 @@ describe('trust center', () => {
       status: 'in-progress',
       targetQuarter: '2027-Q2',
     });
+    await api.expect(200, 'PUT', '/api/trust-center/claims', {
+      claims: [{ kind: 'sla-target', target: '99.9' }],
+    });
     const res = await visit('/trust');
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['set-cookie'], undefined);
@@ -107,11 +110,12 @@ describe('trust center', () => {
     assert.match(res.body, /<a class="skip" href="#main">/);
     assert.match(
       res.body,
-      /FR2000<\/strong>: <span class="status">Certified by Certifieringsorgan AB, valid until 2028-05-31/,
+      /<span class="badge">Verified<\/span> FR2000: Certified by Certifieringsorgan AB, valid until 2028-05-31/,
     );
     assert.match(res.body, /In progress, target 2027-Q2/);
     assert.match(res.body, /STO1/);
-    assert.match(res.body, /99\.9 % availability per month\./);
+    assert.match(res.body, /Target: 99\.9 % availability per calendar month\./);
+    assert.ok(!res.body.includes('99.9 % availability per month.'), 'the typed SLA text is not published');
     assert.match(res.body, /Last updated <time datetime="\d{4}-\d{2}-\d{2}">/);
     const etag = String(res.headers.etag);
     assert.equal((await visit('/trust', { 'if-none-match': etag })).statusCode, 304);
@@ -332,8 +336,11 @@ describe('trust center', () => {
     const res = await api.call('GET', `/api/services/${id}/security-chapter.md`);
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /^---\ntitle: "Security and Compliance: /);
-    assert.match(res.body, /- \*\*ISO\/IEC 27001\*\*: in progress, target 2027-Q2/);
-    assert.match(res.body, /\| Data stays in the Nordics \| Baseline \(all services\) \|/);
+    assert.match(res.body, /- ISO\/IEC 27001: In progress, target 2027-Q2/);
+    assert.match(
+      res.body,
+      /\| Data stays in the Nordics \| Baseline \(all services\) \| not-started \| evidence current \|/,
+    );
   });
 
   test('security.txt follows RFC 9116, and is a clear 404 without a security contact', async () => {

@@ -3,6 +3,7 @@ import { trustApi, useTrustSettings } from '../../api/trust-center.js';
 import { useSession } from '../../auth/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { CertificationsPanel } from './trust-certifications.js';
+import { ClaimsPanel, FailingClaimsAlert } from './trust-claims.js';
 import { FaqPanel } from './trust-faq.js';
 import { HugoPanel } from './trust-hugo.js';
 import { TrustSettingsPanel } from './trust-settings.js';
@@ -30,10 +31,12 @@ export function TrustCenterPage() {
           )
         }
       />
+      <FailingClaimsAlert />
       <Tabs defaultValue="faq" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="faq">FAQ</Tabs.Tab>
           <Tabs.Tab value="hugo">Hugo import and export</Tabs.Tab>
+          <Tabs.Tab value="claims">Claims</Tabs.Tab>
           <Tabs.Tab value="certifications">Certifications</Tabs.Tab>
           <Tabs.Tab value="subprocessors">Sub-processors</Tabs.Tab>
           <Tabs.Tab value="settings">Settings</Tabs.Tab>
@@ -43,6 +46,9 @@ export function TrustCenterPage() {
         </Tabs.Panel>
         <Tabs.Panel value="hugo">
           <HugoPanel manage={manage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="claims">
+          <ClaimsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="certifications">
           <CertificationsPanel manage={manage} />
