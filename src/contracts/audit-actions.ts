@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vulnerabilityAuditActions } from './vulnerabilities.js';
 
 const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
 const none = z.strictObject({});
@@ -189,12 +190,9 @@ export const auditActionSchemas = {
   }),
   'risk.updated': z.strictObject({ ref: z.string(), changes }),
   'risk.deleted': z.strictObject({ ref: z.string(), title: z.string() }),
-  'risk.acceptance-proposed': z.strictObject({
-    ref: z.string(),
-    approverId: z.string(),
-    expiresOn: z.string(),
-  }),
+  'risk.acceptance-proposed': z.strictObject({ ref: z.string(), approverId: z.string(), expiresOn: z.string() }),
   'risk.acceptance-approved': z.strictObject({ ref: z.string(), expiresOn: z.string() }),
+  ...vulnerabilityAuditActions,
   'audit-programme.created': z.strictObject({ year: z.number().int() }),
   'audit.created': z.strictObject({
     title: z.string(),

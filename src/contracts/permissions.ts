@@ -36,6 +36,11 @@ export const permissions = [
   /** Edit the risks one owns (the service checks ownership unless the actor has risks.manage). */
   'risks.edit-own',
   'risks.manage',
+  'vulnerabilities.read',
+  /** Import scan reports, e.g. from CI with an API token. */
+  'vulnerabilities.import',
+  /** Triage findings (state, acceptance), map targets to assets and set the fix-by SLA. */
+  'vulnerabilities.manage',
   'policies.read',
   /** Write documents and drafts, submit, publish and run acknowledgement campaigns. */
   'policies.manage',
@@ -87,6 +92,7 @@ const everyone: Permission[] = [
   'tasks.read',
   'assets.read',
   'risks.read',
+  'vulnerabilities.read',
   'policies.read',
   'audits.read',
   'nonconformities.read',
@@ -117,6 +123,8 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'assets.manage',
     'risks.edit-own',
     'risks.manage',
+    'vulnerabilities.import',
+    'vulnerabilities.manage',
     'policies.manage',
     'policies.approve',
     'policies.acknowledge',
@@ -135,6 +143,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'evidence.submit',
     'checks.report',
     'risks.edit-own',
+    'vulnerabilities.import',
     'policies.acknowledge',
   ]),
   auditor: new Set([...everyone, 'audit.read', 'findings.raise']),

@@ -27,6 +27,7 @@ import { registerTokensRoutes } from './tokens/index.js';
 import { registerTrustCenterRoutes, registerTrustPublicRoutes } from './trust-center/index.js';
 import { registerTrustDocumentPublicRoutes, registerTrustDocumentRoutes } from './trust-documents/index.js';
 import { registerUsersRoutes } from './users/index.js';
+import { registerVulnerabilityRoutes } from './vulnerabilities/index.js';
 
 export const routeModules: RouteModule[] = [
   registerHealthRoutes,
@@ -43,6 +44,7 @@ export const routeModules: RouteModule[] = [
   registerActivityRoutes,
   registerAssetRoutes,
   registerRiskRoutes,
+  registerVulnerabilityRoutes,
   registerAuditRoutes,
   registerNonconformityRoutes,
   registerPoliciesRoutes,

@@ -1,3 +1,3 @@
 export { registerAssetRoutes } from './assets.routes.js';
-export { createAsset } from './assets.service.js';
+export { createAsset, getAsset } from './assets.service.js';
 export { assertActiveUser } from './references.js';

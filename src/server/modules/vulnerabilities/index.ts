@@ -1,0 +1,2 @@
+export { importScan, type ScanUpload } from './scan-import.service.js';
+export { registerVulnerabilityRoutes } from './vulnerabilities.routes.js';
