@@ -4,6 +4,7 @@ import { readVulnerabilityReport, VulnerabilityFormatError } from '../../../form
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
+import { recordScanEvidence } from './scan-evidence.js';
 import { closeMissing, countChanges, mergeFindings, upsertTargets } from './scan-merge.repository.js';
 import {
   createStaging,
@@ -23,6 +24,8 @@ export interface ScanUpload {
   read(): Readable;
   /** The image, host or repository scanned, when the report does not name it (or to override its name). */
   target?: string | undefined;
+  /** Where the import can be seen; given, the import is recorded as evidence for A.8.8 / NIS2 21(2)(e). */
+  evidenceUrl?: string | undefined;
 }
 
 /** A report larger than this many findings is refused (the bench imports 500,000). */
@@ -138,6 +141,7 @@ export async function importScan(ctx: ServiceContext, upload: ScanUpload): Promi
         fixed,
       },
     );
+    if (upload.evidenceUrl) await recordScanEvidence(tx, result, upload.fileName, upload.evidenceUrl);
     return result;
   });
 }

@@ -81,6 +81,18 @@ describe('vulnerability management', () => {
     t = await startTestApp();
     manager = await t.signIn('compliance-manager');
     api = apiClient(t, manager);
+    const iso = await api.expect<{ id: string }>(201, 'POST', '/api/frameworks/builtin', {
+      key: 'iso27001-2022',
+    });
+    const requirements = await api.expect<Page<{ id: string; ref: string }>>(
+      200,
+      'GET',
+      `/api/frameworks/${iso.id}/requirements?pageSize=1000`,
+    );
+    await api.expect(201, 'POST', '/api/controls', {
+      title: 'Vulnerability management',
+      requirementIds: [requirements.items.find((r) => r.ref === 'A.8.8')?.id],
+    });
   });
   after(() => t.close());
 
@@ -104,6 +116,16 @@ describe('vulnerability management', () => {
       .where('action', '=', 'vulnerability-scan.imported')
       .executeTakeFirstOrThrow();
     assert.equal((event.data as { new: number }).new, result.findings);
+    // Recorded as evidence of the controls for A.8.8 / NIS2 21(2)(e), dated when the scan ran.
+    const evidence = await api.expect<
+      Page<{ title: string; validFrom: string; controls: { ref: string }[] }>
+    >(200, 'GET', '/api/evidence?pageSize=200');
+    const scanEvidence = evidence.items.find(
+      (e) => e.title === 'Vulnerability scan: juice-shop.json (trivy)',
+    );
+    assert.ok(scanEvidence, 'the import is evidence');
+    assert.ok(scanEvidence.controls.length > 0);
+    assert.equal(scanEvidence.validFrom.slice(0, 10), '2024-10-28');
   });
 
   test('the same report again changes nothing', async () => {

@@ -28,7 +28,7 @@ import { vulnerabilitiesPolicy as policy } from './vulnerabilities.policy.js';
 
 const tags = ['vulnerabilities'];
 
-function registerImportRoute(app: App, { db, files }: ModuleDeps): void {
+function registerImportRoute(app: App, { db, files, config }: ModuleDeps): void {
   registerMultipartRoutes(app, (scope) => {
     scope.post(
       '/api/vulnerability-scans',
@@ -52,6 +52,7 @@ function registerImportRoute(app: App, { db, files }: ModuleDeps): void {
             sha256: upload.staged.sha256,
             read: () => upload.staged.read(),
             target: upload.target,
+            evidenceUrl: `${config.publicUrl}/vulnerabilities?scan=${upload.staged.sha256}`,
           }),
         );
         return reply.status(result.duplicate ? 200 : 201).send(result);
