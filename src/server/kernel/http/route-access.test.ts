@@ -123,6 +123,7 @@ const expectedAccess: Record<string, RouteAccess> = {
   'POST /api/vulnerability-scans': 'vulnerabilities.import',
   'GET /api/vulnerabilities': 'vulnerabilities.read',
   'GET /api/vulnerabilities/overview': 'vulnerabilities.read',
+  'GET /api/vulnerabilities.csv': 'vulnerabilities.read',
   'GET /api/vulnerabilities/:id': 'vulnerabilities.read',
   'PUT /api/vulnerabilities/:id/state': 'vulnerabilities.manage',
   'GET /api/vulnerability-targets': 'vulnerabilities.read',

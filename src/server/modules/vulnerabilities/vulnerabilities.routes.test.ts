@@ -269,6 +269,36 @@ describe('vulnerability management', () => {
     assert.equal(overview.trend.length, 12);
   });
 
+  test('the CSV export is filtered like the list and formula-safe', async () => {
+    const hostile = await imported(
+      'hostile.sarif',
+      Buffer.from(
+        JSON.stringify({
+          version: '2.1.0',
+          runs: [
+            {
+              tool: { driver: { name: 'x' } },
+              results: [{ ruleId: '=HYPERLINK("http://evil")', level: 'error' }],
+            },
+          ],
+        }),
+      ),
+      'git:hostile',
+    );
+    assert.equal(hostile.findings, 1);
+    const res = await api.call('GET', '/api/vulnerabilities.csv?severity=high&state=open');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /text\/csv/);
+    const body = res.body.replace(/^\uFEFF/, '');
+    assert.match(body, /^Identifier,Title,Severity,State,Target/);
+    const page = await list('&severity=high&state=open');
+    for (const f of page.items.filter((x) => !x.primaryId.startsWith('=')))
+      assert.ok(body.includes(f.primaryId), f.primaryId);
+    assert.ok(!body.includes(',low,'), 'only high findings');
+    assert.ok(body.includes(`"'=HYPERLINK`), 'the formula is escaped');
+    assert.ok(!/(^|,)"?=HYPERLINK/m.test(body));
+  });
+
   test('roles: a contributor imports but cannot triage; a viewer reads only', async () => {
     const contributor = await t.signIn('contributor');
     const viewer = await t.signIn('viewer');

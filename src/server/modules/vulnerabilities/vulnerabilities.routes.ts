@@ -12,6 +12,7 @@ import {
 } from '../../../contracts/vulnerabilities.js';
 import { contextOf } from '../../kernel/http/access-control.js';
 import type { ModuleDeps, RouteModule } from '../../kernel/http/app.js';
+import { sendDownload } from '../../kernel/http/downloads.js';
 import type { App } from '../../kernel/http/fastify-types.js';
 import {
   registerMultipartRoutes,
@@ -20,6 +21,7 @@ import {
 } from '../../kernel/http/multipart.js';
 import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
 import { changeFindingState, getFinding, listFindings, vulnerabilityOverview } from './findings.service.js';
+import { exportFindingsCsv } from './findings-export.service.js';
 import { readScanUpload } from './scan.upload.js';
 import { importScan } from './scan-import.service.js';
 import { getSla, putSla } from './sla.service.js';
@@ -77,6 +79,25 @@ export const registerVulnerabilityRoutes: RouteModule = (app, deps) => {
       },
     },
     (req) => listFindings(contextOf(req, db), req.query),
+  );
+  app.get(
+    '/api/vulnerabilities.csv',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'The filtered findings as CSV (formula-safe), at most 50,000 rows',
+        querystring: findingListQuerySchema,
+        response: errors,
+      },
+    },
+    async (req, reply) =>
+      sendDownload(
+        reply,
+        await exportFindingsCsv(contextOf(req, db), req.query),
+        'vulnerabilities.csv',
+        'text/csv; charset=utf-8',
+      ),
   );
   app.get(
     '/api/vulnerabilities/overview',
