@@ -23,6 +23,7 @@ import { createUser } from '../src/server/modules/users/index.js';
 import type { LoadResult } from './load.js';
 import { benchQuestionnaires } from './questionnaires.js';
 import { growOrganization, perScale } from './scale-data.js';
+import { benchVulnerabilities } from './vulnerabilities.js';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -360,6 +361,8 @@ for (const target of targets) {
   tables.push(growthTable(target.kind, floor, fileFloor.mbPerSecond, scales));
 }
 const questionnaires = process.env.BENCH_QUESTIONNAIRES === '0' ? undefined : await benchQuestionnaires();
+const vulnerabilities =
+  process.env.BENCH_VULNERABILITIES === '0' ? undefined : await benchVulnerabilities(pgUrl);
 const report = {
   date: new Date().toISOString(),
   node: process.version,
@@ -369,6 +372,7 @@ const report = {
   connections: CONNECTIONS,
   results,
   questionnaires,
+  vulnerabilities,
 };
 const resultsDir = path.join(packageRoot, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
@@ -386,6 +390,11 @@ process.stdout.write(`${tables.join('\n\n')}\n`);
 if (questionnaires)
   process.stdout.write(
     `questionnaire proposals: ${questionnaires.heldOut.questionsPerSecond} q/s (held-out set)\n`,
+  );
+if (vulnerabilities)
+  process.stdout.write(
+    `vulnerability import: ${vulnerabilities.findingsPerSecond} findings/s = ${vulnerabilities.ratioToFloor}× bulk insert, ` +
+      `peak RSS ${vulnerabilities.peakRssMb} MB, re-import ${vulnerabilities.reimportSameFindings.speedup}× faster\n`,
   );
 process.stdout.write(`Written to ${file}\n`);
 process.exit(0);

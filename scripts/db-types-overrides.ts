@@ -22,6 +22,7 @@ export const columnOverrides = {
     `import type { RiskStatus, Treatment } from '${contracts}/risks.js';`,
     `import type { ControlStatus } from '${contracts}/soa.js';`,
     `import type { AccessLevel, DocumentKind, RequestStatus } from '${contracts}/trust-documents.js';`,
+    `import type { FindingState, VulnerabilityFormat, VulnerabilitySeverity } from '${contracts}/vulnerabilities.js';`,
   ],
   columns: {
     'assets.classification': 'AssetClassification',
@@ -60,6 +61,9 @@ export const columnOverrides = {
     'requirements.labels': 'JsonRecordColumn<string>',
     'risks.status': 'RiskStatus',
     'risks.treatment': 'Treatment',
+    'vulnerability_findings.severity': 'VulnerabilitySeverity',
+    'vulnerability_findings.state': 'Generated<FindingState>',
+    'vulnerability_scans.format': 'VulnerabilityFormat',
     'trust_document_requests.status': 'RequestStatus',
     'trust_documents.access_level': 'AccessLevel',
     'trust_documents.kind': 'DocumentKind',

@@ -7,6 +7,7 @@ import { registerBackupCommands } from './backup-commands.js';
 import { registerEvidenceCommands } from './evidence-commands.js';
 import { registerFrameworkCommands } from './framework-commands.js';
 import { registerMetricsCommands } from './metrics-commands.js';
+import { registerVulnerabilityCommands } from './vulnerability-commands.js';
 
 const program = new Command()
   .name('tillit')
@@ -25,6 +26,7 @@ registerBackupCommands(program);
 registerFrameworkCommands(program);
 registerEvidenceCommands(program);
 registerMetricsCommands(program);
+registerVulnerabilityCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -22,6 +22,7 @@ import { tokensContract } from './tokens.module.js';
 import { trustCenterContract } from './trust-center.module.js';
 import { trustDocumentsContract } from './trust-documents.module.js';
 import { usersContract } from './users.module.js';
+import { vulnerabilitiesContract } from './vulnerabilities.module.js';
 
 /**
  * The contracts of every module, each from its own `<m>.module.ts`: a new module adds one line here.
@@ -50,6 +51,7 @@ export const moduleContracts = [
   trustDocumentsContract,
   questionnairesContract,
   incidentsContract,
+  vulnerabilitiesContract,
   platformContract,
 ] as const satisfies readonly ModuleContract[];
 

@@ -29,6 +29,7 @@ import { tokensModule } from './tokens/index.js';
 import { trustCenterModule } from './trust-center/index.js';
 import { trustDocumentsModule } from './trust-documents/index.js';
 import { usersModule } from './users/index.js';
+import { vulnerabilitiesModule } from './vulnerabilities/index.js';
 
 /**
  * Every module, each declared in its own `<m>.module.ts` (routes, route access, jobs, tables): a new module adds
@@ -58,6 +59,7 @@ export const modules: readonly ModuleDefinition[] = [
   questionnairesModule,
   trustDocumentsModule,
   incidentsModule,
+  vulnerabilitiesModule,
   searchModule,
 ];
 

@@ -15,6 +15,7 @@ import type { ItemStatus } from '../../../contracts/questionnaires.js';
 import type { RiskStatus, Treatment } from '../../../contracts/risks.js';
 import type { ControlStatus } from '../../../contracts/soa.js';
 import type { AccessLevel, DocumentKind, RequestStatus } from '../../../contracts/trust-documents.js';
+import type { FindingState, VulnerabilityFormat, VulnerabilitySeverity } from '../../../contracts/vulnerabilities.js';
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -1070,6 +1071,76 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface VulnerabilityFindings {
+  accepted_by: string | null;
+  accepted_until: SqlDate | null;
+  cvss_score: number | null;
+  cvss_vector: string | null;
+  epss: number | null;
+  fingerprint: string;
+  first_seen_at: Timestamp;
+  fix_by: SqlDate | null;
+  fixed_at: Timestamp | null;
+  fixed_by_scan_id: string | null;
+  fixed_version: string | null;
+  id: Generated<string>;
+  identifiers: string[];
+  installed_version: string | null;
+  kev: Generated<boolean>;
+  last_scan_id: string;
+  last_seen_at: Timestamp;
+  location: string | null;
+  organization_id: string;
+  package_name: string | null;
+  primary_id: string;
+  risk_id: string | null;
+  scanner: string;
+  severity: VulnerabilitySeverity;
+  state: Generated<FindingState>;
+  state_reason: string | null;
+  target_id: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  vex_justification: string | null;
+}
+
+export interface VulnerabilityScans {
+  file_name: string;
+  finding_count: number;
+  fixed_count: number;
+  format: VulnerabilityFormat;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string | null;
+  new_count: number;
+  organization_id: string;
+  reopened_count: number;
+  scanned_at: Timestamp;
+  scanner: string;
+  scanner_version: string | null;
+  sha256: string;
+  target_count: number;
+}
+
+export interface VulnerabilitySla {
+  critical_days: number;
+  high_days: number;
+  kev_days: number;
+  low_days: number | null;
+  medium_days: number;
+  organization_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface VulnerabilityTargets {
+  asset_id: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  last_scanned_at: Timestamp | null;
+  name: string;
+  organization_id: string;
+}
+
 export interface DB {
   activity_occurrences: ActivityOccurrences;
   api_tokens: ApiTokens;
@@ -1158,4 +1229,8 @@ export interface DB {
   trust_visitor_sessions: TrustVisitorSessions;
   user_invitations: UserInvitations;
   users: Users;
+  vulnerability_findings: VulnerabilityFindings;
+  vulnerability_scans: VulnerabilityScans;
+  vulnerability_sla: VulnerabilitySla;
+  vulnerability_targets: VulnerabilityTargets;
 }

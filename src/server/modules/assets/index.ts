@@ -1,3 +1,3 @@
 export { assetsModule } from './assets.module.js';
-export { createAsset } from './assets.service.js';
+export { createAsset, getAsset } from './assets.service.js';
 export { assertActiveUser } from './references.js';

@@ -1,3 +1,3 @@
 export { getRiskMatrix, levelSql } from './risk-matrix.service.js';
 export { risksModule } from './risks.module.js';
-export { createRisk, listRisks } from './risks.service.js';
+export { createRisk, getRisk, listRisks } from './risks.service.js';

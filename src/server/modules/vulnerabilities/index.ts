@@ -1,0 +1,3 @@
+export { importScan, type ScanUpload } from './scan-import.service.js';
+export { vulnerabilitiesModule } from './vulnerabilities.module.js';
+export { registerVulnerabilityRoutes } from './vulnerabilities.routes.js';
