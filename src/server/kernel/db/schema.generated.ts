@@ -2,8 +2,8 @@
 import type { JsonColumn, JsonOf, JsonRecordColumn, SqlDate } from './schema-types.js';
 import type { Classification as AssetClassification } from '../../../contracts/assets.js';
 import type { FindingType } from '../../../contracts/audits.js';
-import type { ClaimKind } from '../../../contracts/claims.js';
 import type { MappingRelationship, RequirementKind } from '../../../contracts/catalog.js';
+import type { ClaimKind } from '../../../contracts/claims.js';
 import type { IncidentCategory, IncidentSeverity, IncidentStatus, PublicStatus, ReportStatus, ReportType, TimelineKind, TriageInput } from '../../../contracts/incidents.js';
 import type { OutageImpact, OutageSource } from '../../../contracts/availability.js';
 import type { ReviewStatus } from '../../../contracts/management-review.js';
