@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { Claim } from '../../contracts/claims.js';
 import type { Page } from '../../contracts/paging.js';
 import type {
   Certification,
@@ -41,6 +42,7 @@ export const trustKeys = {
   subprocessors: ['subprocessors'] as const,
   subprocessorSubscribers: ['subprocessor-subscribers'] as const,
   subprocessorNotices: ['subprocessor-notifications'] as const,
+  claims: ['trust-claims'] as const,
 };
 
 export const trustApi = {
@@ -74,6 +76,7 @@ export const trustApi = {
     api.get<Page<SubprocessorSubscriber>>('/api/subprocessor-subscribers?pageSize=200'),
   subprocessorNotices: () =>
     api.get<Page<SubprocessorNotice>>('/api/subprocessor-notifications?pageSize=100'),
+  claims: () => api.get<{ claims: Claim[] }>('/api/trust-center/claims'),
 };
 
 export function useTrustSettings() {
@@ -106,4 +109,9 @@ export function useSubprocessorSubscribers() {
 
 export function useSubprocessorNotices() {
   return useQuery({ queryKey: trustKeys.subprocessorNotices, queryFn: trustApi.subprocessorNotices });
+}
+
+/** The trust-center claims, each with whether the records still bear it out. */
+export function useClaims() {
+  return useQuery({ queryKey: trustKeys.claims, queryFn: trustApi.claims });
 }

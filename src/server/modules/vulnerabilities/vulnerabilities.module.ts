@@ -22,4 +22,7 @@ export const vulnerabilitiesModule = defineModule({
     { name: 'vulnerability_scans', orderBy: 'id' },
     { name: 'vulnerability_findings', orderBy: 'id' },
   ],
+  tablesNotBackedUp: {
+    vulnerability_import: 'a temporary table of one import, dropped at its commit or rollback',
+  },
 });

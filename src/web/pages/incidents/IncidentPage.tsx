@@ -11,12 +11,11 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { IncidentDetail, IncidentStatus } from '../../../contracts/incidents.js';
+import type { IncidentDetail, IncidentStatus, PublicStatus } from '../../../contracts/incidents.js';
 import { incidentStatuses } from '../../../contracts/incidents.js';
-import { api } from '../../api/client.js';
+import { useAddToTimeline, useIncident, useMoveIncident, usePublishIncident } from '../../api/incidents.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { dateTime } from '../../ui/format.js';
@@ -27,25 +26,12 @@ import { categoryLabels, severityLabels, statusLabels } from './incident-labels.
 import { ReportsTable } from './incident-reports.js';
 import { TriageForm } from './incident-triage.js';
 
-function useIncidentMutation<T>(id: string, run: (body: T) => Promise<IncidentDetail>, done: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSuccess: (next) => {
-      client.setQueryData(['incident', id], next);
-      notifySuccess(done);
-    },
-    onError: notifyError,
-  });
-}
+/** What every change on this page does when it answers: say so, or show why not. */
+const notify = (done: string) => ({ onSuccess: () => notifySuccess(done), onError: notifyError });
 
 function AddToTimeline({ incident }: { incident: IncidentDetail }) {
   const [text, setText] = useState('');
-  const add = useIncidentMutation(
-    incident.id,
-    (body: { text: string }) => api.post<IncidentDetail>(`/api/incidents/${incident.id}/timeline`, body),
-    'Added to the timeline',
-  );
+  const add = useAddToTimeline(incident.id, notify('Added to the timeline'));
   return (
     <Group align="flex-end">
       <TextInput
@@ -63,19 +49,9 @@ function AddToTimeline({ incident }: { incident: IncidentDetail }) {
 
 function PublishForm({ incident }: { incident: IncidentDetail }) {
   const [publicTitle, setTitle] = useState(incident.publicTitle || incident.title);
-  const [publicStatus, setStatus] = useState<string | null>(incident.publicStatus);
+  const [publicStatus, setStatus] = useState<PublicStatus | null>(incident.publicStatus);
   const [update, setUpdate] = useState('');
-  const publish = useIncidentMutation(
-    incident.id,
-    () =>
-      api.post<IncidentDetail>(`/api/incidents/${incident.id}/publication`, {
-        published: true,
-        publicTitle,
-        publicStatus,
-        update,
-      }),
-    'Status update published',
-  );
+  const publish = usePublishIncident(incident.id, notify('Status update published'));
   return (
     <Stack gap="xs">
       <TextInput label="Public title" value={publicTitle} onChange={(e) => setTitle(e.currentTarget.value)} />
@@ -83,7 +59,7 @@ function PublishForm({ incident }: { incident: IncidentDetail }) {
         label="Public status"
         data={['investigating', 'identified', 'monitoring', 'resolved']}
         value={publicStatus}
-        onChange={setStatus}
+        onChange={(v) => setStatus(v as PublicStatus | null)}
       />
       <Textarea
         label="Public update"
@@ -93,7 +69,11 @@ function PublishForm({ incident }: { incident: IncidentDetail }) {
         onChange={(e) => setUpdate(e.currentTarget.value)}
       />
       <FormAlert error={publish.error} />
-      <Button w="fit-content" disabled={!update.trim()} onClick={() => publish.mutate(undefined)}>
+      <Button
+        w="fit-content"
+        disabled={!update.trim()}
+        onClick={() => publish.mutate({ published: true, publicTitle, publicStatus, update })}
+      >
         Publish status update
       </Button>
     </Stack>
@@ -104,19 +84,12 @@ export function IncidentPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
   const manage = can('incidents.manage');
-  const incident = useQuery({
-    queryKey: ['incident', id],
-    queryFn: () => api.get<IncidentDetail>(`/api/incidents/${id}`),
-  });
+  const incident = useIncident(id);
   const i = incident.data;
   const next: IncidentStatus | undefined = i
     ? incidentStatuses[incidentStatuses.indexOf(i.status) + 1]
     : undefined;
-  const move = useIncidentMutation(
-    id,
-    (to: IncidentStatus) => api.post<IncidentDetail>(`/api/incidents/${id}/transition`, { to }),
-    'Status changed',
-  );
+  const move = useMoveIncident(id, notify('Status changed'));
   return (
     <QueryState loading={incident.isLoading} error={incident.error}>
       {i && (

@@ -1,39 +1,34 @@
 import { Anchor, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import type { IncidentSummary } from '../../../contracts/incidents.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api, query } from '../../api/client.js';
+import { Link } from 'react-router';
+import { useIncidents } from '../../api/incidents.js';
 import { useSession } from '../../auth/session.js';
 import { count, dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { IncidentReportModal } from './incident-form.js';
 import { categoryLabels, options, severityLabels, statusLabels } from './incident-labels.js';
 
 const PAGE_SIZE = 50;
-const filterKeys = ['q', 'status', 'category', 'severity'] as const;
-type Filters = Record<(typeof filterKeys)[number], string>;
 
 export function IncidentsPage() {
   const { can } = useSession();
   const [reporting, setReporting] = useState(false);
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Filters;
-  const page = Number(params.get('page') ?? '1') || 1;
-  const update = (next: Partial<Filters>, nextPage = 1) =>
-    setParams(query({ ...filters, ...next, page: nextPage > 1 ? nextPage : undefined }).replace(/^\?/, ''), {
-      replace: true,
-    });
-  const search = query({ ...filters, page, pageSize: PAGE_SIZE });
-  const incidents = useQuery({
-    queryKey: ['incidents', search],
-    queryFn: () => api.get<Page<IncidentSummary>>(`/api/incidents${search}`),
-    placeholderData: (previous) => previous,
+  const {
+    values: { page, ...filters },
+    update,
+    setPage,
+  } = useListParams({
+    q: listParam.text(),
+    status: listParam.text(),
+    category: listParam.text(),
+    severity: listParam.text(),
+    page: listParam.page(),
   });
+  const incidents = useIncidents({ ...filters, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader
@@ -119,12 +114,7 @@ export function IncidentsPage() {
               ))}
             </Table.Tbody>
           </Table>
-          <PageControls
-            total={incidents.data?.total}
-            pageSize={PAGE_SIZE}
-            page={page}
-            onChange={(p) => update({}, p)}
-          />
+          <PageControls total={incidents.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </QueryState>
       </Card>
       {reporting && <IncidentReportModal onClose={() => setReporting(false)} />}

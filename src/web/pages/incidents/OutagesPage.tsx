@@ -1,28 +1,20 @@
 import { Badge, Card, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
-import type { AvailabilityRow, Outage } from '../../../contracts/availability.js';
-import type { Page } from '../../../contracts/paging.js';
-import { api } from '../../api/client.js';
+import { useAvailability, useOutages } from '../../api/incidents.js';
 import { dateTime } from '../../ui/format.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 /** Outages and the monthly SLA per service and location, computed from the outage records. */
 export function OutagesPage() {
-  const [params, setParams] = useSearchParams();
-  const month = params.get('month') ?? thisMonth();
-  const availability = useQuery({
-    queryKey: ['availability', month],
-    queryFn: () => api.get<AvailabilityRow[]>(`/api/availability?month=${month}`),
-    enabled: /^\d{4}-\d{2}$/.test(month),
-  });
-  const outages = useQuery({
-    queryKey: ['outages'],
-    queryFn: () => api.get<Page<Outage>>('/api/outages?pageSize=100'),
-  });
+  const {
+    values: { month },
+    update,
+  } = useListParams({ month: listParam.text(thisMonth()) });
+  const availability = useAvailability(month);
+  const outages = useOutages({ pageSize: 100 });
   return (
     <>
       <PageHeader
@@ -35,7 +27,7 @@ export function OutagesPage() {
           label="Month"
           w={200}
           value={month}
-          onChange={(e) => setParams({ month: e.currentTarget.value }, { replace: true })}
+          onChange={(e) => update({ month: e.currentTarget.value })}
         />
         <QueryState loading={availability.isLoading} error={availability.error}>
           <Table aria-label="Availability" mt="md">

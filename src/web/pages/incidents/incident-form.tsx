@@ -1,9 +1,9 @@
 import { Button, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { IncidentDetail } from '../../../contracts/incidents.js';
-import { api, fieldErrors } from '../../api/client.js';
+import type { IncidentCategory, IncidentSeverity } from '../../../contracts/incidents.js';
+import { fieldErrors } from '../../api/client.js';
+import { useReportIncident } from '../../api/incidents.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifySuccess } from '../../ui/notify.js';
 import { categoryLabels, localToIso, options, severityLabels } from './incident-labels.js';
@@ -11,25 +11,14 @@ import { categoryLabels, localToIso, options, severityLabels } from './incident-
 /** Any staff member reports an incident; the moment of awareness is asked for, never assumed. */
 export function IncidentReportModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [severity, setSeverity] = useState<string | null>(null);
   const [awareAt, setAwareAt] = useState('');
   const [description, setDescription] = useState('');
   const [customers, setCustomers] = useState<number | string>('');
-  const report = useMutation({
-    mutationFn: () =>
-      api.post<IncidentDetail>('/api/incidents', {
-        title,
-        category: category ?? undefined,
-        severity: severity ?? undefined,
-        awareAt: localToIso(awareAt) || undefined,
-        description,
-        customersAffected: typeof customers === 'number' ? customers : undefined,
-      }),
+  const report = useReportIncident({
     onSuccess: (incident) => {
-      void client.invalidateQueries({ queryKey: ['incidents'] });
       notifySuccess(`${incident.ref} reported`);
       onClose();
       void navigate(`/incidents/${incident.id}`);
@@ -41,7 +30,14 @@ export function IncidentReportModal({ onClose }: { onClose: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          report.mutate();
+          report.mutate({
+            title,
+            category: (category as IncidentCategory | null) ?? undefined,
+            severity: (severity as IncidentSeverity | null) ?? undefined,
+            awareAt: localToIso(awareAt) || undefined,
+            description,
+            customersAffected: typeof customers === 'number' ? customers : undefined,
+          });
         }}
       >
         <Stack>

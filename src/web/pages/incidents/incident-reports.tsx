@@ -1,20 +1,14 @@
 import { Anchor, Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { IncidentDetail, IncidentReport } from '../../../contracts/incidents.js';
-import { api } from '../../api/client.js';
+import { incidentsApi, useSubmitReport } from '../../api/incidents.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 
 function SubmitReport({ incident, report }: { incident: IncidentDetail; report: IncidentReport }) {
-  const client = useQueryClient();
   const [reference, setReference] = useState('');
-  const submit = useMutation({
-    mutationFn: () => api.post(`/api/incidents/${incident.id}/reports/${report.id}/submit`, { reference }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['incident', incident.id] });
-      notifySuccess(`${report.label} marked submitted`);
-    },
+  const submit = useSubmitReport(incident.id, report.id, {
+    onSuccess: () => notifySuccess(`${report.label} marked submitted`),
     onError: notifyError,
   });
   return (
@@ -30,7 +24,7 @@ function SubmitReport({ incident, report }: { incident: IncidentDetail; report: 
         size="xs"
         disabled={!reference.trim()}
         loading={submit.isPending}
-        onClick={() => submit.mutate()}
+        onClick={() => submit.mutate({ reference })}
       >
         Mark submitted
       </Button>
@@ -74,7 +68,7 @@ export function ReportsTable({ incident, manage }: { incident: IncidentDetail; m
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
-                <Anchor size="sm" href={`/api/incidents/${incident.id}/reports/${r.id}/export.md`}>
+                <Anchor size="sm" href={incidentsApi.reportExportUrl(incident.id, r.id)}>
                   Markdown
                 </Anchor>
                 {manage && r.status === 'draft' && <SubmitReport incident={incident} report={r} />}

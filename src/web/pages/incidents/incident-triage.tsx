@@ -1,8 +1,7 @@
 import { Button, Checkbox, Select, Stack, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { IncidentDetail, TriageInput } from '../../../contracts/incidents.js';
-import { api } from '../../api/client.js';
+import { useTriageIncident } from '../../api/incidents.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifySuccess } from '../../ui/notify.js';
 
@@ -45,23 +44,19 @@ const empty: TriageInput = {
 };
 
 export function TriageForm({ incident }: { incident: IncidentDetail }) {
-  const client = useQueryClient();
   const [answers, setAnswers] = useState<TriageInput>(incident.triage ?? empty);
-  const triage = useMutation({
-    mutationFn: () => api.post<IncidentDetail>(`/api/incidents/${incident.id}/triage`, answers),
-    onSuccess: (next) => {
-      client.setQueryData(['incident', incident.id], next);
+  const triage = useTriageIncident(incident.id, {
+    onSuccess: (next) =>
       notifySuccess(
         next.reports.length ? `Triaged: ${next.reports.length} reports due` : 'Triaged: no reports due',
-      );
-    },
+      ),
   });
   return (
     <form
       aria-label="Triage"
       onSubmit={(e) => {
         e.preventDefault();
-        triage.mutate();
+        triage.mutate(answers);
       }}
     >
       <Stack gap="xs">

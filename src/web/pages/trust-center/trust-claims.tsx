@@ -1,17 +1,8 @@
 import { Alert, Badge, Card, List, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { Claim } from '../../../contracts/claims.js';
-import { api } from '../../api/client.js';
+import { useClaims } from '../../api/trust-center.js';
 import { QueryState } from '../../ui/QueryState.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
-
-export function useClaims() {
-  return useQuery({
-    queryKey: ['trust-claims'],
-    queryFn: () => api.get<{ claims: Claim[] }>('/api/trust-center/claims'),
-  });
-}
 
 /** Claims that fail, and why, named by the records that contradict them: shown above every trust-center tab. */
 export function FailingClaimsAlert() {

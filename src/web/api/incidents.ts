@@ -1,0 +1,130 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { AvailabilityRow, Outage } from '../../contracts/availability.js';
+import type {
+  IncidentDetail,
+  IncidentInput,
+  IncidentReport,
+  IncidentStatus,
+  IncidentSummary,
+  publishInputSchema,
+  reportSubmitSchema,
+  TriageInput,
+  timelineInputSchema,
+} from '../../contracts/incidents.js';
+import type { Page } from '../../contracts/paging.js';
+import { type ChangeCallbacks, useChange } from './change.js';
+import { api, type Draft, type Params, query } from './client.js';
+
+export type TimelineInput = z.input<typeof timelineInputSchema>;
+export type PublishInput = z.input<typeof publishInputSchema>;
+export type ReportSubmitInput = z.input<typeof reportSubmitSchema>;
+
+export const incidentKeys = {
+  lists: ['incidents'] as const,
+  list: (params: Params) => ['incidents', query(params)] as const,
+  detail: (id: string) => ['incident', id] as const,
+};
+
+export const outageKeys = {
+  lists: ['outages'] as const,
+  list: (params: Params) => ['outages', query(params)] as const,
+  availability: (month: string) => ['availability', month] as const,
+};
+
+export const incidentsApi = {
+  list: (params: Params) => api.get<Page<IncidentSummary>>(`/api/incidents${query(params)}`),
+  get: (id: string) => api.get<IncidentDetail>(`/api/incidents/${id}`),
+  report: (body: Draft<IncidentInput>) => api.post<IncidentDetail>('/api/incidents', body),
+  transition: (id: string, to: IncidentStatus) =>
+    api.post<IncidentDetail>(`/api/incidents/${id}/transition`, { to }),
+  addToTimeline: (id: string, body: TimelineInput) =>
+    api.post<IncidentDetail>(`/api/incidents/${id}/timeline`, body),
+  triage: (id: string, body: TriageInput) => api.post<IncidentDetail>(`/api/incidents/${id}/triage`, body),
+  publish: (id: string, body: Draft<PublishInput>) =>
+    api.post<IncidentDetail>(`/api/incidents/${id}/publication`, body),
+  submitReport: (id: string, reportId: string, body: ReportSubmitInput) =>
+    api.post<IncidentReport>(`/api/incidents/${id}/reports/${reportId}/submit`, body),
+  reportExportUrl: (id: string, reportId: string) => `/api/incidents/${id}/reports/${reportId}/export.md`,
+  outages: (params: Params) => api.get<Page<Outage>>(`/api/outages${query(params)}`),
+  availability: (month: string) => api.get<AvailabilityRow[]>(`/api/availability${query({ month })}`),
+};
+
+export function useIncidents(params: Params) {
+  return useQuery({
+    queryKey: incidentKeys.list(params),
+    queryFn: () => incidentsApi.list(params),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useIncident(id: string) {
+  return useQuery({ queryKey: incidentKeys.detail(id), queryFn: () => incidentsApi.get(id) });
+}
+
+export function useOutages(params: Params) {
+  return useQuery({ queryKey: outageKeys.list(params), queryFn: () => incidentsApi.outages(params) });
+}
+
+/** The monthly SLA per service and location; asks nothing until the month reads YYYY-MM. */
+export function useAvailability(month: string) {
+  return useQuery({
+    queryKey: outageKeys.availability(month),
+    queryFn: () => incidentsApi.availability(month),
+    enabled: /^\d{4}-\d{2}$/.test(month),
+  });
+}
+
+export function useReportIncident(callbacks?: ChangeCallbacks<IncidentDetail, Draft<IncidentInput>>) {
+  return useChange(incidentsApi.report, () => [incidentKeys.lists], callbacks);
+}
+
+/** A change answering the whole incident: the answer replaces the cached detail; the lists reload. */
+function useIncidentChange<TVars>(
+  id: string,
+  run: (vars: TVars) => Promise<IncidentDetail>,
+  callbacks?: ChangeCallbacks<IncidentDetail, TVars>,
+) {
+  const client = useQueryClient();
+  return useChange(
+    async (vars: TVars) => {
+      const next = await run(vars);
+      client.setQueryData(incidentKeys.detail(id), next);
+      return next;
+    },
+    () => [incidentKeys.lists],
+    callbacks,
+  );
+}
+
+export function useMoveIncident(id: string, callbacks?: ChangeCallbacks<IncidentDetail, IncidentStatus>) {
+  return useIncidentChange(id, (to: IncidentStatus) => incidentsApi.transition(id, to), callbacks);
+}
+
+export function useAddToTimeline(id: string, callbacks?: ChangeCallbacks<IncidentDetail, TimelineInput>) {
+  return useIncidentChange(id, (body: TimelineInput) => incidentsApi.addToTimeline(id, body), callbacks);
+}
+
+export function useTriageIncident(id: string, callbacks?: ChangeCallbacks<IncidentDetail, TriageInput>) {
+  return useIncidentChange(id, (body: TriageInput) => incidentsApi.triage(id, body), callbacks);
+}
+
+export function usePublishIncident(
+  id: string,
+  callbacks?: ChangeCallbacks<IncidentDetail, Draft<PublishInput>>,
+) {
+  return useIncidentChange(id, (body: Draft<PublishInput>) => incidentsApi.publish(id, body), callbacks);
+}
+
+/** Marks a report submitted; the incident (its reports and timeline) and the lists (next due) reload. */
+export function useSubmitReport(
+  id: string,
+  reportId: string,
+  callbacks?: ChangeCallbacks<IncidentReport, ReportSubmitInput>,
+) {
+  return useChange(
+    (body: ReportSubmitInput) => incidentsApi.submitReport(id, reportId, body),
+    () => [incidentKeys.detail(id), incidentKeys.lists],
+    callbacks,
+  );
+}
