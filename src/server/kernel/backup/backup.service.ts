@@ -87,7 +87,7 @@ export const backedUpTables: readonly { name: string; orderBy: string }[] = [
 /**
  * Left out on purpose: sessions, visitor sessions and one-time sign-in links (a restore signs everybody out;
  * visitors with a grant ask for a new link), rate-limit counters (they expire within the hour), the
- * audit verification cache and control evidence summaries (both rebuilt) and the migration bookkeeping.
+ * audit verification cache, control evidence summaries and the questionnaire knowledge index (all rebuilt) and the migration bookkeeping.
  */
 export const tablesNotBackedUp = [
   'sessions',
@@ -96,6 +96,7 @@ export const tablesNotBackedUp = [
   'rate_limit_counters',
   'audit_verifications',
   'control_evidence_summaries',
+  'questionnaire_knowledge_index',
   'tillit_migrations',
   'tillit_migrations_lock',
 ];
