@@ -389,7 +389,11 @@ if (pgUrl) {
 process.stdout.write(`${tables.join('\n\n')}\n`);
 if (questionnaires)
   process.stdout.write(
-    `questionnaire proposals: ${questionnaires.heldOut.questionsPerSecond} q/s (held-out set)\n`,
+    `questionnaire proposals: ${questionnaires.heldOut.questionsPerSecond} q/s (held-out set, ` +
+      `${questionnaires.knowledgeBase.faq + questionnaires.knowledgeBase.controls + questionnaires.knowledgeBase.policyExcerpts} sources)` +
+      (questionnaires.grown
+        ? `, ${questionnaires.grown.questionsPerSecond} q/s with ${questionnaires.grown.sources} sources\n`
+        : '\n'),
   );
 if (vulnerabilities)
   process.stdout.write(

@@ -26,3 +26,35 @@ export function setSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): n
 export function trigramSimilarity(a: string, b: string): number {
   return setSimilarity(trigrams(a), trigrams(b));
 }
+
+/**
+ * An inverted index of many texts' trigrams: for a query's trigram set it finds every text sharing at least one
+ * trigram, and their similarity, by walking only the query's posting lists. Texts it does not return have
+ * similarity 0, so a caller that ranks by similarity loses nothing by looking only at these.
+ */
+export class TrigramIndex {
+  private readonly postings = new Map<string, number[]>();
+  private readonly sizes: number[];
+
+  constructor(texts: readonly string[]) {
+    this.sizes = texts.map((text, i) => {
+      const set = trigrams(text);
+      for (const t of set) {
+        const list = this.postings.get(t);
+        if (list) list.push(i);
+        else this.postings.set(t, [i]);
+      }
+      return set.size;
+    });
+  }
+
+  /** Text index → `setSimilarity(query, the text's trigrams)`, for every text with a similarity above 0. */
+  similarities(query: ReadonlySet<string>): Map<number, number> {
+    const shared = new Map<number, number>();
+    for (const t of query)
+      for (const i of this.postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const out = new Map<number, number>();
+    for (const [i, n] of shared) out.set(i, n / (query.size + (this.sizes[i] ?? 0) - n));
+    return out;
+  }
+}

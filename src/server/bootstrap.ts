@@ -1,7 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import { demoOrganization, seedDemoContent } from './demo/demo-organization.js';
-import { seedDemoProgramme } from './demo/demo-programme.js';
-import { seedDemoTrustDocuments } from './demo/demo-trust-documents.js';
 import { createCheckpoint } from './kernel/audit/audit-checkpoints.js';
 import type { AuditKeyring } from './kernel/audit/signing-key.js';
 import { generatePassword } from './kernel/auth/secrets.js';
@@ -45,6 +42,8 @@ export async function bootstrapIfEmpty(
     const existing = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
     if (existing) return undefined;
     const ctx: ServiceContext = { db: trx, organizationId: '', actor: systemActor };
+    // The demo (catalogues, PDF rendering) loads only when a first start seeds it.
+    const { demoOrganization, seedDemoContent } = await import('./demo/demo-organization.js');
     const name = options.demo ? demoOrganization.name : (options.organizationName ?? 'My organisation');
     const organizationId = await createOrganization(ctx, {
       name,
@@ -62,9 +61,10 @@ export async function bootstrapIfEmpty(
       password: adminPassword,
     });
     if (options.demo) await seedDemoContent(orgCtx);
-    if (options.demo && options.demoProgramme !== false) await seedDemoProgramme(orgCtx);
+    if (options.demo && options.demoProgramme !== false)
+      await (await import('./demo/demo-programme.js')).seedDemoProgramme(orgCtx);
     if (options.demo && options.demoProgramme !== false && options.files)
-      await seedDemoTrustDocuments(orgCtx, options.files);
+      await (await import('./demo/demo-trust-documents.js')).seedDemoTrustDocuments(orgCtx, options.files);
     return { organizationId, adminEmail, adminPassword };
   });
   if (result) {

@@ -682,6 +682,14 @@ export interface QuestionnaireItems {
   updated_at: Generated<Timestamp>;
 }
 
+export interface QuestionnaireKnowledgeIndex {
+  config: string;
+  digest: string;
+  organization_id: string;
+  source_key: string;
+  vector: string;
+}
+
 export interface Questionnaires {
   answer_column: string | null;
   created_at: Generated<Timestamp>;
@@ -1197,6 +1205,7 @@ export interface DB {
   policy_documents: PolicyDocuments;
   policy_versions: PolicyVersions;
   questionnaire_items: QuestionnaireItems;
+  questionnaire_knowledge_index: QuestionnaireKnowledgeIndex;
   questionnaires: Questionnaires;
   rate_limit_counters: RateLimitCounters;
   recurring_activities: RecurringActivities;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import type { Database } from '../db/schema.js';
 import { runTransaction } from '../db/transaction.js';
 import type { Logger } from '../logging/logger.js';
@@ -12,13 +12,20 @@ export interface MailTransport {
   close(): void;
 }
 
+/** nodemailer loads with the first message, not at start-up. */
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  let transporter: Promise<ReturnType<typeof nodemailer.createTransport>> | undefined;
+  const open = () => {
+    transporter ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+    return transporter;
+  };
   return {
     async send(message) {
-      await transporter.sendMail(message);
+      await (await open()).sendMail(message);
     },
-    close: () => transporter.close(),
+    close: () => {
+      void transporter?.then((t) => t.close());
+    },
   };
 }
 

@@ -1,6 +1,4 @@
 import { renderSoaCsv } from '../../../formats/soa-csv.js';
-import { renderSoaPdf } from '../../../formats/soa-pdf.js';
-import { renderSoaXlsx } from '../../../formats/soa-xlsx.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { fileNamePart } from '../../kernel/http/downloads.js';
 import { buildSoa } from './soa.service.js';
@@ -23,9 +21,9 @@ export async function exportSoa(
   const soa = await buildSoa(ctx, frameworkId, serviceId);
   const body =
     format === 'xlsx'
-      ? await renderSoaXlsx(soa)
+      ? await (await import('../../../formats/soa-xlsx.js')).renderSoaXlsx(soa)
       : format === 'pdf'
-        ? await renderSoaPdf(soa)
+        ? await (await import('../../../formats/soa-pdf.js')).renderSoaPdf(soa)
         : renderSoaCsv(soa);
   const scope = soa.serviceName ? `-${fileNamePart(soa.serviceName)}` : '';
   const date = soa.generatedAt.slice(0, 10);

@@ -1,5 +1,4 @@
 import { renderReviewMarkdown } from '../../../formats/management-review-markdown.js';
-import { renderReviewPdf } from '../../../formats/management-review-pdf.js';
 import type { ReviewDocument } from '../../../formats/management-review-sections.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
@@ -29,5 +28,9 @@ export async function exportReview(
   const fileName = `management-review-${fileNamePart(review.title)}-${review.periodTo}.${format}`;
   return format === 'md'
     ? { body: renderReviewMarkdown(doc), fileName, contentType: 'text/markdown; charset=utf-8' }
-    : { body: await renderReviewPdf(doc), fileName, contentType: 'application/pdf' };
+    : {
+        body: await (await import('../../../formats/management-review-pdf.js')).renderReviewPdf(doc),
+        fileName,
+        contentType: 'application/pdf',
+      };
 }

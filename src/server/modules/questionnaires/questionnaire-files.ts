@@ -6,11 +6,13 @@ import {
   QuestionnaireFileError,
   type RowAnswer,
 } from '../../../formats/questionnaire-file.js';
-import { extractXlsxQuestions, fillXlsx, previewXlsx } from '../../../formats/questionnaire-xlsx.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import type { FileStore } from '../../kernel/files/index.js';
 
 export type QuestionnaireFormat = 'xlsx' | 'csv';
+
+/** The workbook reader (exceljs) loads on first use, not at start-up. */
+const xlsx = () => import('../../../formats/questionnaire-xlsx.js');
 
 export async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -35,7 +37,7 @@ async function asValidation<T>(run: () => Promise<T> | T): Promise<T> {
 }
 
 export const previewFile = (format: QuestionnaireFormat, file: Buffer): Promise<SheetPreviewDto[]> =>
-  asValidation(() => (format === 'csv' ? previewCsv(file) : previewXlsx(file)));
+  asValidation(() => (format === 'csv' ? previewCsv(file) : xlsx().then((x) => x.previewXlsx(file))));
 
 export const extractQuestions = (
   format: QuestionnaireFormat,
@@ -43,7 +45,9 @@ export const extractQuestions = (
   mapping: MappingInput,
 ): Promise<ExtractedQuestions> =>
   asValidation(() =>
-    format === 'csv' ? extractCsvQuestions(file, mapping) : extractXlsxQuestions(file, mapping),
+    format === 'csv'
+      ? extractCsvQuestions(file, mapping)
+      : xlsx().then((x) => x.extractXlsxQuestions(file, mapping)),
   );
 
 export const fillFile = (
@@ -53,5 +57,7 @@ export const fillFile = (
   answers: RowAnswer[],
 ): Promise<Buffer> =>
   asValidation(() =>
-    format === 'csv' ? fillCsv(file, mapping.answerColumn, answers) : fillXlsx(file, mapping, answers),
+    format === 'csv'
+      ? fillCsv(file, mapping.answerColumn, answers)
+      : xlsx().then((x) => x.fillXlsx(file, mapping, answers)),
   );

@@ -25,4 +25,8 @@ export const questionnairesModule = defineModule({
     { name: 'questionnaires', orderBy: 'id' },
     { name: 'questionnaire_items', orderBy: 'id' },
   ],
+  tablesNotBackedUp: {
+    questionnaire_knowledge_index:
+      'search vectors of the knowledge base, rebuilt from the sources when they change',
+  },
 });

@@ -52,6 +52,25 @@ export function coverage(matches: readonly ConceptMatch[]): number {
   return total === 0 ? 0 : covered / total;
 }
 
+/**
+ * The least and the most `coverage` can be when it is known which concepts a source matches but not how they
+ * rank (a match ranks above 0, so it counts at least BODY_MATCH and at most fully), widened by a hair so that
+ * rounding never puts the exact value outside.
+ */
+export function coverageBounds(matches: readonly { idf: number; matched: boolean }[]): {
+  lower: number;
+  upper: number;
+} {
+  let total = 0;
+  let matched = 0;
+  for (const m of matches) {
+    total += m.idf;
+    if (m.matched) matched += m.idf;
+  }
+  if (total === 0) return { lower: 0, upper: 0 };
+  return { lower: (matched * BODY_MATCH) / total - 1e-9, upper: matched / total + 1e-9 };
+}
+
 /** A concept found only in a source's body counts this much; found in its title (weight A), fully. */
 const BODY_MATCH = 0.7;
 /** ts_rank_cd(…, 32) of a title match is about 0.5. */

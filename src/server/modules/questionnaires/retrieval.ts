@@ -1,15 +1,18 @@
-import { sql } from 'kysely';
 import type { AnswerSource, ConfidenceTier } from '../../../contracts/questionnaires.js';
-import {
-  type Concept,
-  loadSynonymList,
-  type SynonymIndex,
-  synonymIndex,
-} from '../../../formats/questionnaire-synonyms.js';
-import { setSimilarity, trigrams } from '../../../formats/text-trigrams.js';
+import { loadSynonymList, type SynonymIndex, synonymIndex } from '../../../formats/questionnaire-synonyms.js';
+import { TrigramIndex, trigrams } from '../../../formats/text-trigrams.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import type { KnowledgeDoc } from './knowledge-base.repository.js';
-import { combinedScore, confidenceTier, coverage, isQuestionWord } from './retrieval-score.js';
+import {
+  type ConceptQuery,
+  conceptQueries,
+  matchingSources,
+  ranksOf,
+  sourceKey,
+  syncKnowledgeIndex,
+} from './knowledge-index.repository.js';
+import { confidenceTier, isQuestionWord } from './retrieval-score.js';
+import { type QuestionMatches, SourceRanking } from './source-ranking.js';
 
 export interface Proposal {
   score: number;
@@ -20,7 +23,6 @@ export interface Proposal {
   sources: AnswerSource[];
 }
 
-const SOURCES_KEPT = 3;
 const EXCERPT_LENGTH = 300;
 /** Questions ranked per statement: bounds the size of one query. */
 const BATCH = 50;
@@ -31,50 +33,6 @@ const shippedSynonyms = (): SynonymIndex => {
   return synonyms;
 };
 
-interface ConceptRow {
-  qi: number;
-  ci: number;
-  di: number;
-  rank: number;
-}
-
-/**
- * Which sources each concept of each question matches, in the source's language: each term of a concept
- * becomes a phrase query of its stemmed words (phraseto_tsquery, so "data centre" needs both words in a
- * row), the terms are OR-ed, and ts_rank_cd ranks the source (title weight A, answer weight D). Only
- * matching pairs come back.
- */
-async function conceptMatches(
-  ctx: ServiceContext,
-  concepts: { qi: number; ci: number; terms: string[] }[],
-  docs: KnowledgeDoc[],
-): Promise<ConceptRow[]> {
-  const docJson = JSON.stringify(docs.map((d, i) => ({ i, cfg: d.config, title: d.title, body: d.answer })));
-  const result = await sql<ConceptRow>`
-    WITH d AS MATERIALIZED (
-      SELECT (x->>'i')::int AS i, x->>'cfg' AS cfg,
-        setweight(to_tsvector((x->>'cfg')::regconfig, x->>'title'), 'A') ||
-        setweight(to_tsvector((x->>'cfg')::regconfig, x->>'body'), 'D') AS v
-      FROM jsonb_array_elements(${docJson}::jsonb) x
-    ), c AS MATERIALIZED (
-      SELECT (x->>'qi')::int AS qi, (x->>'ci')::int AS ci, l.cfg,
-        (SELECT string_agg('(' || p::text || ')', ' | ')
-           FROM (SELECT phraseto_tsquery(l.cfg::regconfig, t) AS p FROM jsonb_array_elements_text(x->'terms') t) s
-           WHERE numnode(p) > 0)::tsquery AS query
-      FROM jsonb_array_elements(${JSON.stringify(concepts)}::jsonb) x
-      CROSS JOIN (VALUES ('english'), ('swedish'), ('norwegian')) l(cfg)
-    )
-    SELECT c.qi, c.ci, d.i AS di, ts_rank_cd(d.v, c.query, 32) AS rank
-    FROM c JOIN d ON d.cfg = c.cfg
-    WHERE c.query IS NOT NULL AND d.v @@ c.query`.execute(ctx.db);
-  return result.rows.map((r) => ({
-    qi: Number(r.qi),
-    ci: Number(r.ci),
-    di: Number(r.di),
-    rank: Number(r.rank),
-  }));
-}
-
 function excerpt(text: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
 }
@@ -83,47 +41,81 @@ function sourceOf(doc: KnowledgeDoc, score: number): AnswerSource {
   return { type: doc.type, id: doc.id, title: doc.title, ref: doc.ref, score, excerpt: excerpt(doc.answer) };
 }
 
-interface QuestionMatches {
-  concepts: Concept[];
-  /** Per concept: source index → rank. */
-  ranks: Map<number, number>[];
+interface Prepared {
+  docs: KnowledgeDoc[];
+  /** Source key → index in `docs`. */
+  indexOf: Map<string, number>;
+  titles: TrigramIndex;
 }
 
-function scoreDocs(question: string, m: QuestionMatches, docs: KnowledgeDoc[], docTrigrams: Set<string>[]) {
-  const idf = m.ranks.map((perDoc) => Math.log(1 + docs.length / (1 + perDoc.size)));
-  const own = trigrams(question);
-  return docs
-    .map((doc, di) => ({
-      doc,
-      score: combinedScore({
-        coverage: coverage(m.ranks.map((perDoc, ci) => ({ idf: idf[ci] ?? 0, rank: perDoc.get(di) ?? 0 }))),
-        similarity: setSimilarity(own, docTrigrams[di] ?? new Set()),
-        weight: doc.weight,
-      }),
-    }))
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id))
-    .slice(0, SOURCES_KEPT);
-}
-
-async function proposeBatch(
+/** Fetches the ranks of every matched concept of the given sources of each ranking. */
+async function fetchRanks(
   ctx: ServiceContext,
-  questions: string[],
-  docs: KnowledgeDoc[],
-  docTrigrams: Set<string>[],
-): Promise<Proposal[]> {
+  kb: Prepared,
+  queries: ConceptQuery[],
+  wanted: { ranking: SourceRanking; sources: readonly number[] }[],
+): Promise<void> {
+  const pairs: { ranks: Map<number, number>; di: number; query: string; key: string }[] = [];
+  for (const { ranking, sources } of wanted) {
+    for (const di of sources) {
+      const doc = kb.docs[di];
+      if (!doc) continue;
+      ranking.m.matched.forEach((perDoc, ci) => {
+        const q = perDoc.get(di);
+        const query = q === undefined ? undefined : queries[q]?.query;
+        const ranks = ranking.m.ranks[ci];
+        if (query !== undefined && ranks) pairs.push({ ranks, di, query, key: sourceKey(doc) });
+      });
+    }
+  }
+  const ranks = await ranksOf(ctx, pairs);
+  pairs.forEach((p, i) => {
+    p.ranks.set(p.di, ranks[i] ?? 0);
+  });
+}
+
+async function proposeBatch(ctx: ServiceContext, questions: string[], kb: Prepared): Promise<Proposal[]> {
   const index = shippedSynonyms();
-  const perQuestion: QuestionMatches[] = questions.map((q) => {
-    const concepts = index.concepts(q, isQuestionWord);
-    return { concepts, ranks: concepts.map(() => new Map<number, number>()) };
+  const perQuestion: QuestionMatches[] = questions.map((question) => {
+    const concepts = index.concepts(question, isQuestionWord);
+    return {
+      question,
+      concepts,
+      matched: concepts.map(() => new Map<number, number>()),
+      ranks: concepts.map(() => new Map<number, number>()),
+    };
   });
   const flat = perQuestion.flatMap((m, qi) => m.concepts.map((c, ci) => ({ qi, ci, terms: c.terms })));
-  for (const r of await conceptMatches(ctx, flat, docs)) {
-    const ranks = perQuestion[r.qi]?.ranks[r.ci];
-    if (ranks) ranks.set(r.di, Math.max(ranks.get(r.di) ?? 0, r.rank));
+  const queries = await conceptQueries(ctx, flat);
+  for (const r of await matchingSources(ctx, queries)) {
+    const query = queries[r.q];
+    const di = kb.indexOf.get(r.key);
+    if (query && di !== undefined) perQuestion[query.qi]?.matched[query.ci]?.set(di, r.q);
   }
-  return questions.map((question, qi) => {
-    const best = scoreDocs(question, perQuestion[qi] as QuestionMatches, docs, docTrigrams);
+  const rankings = perQuestion.map(
+    (m) => new SourceRanking(m, kb.docs, kb.titles.similarities(trigrams(m.question))),
+  );
+  await fetchRanks(
+    ctx,
+    kb,
+    queries,
+    rankings.map((ranking) => ({ ranking, sources: ranking.toRank })),
+  );
+  const results = rankings.map((r) => r.best(r.toRank));
+  const unsure = rankings.filter((_, i) => results[i] === undefined);
+  if (unsure.length > 0) {
+    await fetchRanks(
+      ctx,
+      kb,
+      queries,
+      unsure.map((ranking) => ({
+        ranking,
+        sources: ranking.candidates.filter((di) => !ranking.toRank.includes(di)),
+      })),
+    );
+  }
+  return rankings.map((ranking, qi) => {
+    const best = results[qi] ?? ranking.best(ranking.candidates) ?? [];
     const top = best[0];
     const score = top?.score ?? 0;
     const tier = confidenceTier(score);
@@ -136,17 +128,32 @@ async function proposeBatch(
   });
 }
 
-/** A proposal per question, in order, from `docs` only; never text that is not a source's own. */
+/** The trigram index and key map of a knowledge base, kept while the caller keeps its array. */
+const prepared = new WeakMap<KnowledgeDoc[], Prepared>();
+
+/**
+ * A proposal per question, in order, from `docs` only; never text that is not a source's own. The stored
+ * vectors are brought in line with `docs` first (see syncKnowledgeIndex).
+ */
 export async function proposeAnswers(
   ctx: ServiceContext,
   questions: string[],
   docs: KnowledgeDoc[],
 ): Promise<Proposal[]> {
   if (docs.length === 0) return questions.map(() => ({ score: 0, tier: null, answer: null, sources: [] }));
-  const docTrigrams = docs.map((d) => trigrams(d.title));
+  await syncKnowledgeIndex(ctx, docs);
+  let kb = prepared.get(docs);
+  if (!kb) {
+    kb = {
+      docs,
+      indexOf: new Map(docs.map((d, i) => [sourceKey(d), i])),
+      titles: new TrigramIndex(docs.map((d) => d.title)),
+    };
+    prepared.set(docs, kb);
+  }
   const proposals: Proposal[] = [];
   for (let i = 0; i < questions.length; i += BATCH) {
-    proposals.push(...(await proposeBatch(ctx, questions.slice(i, i + BATCH), docs, docTrigrams)));
+    proposals.push(...(await proposeBatch(ctx, questions.slice(i, i + BATCH), kb)));
   }
   return proposals;
 }

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { RiskHeatmap, RiskOverview } from '../../../contracts/risks.js';
 import type { RiskPlanDocument, RiskPlanRow } from '../../../formats/risk-plan.js';
-import { renderRiskPlanPdf } from '../../../formats/risk-plan-pdf.js';
-import { renderRiskPlanXlsx } from '../../../formats/risk-plan-xlsx.js';
 import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { fileNamePart } from '../../kernel/http/downloads.js';
@@ -140,9 +138,13 @@ export async function buildRiskPlan(ctx: ServiceContext, now = new Date()): Prom
 
 export async function exportRiskPlan(ctx: ServiceContext, format: 'xlsx' | 'pdf') {
   const doc = await buildRiskPlan(ctx);
-  const body = format === 'xlsx' ? await renderRiskPlanXlsx(doc) : await renderRiskPlanPdf(doc);
+  // The renderers (exceljs, PDF) load on first use, not at start-up.
+  const body =
+    format === 'xlsx'
+      ? (await import('../../../formats/risk-plan-xlsx.js')).renderRiskPlanXlsx(doc)
+      : (await import('../../../formats/risk-plan-pdf.js')).renderRiskPlanPdf(doc);
   return {
-    body,
+    body: await body,
     contentType:
       format === 'xlsx'
         ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

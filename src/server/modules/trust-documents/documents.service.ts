@@ -5,7 +5,6 @@ import type {
   GeneratedDocumentInput,
   TrustDocument,
 } from '../../../contracts/trust-documents.js';
-import { renderControlsListPdf } from '../../../formats/controls-list-pdf.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
@@ -166,6 +165,7 @@ export async function documentPdf(
       .executeTakeFirstOrThrow(),
     controlsForList(ctx),
   ]);
+  const { renderControlsListPdf } = await import('../../../formats/controls-list-pdf.js');
   return renderControlsListPdf({
     title: doc.title,
     organizationName: org.name,

@@ -1,6 +1,5 @@
 import type { Page, PageQuery } from '../../../contracts/paging.js';
 import type { DocumentDownload, DocumentStats } from '../../../contracts/trust-documents.js';
-import { watermarkPdf } from '../../../formats/pdf-watermark.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
@@ -85,6 +84,7 @@ export async function downloadDocument(
   if (doc.access_level === 'nda' && !grant.nda_accepted_at) {
     throw refused('This document now requires an NDA, which was not accepted for your access');
   }
+  const { watermarkPdf } = await import('../../../formats/pdf-watermark.js');
   const bytes = await watermarkPdf(await documentPdf(ctx, doc, files, at), {
     name: grant.name,
     email: grant.email,
