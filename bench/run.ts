@@ -23,6 +23,7 @@ import { createUser } from '../src/server/modules/users/index.js';
 import type { LoadResult } from './load.js';
 import { benchQuestionnaires } from './questionnaires.js';
 import { growOrganization, perScale } from './scale-data.js';
+import { extraLines } from './summary-lines.js';
 import { benchVulnerabilities } from './vulnerabilities.js';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
@@ -387,18 +388,6 @@ if (pgUrl) {
   await admin.close();
 }
 process.stdout.write(`${tables.join('\n\n')}\n`);
-if (questionnaires)
-  process.stdout.write(
-    `questionnaire proposals: ${questionnaires.heldOut.questionsPerSecond} q/s (held-out set, ` +
-      `${questionnaires.knowledgeBase.faq + questionnaires.knowledgeBase.controls + questionnaires.knowledgeBase.policyExcerpts} sources)` +
-      (questionnaires.grown
-        ? `, ${questionnaires.grown.questionsPerSecond} q/s with ${questionnaires.grown.sources} sources\n`
-        : '\n'),
-  );
-if (vulnerabilities)
-  process.stdout.write(
-    `vulnerability import: ${vulnerabilities.findingsPerSecond} findings/s = ${vulnerabilities.ratioToFloor}× bulk insert, ` +
-      `peak RSS ${vulnerabilities.peakRssMb} MB, re-import ${vulnerabilities.reimportSameFindings.speedup}× faster\n`,
-  );
+process.stdout.write(extraLines(questionnaires, vulnerabilities));
 process.stdout.write(`Written to ${file}\n`);
 process.exit(0);
