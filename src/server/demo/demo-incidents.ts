@@ -1,8 +1,9 @@
 import { outageInputSchema } from '../../contracts/availability.js';
-import { incidentInputSchema, type TriageInput } from '../../contracts/incidents.js';
+import { incidentInputSchema } from '../../contracts/incidents.js';
 import { rolePermissions } from '../../contracts/permissions.js';
 import type { ServiceContext } from '../kernel/context.js';
 import {
+  noImpactTriage,
   publishIncident,
   recordOutage,
   reportIncident,
@@ -14,20 +15,6 @@ import {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const calm: TriageInput = {
-  seriousFinancialLoss: false,
-  tradeSecretsExfiltrated: false,
-  harmToPeople: false,
-  completelyUnavailableOver30Min: false,
-  limitedForManyUsersOver1Hour: false,
-  maliciousDataCompromise: false,
-  physicalAccessCompromised: false,
-  suspectedMalicious: false,
-  crossBorderImpact: false,
-  personalDataBreach: false,
-  riskToPeople: 'none',
-  reasoning: '',
-};
 
 /** A deterministic sequence in [0, 1), so the demo's year of outages is the same every time. */
 function sequence(seed: number) {
@@ -113,7 +100,10 @@ export async function seedDemoIncidents(base: ServiceContext, now = new Date()):
     incidentId: power.id,
   });
   await recordOutage(ctx, outage);
-  const triaged = await triageIncident(ctx, power.id, { ...calm, completelyUnavailableOver30Min: true });
+  const triaged = await triageIncident(ctx, power.id, {
+    ...noImpactTriage,
+    completelyUnavailableOver30Min: true,
+  });
   await publishIncident(ctx, power.id, {
     published: true,
     publicTitle: 'Compute and Object Storage unavailable in STO2',
@@ -166,7 +156,7 @@ export async function seedDemoIncidents(base: ServiceContext, now = new Date()):
     }),
   );
   await triageIncident(ctx, laptop.id, {
-    ...calm,
+    ...noImpactTriage,
     personalDataBreach: true,
     riskToPeople: 'unlikely',
     reasoning:

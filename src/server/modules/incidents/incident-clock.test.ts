@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { TriageInput } from '../../../contracts/incidents.js';
 import { addCalendarMonth, addHours, formatInZone, instantOf } from './incident-clock.js';
-import { dueReports, isSignificant, triageProblems } from './incident-obligations.js';
+import { dueReports, isSignificant, noImpactTriage, triageProblems } from './incident-obligations.js';
 
 const at = (iso: string) => new Date(iso);
 const iso = (d: Date) => d.toISOString();
 
-const calm: TriageInput = {
-  seriousFinancialLoss: false,
-  tradeSecretsExfiltrated: false,
-  harmToPeople: false,
-  completelyUnavailableOver30Min: false,
-  limitedForManyUsersOver1Hour: false,
-  maliciousDataCompromise: false,
-  physicalAccessCompromised: false,
-  suspectedMalicious: false,
-  crossBorderImpact: false,
-  personalDataBreach: false,
-  riskToPeople: 'none',
-  reasoning: '',
-};
 const sweden = { mainEstablishment: 'SE', registeredIn: [], timeZone: 'Europe/Stockholm' };
 
 describe('reporting clocks', () => {
@@ -80,12 +65,12 @@ describe('obligations from the triage', () => {
   const aware = at('2026-03-28T11:00:00Z');
 
   test('nothing significant and no breach: no report is due', () => {
-    assert.equal(isSignificant(calm), false);
-    assert.deepEqual(dueReports(calm, aware, sweden), []);
+    assert.equal(isSignificant(noImpactTriage), false);
+    assert.deepEqual(dueReports(noImpactTriage, aware, sweden), []);
   });
 
   test('a significant incident in Sweden: early warning 24 h, notification 72 h, final one month after', () => {
-    const due = dueReports({ ...calm, completelyUnavailableOver30Min: true }, aware, sweden);
+    const due = dueReports({ ...noImpactTriage, completelyUnavailableOver30Min: true }, aware, sweden);
     assert.deepEqual(
       due.map((d) => [d.type, d.dueAt]),
       [
@@ -98,7 +83,7 @@ describe('obligations from the triage', () => {
     assert.equal(due[0]?.dpvType, 'https://w3id.org/dpv/legal/eu/nis2#EarlyWarningReport');
     // Submitting the notification early moves the final report's deadline with it.
     const after = dueReports(
-      { ...calm, physicalAccessCompromised: true },
+      { ...noImpactTriage, physicalAccessCompromised: true },
       aware,
       sweden,
       at('2026-03-30T07:00:00Z'),
@@ -107,7 +92,7 @@ describe('obligations from the triage', () => {
   });
 
   test('registered in Norway too: the 24 h notice to NSM is due as well', () => {
-    const due = dueReports({ ...calm, maliciousDataCompromise: true }, aware, {
+    const due = dueReports({ ...noImpactTriage, maliciousDataCompromise: true }, aware, {
       ...sweden,
       registeredIn: ['NO'],
     });
@@ -117,7 +102,7 @@ describe('obligations from the triage', () => {
   });
 
   test('personal-data breaches: 72 h to the authority for a risk, data subjects too for a high risk', () => {
-    const risk = dueReports({ ...calm, personalDataBreach: true, riskToPeople: 'risk' }, aware, {
+    const risk = dueReports({ ...noImpactTriage, personalDataBreach: true, riskToPeople: 'risk' }, aware, {
       ...sweden,
       mainEstablishment: 'NO',
     });
@@ -125,7 +110,11 @@ describe('obligations from the triage', () => {
       risk.map((d) => [d.type, d.authority, d.dueAt]),
       [['gdpr-authority', 'Datatilsynet', '2026-03-31T11:00:00.000Z']],
     );
-    const high = dueReports({ ...calm, personalDataBreach: true, riskToPeople: 'high' }, aware, sweden);
+    const high = dueReports(
+      { ...noImpactTriage, personalDataBreach: true, riskToPeople: 'high' },
+      aware,
+      sweden,
+    );
     assert.deepEqual(
       high.map((d) => [d.type, d.authority, d.dueAt]),
       [
@@ -133,7 +122,7 @@ describe('obligations from the triage', () => {
         ['gdpr-data-subjects', 'The affected data subjects', null],
       ],
     );
-    const fi = dueReports({ ...calm, personalDataBreach: true, riskToPeople: 'risk' }, aware, {
+    const fi = dueReports({ ...noImpactTriage, personalDataBreach: true, riskToPeople: 'risk' }, aware, {
       ...sweden,
       mainEstablishment: 'FI',
     });
@@ -142,16 +131,18 @@ describe('obligations from the triage', () => {
 
   test('a breach judged unlikely to harm needs its reasoning; one not assessed is refused', () => {
     assert.deepEqual(
-      triageProblems({ ...calm, personalDataBreach: true, riskToPeople: 'unlikely' }).map((p) => p.path),
+      triageProblems({ ...noImpactTriage, personalDataBreach: true, riskToPeople: 'unlikely' }).map(
+        (p) => p.path,
+      ),
       ['reasoning'],
     );
     assert.deepEqual(
-      triageProblems({ ...calm, personalDataBreach: true }).map((p) => p.path),
+      triageProblems({ ...noImpactTriage, personalDataBreach: true }).map((p) => p.path),
       ['riskToPeople'],
     );
     assert.deepEqual(
       triageProblems({
-        ...calm,
+        ...noImpactTriage,
         personalDataBreach: true,
         riskToPeople: 'unlikely',
         reasoning: 'Encrypted laptop, key not compromised; no risk to people.',
@@ -159,7 +150,7 @@ describe('obligations from the triage', () => {
       [],
     );
     assert.deepEqual(
-      dueReports({ ...calm, personalDataBreach: true, riskToPeople: 'unlikely' }, aware, sweden),
+      dueReports({ ...noImpactTriage, personalDataBreach: true, riskToPeople: 'unlikely' }, aware, sweden),
       [],
     );
   });

@@ -107,3 +107,19 @@ export function triageProblems(triage: TriageInput): { path: string; message: st
     });
   return problems;
 }
+
+/** Triage answers of an incident that meets none of the criteria: nothing is due until an answer changes. */
+export const noImpactTriage: TriageInput = {
+  seriousFinancialLoss: false,
+  tradeSecretsExfiltrated: false,
+  harmToPeople: false,
+  completelyUnavailableOver30Min: false,
+  limitedForManyUsersOver1Hour: false,
+  maliciousDataCompromise: false,
+  physicalAccessCompromised: false,
+  suspectedMalicious: false,
+  crossBorderImpact: false,
+  personalDataBreach: false,
+  riskToPeople: 'none',
+  reasoning: '',
+};

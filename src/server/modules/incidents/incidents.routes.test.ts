@@ -4,29 +4,10 @@ import { sql } from 'kysely';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { type ScopedAuditorFixture, scopedAuditorFixture } from '../../../../test/support/scoped-auditor.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import type {
-  IncidentDetail,
-  IncidentReport,
-  IncidentSummary,
-  TriageInput,
-} from '../../../contracts/incidents.js';
+import type { IncidentDetail, IncidentReport, IncidentSummary } from '../../../contracts/incidents.js';
 import type { Page } from '../../../contracts/paging.js';
+import { noImpactTriage } from './incident-obligations.js';
 import { sendReportReminders } from './incidents.jobs.js';
-
-const calm: TriageInput = {
-  seriousFinancialLoss: false,
-  tradeSecretsExfiltrated: false,
-  harmToPeople: false,
-  completelyUnavailableOver30Min: false,
-  limitedForManyUsersOver1Hour: false,
-  maliciousDataCompromise: false,
-  physicalAccessCompromised: false,
-  suspectedMalicious: false,
-  crossBorderImpact: false,
-  personalDataBreach: false,
-  riskToPeople: 'none',
-  reasoning: '',
-};
 
 describe('incident register', () => {
   let t: TestApp;
@@ -120,7 +101,10 @@ describe('incident register', () => {
       timeline.timeline.map((e) => e.kind),
       ['status', 'action'],
     );
-    assert.equal((await contributor.call('POST', `/api/incidents/${id}/triage`, calm)).statusCode, 403);
+    assert.equal(
+      (await contributor.call('POST', `/api/incidents/${id}/triage`, noImpactTriage)).statusCode,
+      403,
+    );
 
     const org = await t.handle.db
       .insertInto('organizations')
@@ -141,7 +125,10 @@ describe('incident register', () => {
       .executeTakeFirstOrThrow();
     const admin = apiClient(t, await t.signIn('admin'));
     assert.equal((await admin.call('GET', `/api/incidents/${foreign.id}`)).statusCode, 404);
-    assert.equal((await admin.call('POST', `/api/incidents/${foreign.id}/triage`, calm)).statusCode, 404);
+    assert.equal(
+      (await admin.call('POST', `/api/incidents/${foreign.id}/triage`, noImpactTriage)).statusCode,
+      404,
+    );
     const all = await admin.expect<Page<IncidentSummary>>(200, 'GET', '/api/incidents');
     assert.ok(!all.items.some((i) => i.id === foreign.id));
   });
@@ -171,14 +158,14 @@ describe('incident register', () => {
   test('a significant triage opens the NIS2 reports (and Norway’s notice) as tasks with their deadlines', async () => {
     const id = (await manager.expect<Page<IncidentSummary>>(200, 'GET', '/api/incidents')).items[0]?.id ?? '';
     const refused = await manager.call('POST', `/api/incidents/${id}/triage`, {
-      ...calm,
+      ...noImpactTriage,
       personalDataBreach: true,
       riskToPeople: 'unlikely',
     });
     assert.equal(refused.statusCode, 400);
     assert.equal(refused.json().error.details[0].path, 'reasoning');
     const triaged = await manager.expect<IncidentDetail>(200, 'POST', `/api/incidents/${id}/triage`, {
-      ...calm,
+      ...noImpactTriage,
       completelyUnavailableOver30Min: true,
     });
     assert.equal(triaged.status, 'triaged');
@@ -206,7 +193,7 @@ describe('incident register', () => {
     assert.ok(tasks.every((task) => task.status === 'open' && task.due_at !== null));
     // Triage again with the same answers: nothing doubles.
     const again = await manager.expect<IncidentDetail>(200, 'POST', `/api/incidents/${id}/triage`, {
-      ...calm,
+      ...noImpactTriage,
       completelyUnavailableOver30Min: true,
     });
     assert.equal(again.reports.length, 4);
@@ -358,7 +345,7 @@ describe('incident register', () => {
       awareAt: '2026-11-25T16:00:00+01:00',
     });
     const triaged = await manager.expect<IncidentDetail>(200, 'POST', `/api/incidents/${breach.id}/triage`, {
-      ...calm,
+      ...noImpactTriage,
       personalDataBreach: true,
       riskToPeople: 'unlikely',
       reasoning: 'Full-disk encryption with a hardware key; the key was not lost.',
@@ -367,7 +354,7 @@ describe('incident register', () => {
     assert.equal(triaged.significant, false);
     assert.match(triaged.timeline.at(-2)?.text ?? '', /full-disk encryption/i);
     const high = await manager.expect<IncidentDetail>(200, 'POST', `/api/incidents/${breach.id}/triage`, {
-      ...calm,
+      ...noImpactTriage,
       personalDataBreach: true,
       riskToPeople: 'high',
     });

@@ -1,3 +1,4 @@
+export { noImpactTriage } from './incident-obligations.js';
 export { submitReport, triageIncident } from './incident-reports.service.js';
 export { publishIncident, reviewIncident } from './incident-review.service.js';
 export { incidentJobs, sendReportReminders } from './incidents.jobs.js';
