@@ -39,7 +39,8 @@ test('while a checkpoint hashes a large batch no lock on the log head is held an
       paused = true;
       const locks = await sql<{ mode: string; pid: number }>`
         SELECT mode, pid FROM pg_locks
-        WHERE relation = 'audit_log_heads'::regclass AND pid <> pg_backend_pid()`.execute(ctx.db);
+        WHERE relation = 'audit_log_heads'::regclass AND pid <> pg_backend_pid()
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(ctx.db);
       assert.deepEqual(
         locks.rows,
         [],
