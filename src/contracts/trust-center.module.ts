@@ -15,6 +15,7 @@ export const trustCenterContract = defineModuleContract({
     'trust-certification.updated': z.strictObject({ name: z.string(), changes }),
     'trust-certification.deleted': z.strictObject({ name: z.string() }),
     'trust-claims.replaced': z.strictObject({ kinds: z.array(z.string()), changes }),
+    'trust-public-controls.replaced': z.strictObject({ count: z.number().int(), changes }),
     'faq-section.created': z.strictObject({ title: z.string(), language: z.string() }),
     'faq-section.deleted': z.strictObject({ title: z.string(), language: z.string() }),
     'faq-entry.created': z.strictObject({

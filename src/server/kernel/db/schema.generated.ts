@@ -1034,6 +1034,14 @@ export interface TrustNdaVersions {
   version: number;
 }
 
+export interface TrustPublicControls {
+  control_id: string;
+  domain: string;
+  organization_id: string;
+  position: number;
+  public_title: string | null;
+}
+
 export interface TrustSignInLinks {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -1234,6 +1242,7 @@ export interface DB {
   trust_document_requests: TrustDocumentRequests;
   trust_documents: TrustDocuments;
   trust_nda_versions: TrustNdaVersions;
+  trust_public_controls: TrustPublicControls;
   trust_sign_in_links: TrustSignInLinks;
   trust_visitor_sessions: TrustVisitorSessions;
   user_invitations: UserInvitations;

@@ -1,4 +1,5 @@
 import type { Claim } from '../../../contracts/claims.js';
+import type { PublicControl } from '../../../contracts/public-controls.js';
 import { renderMarkdown } from '../../../formats/markdown.js';
 import { countryRules } from '../organization/index.js';
 import type { overviewData } from './public.service.js';
@@ -27,6 +28,32 @@ function claimItem(c: Claim): string {
   if (text === null) return '';
   const checked = `checked ${day(c.lastVerifiedAt)}${c.evidenceDate ? `; evidence of ${day(c.evidenceDate)}` : ''}`;
   return `<li class="claim" data-claim="${e(c.key)}" data-holds="${c.holds}"><span class="badge">${c.holds ? 'Verified' : 'Actual state'}</span> ${e(text)} <small>(${checked})</small></li>`;
+}
+
+const stateLabels: Record<PublicControl['state'], string> = {
+  monitored: 'Monitored, passing',
+  evidenced: 'Evidence current',
+  'under-review': 'Under review',
+};
+
+/** A chosen control as the public reads it: its health now, dated; never why it is under review. */
+function controlItem(c: PublicControl): string {
+  const dates = [
+    c.checkedAt ? `checked ${day(c.checkedAt)}` : '',
+    c.evidenceDate ? `evidence of ${day(c.evidenceDate)}` : '',
+  ].filter(Boolean);
+  return `<li data-control-state="${c.state}"><span class="badge ${c.state}">${stateLabels[c.state]}</span> ${e(c.publicTitle ?? c.title)}${dates.length ? ` <small>(${dates.join('; ')})</small>` : ''}</li>`;
+}
+
+/** The chosen controls grouped by the staff's domains, in the order chosen. */
+export function controlsHtml(controls: PublicControl[]): string {
+  if (controls.length === 0) return '<p>No controls are shown publicly yet.</p>';
+  const domains = new Map<string, PublicControl[]>();
+  for (const c of controls) domains.set(c.domain, [...(domains.get(c.domain) ?? []), c]);
+  const groups = [...domains].map(
+    ([domain, list]) => `<h3>${e(domain)}</h3><ul class="controls">${list.map(controlItem).join('')}</ul>`,
+  );
+  return `<p>Each control's state is computed from its automated checks and evidence when this page is shown.</p>${groups.join('')}`;
 }
 
 /** schema.org JSON-LD of the overview: the organisation, its valid certifications and the claims that hold. */
@@ -97,6 +124,7 @@ export function overviewPage(d: Overview, base: string): RenderedPage {
         ? `<ul>${claimItems.join('')}</ul>`
         : '<p>No checked statements are published yet.</p>',
     ),
+    section('controls', 'Security controls, live', controlsHtml(d.controls)),
     section(
       'frameworks',
       'Frameworks we work to',

@@ -5,6 +5,7 @@ import type { Database } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { getClaims } from './claims.service.js';
 import { publicEntries } from './faq-hugo.service.js';
+import { getPublicControls } from './public-controls.service.js';
 import { servicePlacement } from './public-placement.js';
 import { getSettings } from './settings.service.js';
 
@@ -37,9 +38,10 @@ const newest = (dates: (Date | string | null | undefined)[]) =>
 
 export async function overviewData(ctx: ServiceContext) {
   const org = ctx.organizationId;
-  const [settings, claims, placement, locations, organization, frameworks] = await Promise.all([
+  const [settings, claims, controls, placement, locations, organization, frameworks] = await Promise.all([
     getSettings(ctx),
     getClaims(ctx),
+    getPublicControls(ctx),
     servicePlacement(ctx),
     ctx.db.selectFrom('locations').select(['updated_at']).where('organization_id', '=', org).execute(),
     ctx.db
@@ -60,7 +62,7 @@ export async function overviewData(ctx: ServiceContext) {
     ...locations.map((l) => l.updated_at),
     ...frameworks.map((f) => f.updated_at),
   ]);
-  return { settings, claims, placement, organization, frameworks, updatedAt };
+  return { settings, claims, controls, placement, organization, frameworks, updatedAt };
 }
 
 export async function faqData(ctx: ServiceContext, language: string | undefined) {

@@ -3,6 +3,7 @@ import { registerClaimRoutes } from './claims.routes.js';
 import { registerFaqRoutes } from './faq.routes.js';
 import { registerTrustPreviewRoutes } from './preview.routes.js';
 import { registerTrustPublicRoutes } from './public.routes.js';
+import { registerPublicControlRoutes } from './public-controls.routes.js';
 import { registerTrustFormRoutes } from './public-forms.routes.js';
 import { registerSubprocessorRoutes } from './subprocessors.routes.js';
 import { registerTrustCenterRoutes } from './trust-center.routes.js';
@@ -15,6 +16,7 @@ export const trustCenterModule = defineModule({
     registerSubprocessorRoutes,
     registerTrustPreviewRoutes,
     registerClaimRoutes,
+    registerPublicControlRoutes,
     registerTrustPublicRoutes,
     registerTrustFormRoutes,
   ],
@@ -38,6 +40,8 @@ export const trustCenterModule = defineModule({
     'PUT /api/trust-center/settings': 'trust-center.manage',
     'GET /api/trust-center/claims': 'trust-center.read',
     'PUT /api/trust-center/claims': 'trust-center.manage',
+    'GET /api/trust-center/public-controls': 'trust-center.read',
+    'PUT /api/trust-center/public-controls': 'trust-center.manage',
     'GET /api/trust-center/certifications': 'trust-center.read',
     'POST /api/trust-center/certifications': 'trust-center.manage',
     'PUT /api/trust-center/certifications/:id': 'trust-center.manage',
@@ -63,6 +67,7 @@ export const trustCenterModule = defineModule({
     { name: 'trust_center_settings', orderBy: 'organization_id' },
     { name: 'trust_certifications', orderBy: 'id' },
     { name: 'trust_claims', orderBy: 'id' },
+    { name: 'trust_public_controls', orderBy: 'organization_id, position' },
     { name: 'faq_sections', orderBy: 'id' },
     { name: 'faq_entries', orderBy: 'id' },
     { name: 'faq_hugo_pages', orderBy: 'language' },
