@@ -106,6 +106,10 @@ describe('scope canary: a scoped auditor never sees an out-of-scope control thro
       inherentImpact: 3,
       controlIds: [canary.id],
     });
+    // Shown publicly under a domain of its own: staff see its reference, title and why it is under review.
+    await admin.expect(200, 'PUT', '/api/trust-center/public-controls', {
+      controls: [{ controlId: canary.id, domain: 'Reporting', publicTitle: null }],
+    });
     const section = await admin.expect<{ id: string }>(201, 'POST', '/api/faq/sections', {
       title: 'Incidents',
     });

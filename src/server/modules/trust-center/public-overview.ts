@@ -42,7 +42,7 @@ function controlItem(c: PublicControl): string {
     c.checkedAt ? `checked ${day(c.checkedAt)}` : '',
     c.evidenceDate ? `evidence of ${day(c.evidenceDate)}` : '',
   ].filter(Boolean);
-  return `<li data-control-state="${c.state}"><span class="badge ${c.state}">${stateLabels[c.state]}</span> ${e(c.publicTitle ?? c.title)}${dates.length ? ` <small>(${dates.join('; ')})</small>` : ''}</li>`;
+  return `<li data-control-state="${c.state}"><span class="badge ${c.state}">${stateLabels[c.state]}</span> ${e(c.publicTitle ?? (c.title || c.ref))}${dates.length ? ` <small>(${dates.join('; ')})</small>` : ''}</li>`;
 }
 
 /** The chosen controls grouped by the staff's domains, in the order chosen. */
