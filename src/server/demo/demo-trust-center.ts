@@ -1,5 +1,6 @@
 import { type ClaimKind, claimSetInputSchema } from '../../contracts/claims.js';
 import { evidenceLinkInputSchema } from '../../contracts/evidence.js';
+import { publicControlSetInputSchema } from '../../contracts/public-controls.js';
 import {
   certificationInputSchema,
   faqEntryInputSchema,
@@ -16,6 +17,7 @@ import {
   createSubprocessor,
   putSettings,
   replaceClaims,
+  replacePublicControls,
 } from '../modules/trust-center/index.js';
 
 type DemoEntry = { question: string; answer: string; controls: string[]; claims?: ClaimKind[] };
@@ -216,6 +218,37 @@ async function controlIds(ctx: ServiceContext, titles: string[]): Promise<string
   return rows.map((r) => r.id);
 }
 
+/** The controls Norrsken shows publicly, by domain; the public title where the internal one says too little. */
+const publicControls: { domain: string; title: string; publicTitle?: string }[] = [
+  {
+    domain: 'Access and identity',
+    title: 'Access on hardware security keys',
+    publicTitle: 'Administrators sign in only with hardware security keys',
+  },
+  { domain: 'Access and identity', title: 'Separate administration networks' },
+  { domain: 'Data protection', title: 'Encryption of data at rest' },
+  { domain: 'Data protection', title: 'Backups with restore tests' },
+  { domain: 'Data protection', title: 'Sub-processors and data residency' },
+  { domain: 'Operations', title: 'Vulnerability management' },
+  {
+    domain: 'Operations',
+    title: 'Incident response and NIS2 reporting clocks',
+    publicTitle: 'Incident response with NIS2 reporting deadlines',
+  },
+  { domain: 'Operations', title: 'Continuity and disaster recovery' },
+  { domain: 'Data centres', title: 'Data-centre environment monitoring' },
+  { domain: 'Data centres', title: 'Systematic fire-safety work' },
+];
+
+async function seedPublicControls(ctx: ServiceContext): Promise<void> {
+  const controls = [];
+  for (const c of publicControls) {
+    const [controlId] = await controlIds(ctx, [c.title]);
+    if (controlId) controls.push({ controlId, domain: c.domain, publicTitle: c.publicTitle ?? null });
+  }
+  await replacePublicControls(ctx, publicControlSetInputSchema.parse({ controls }));
+}
+
 /** Norrsken's public trust center: published, with certifications, an FAQ backed by controls and sub-processors. */
 export async function seedDemoTrustCenter(ctx: ServiceContext): Promise<void> {
   await putSettings(
@@ -273,6 +306,7 @@ export async function seedDemoTrustCenter(ctx: ServiceContext): Promise<void> {
     );
   }
   await replaceClaims(ctx, claimSetInputSchema.parse({ claims: await demoClaims(ctx) }));
+  await seedPublicControls(ctx);
   for (const [position, s] of faq.entries()) {
     const section = await createSection(
       ctx,

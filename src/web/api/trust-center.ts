@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Claim } from '../../contracts/claims.js';
 import type { Page } from '../../contracts/paging.js';
+import type { PublicControl } from '../../contracts/public-controls.js';
 import type {
   Certification,
   CertificationInput,
@@ -13,6 +14,7 @@ import type {
   Subprocessor,
   TrustSettings,
 } from '../../contracts/trust-center.js';
+import { type ChangeCallbacks, useChange } from './change.js';
 import { api, type Draft, type Params, query } from './client.js';
 
 export type FaqSection = z.infer<typeof faqSectionSchema>;
@@ -43,6 +45,7 @@ export const trustKeys = {
   subprocessorSubscribers: ['subprocessor-subscribers'] as const,
   subprocessorNotices: ['subprocessor-notifications'] as const,
   claims: ['trust-claims'] as const,
+  publicControls: ['trust-public-controls'] as const,
 };
 
 export const trustApi = {
@@ -77,7 +80,15 @@ export const trustApi = {
   subprocessorNotices: () =>
     api.get<Page<SubprocessorNotice>>('/api/subprocessor-notifications?pageSize=100'),
   claims: () => api.get<{ claims: Claim[] }>('/api/trust-center/claims'),
+  publicControls: () => api.get<{ controls: PublicControl[] }>('/api/trust-center/public-controls'),
+  savePublicControls: (body: PublicControlsInput) =>
+    api.put<{ controls: PublicControl[] }>('/api/trust-center/public-controls', body),
 };
+
+/** The public list as saved: in the order shown. */
+export interface PublicControlsInput {
+  controls: { controlId: string; domain: string; publicTitle: string | null }[];
+}
 
 export function useTrustSettings() {
   return useQuery({ queryKey: trustKeys.settings, queryFn: trustApi.settings });
@@ -114,4 +125,15 @@ export function useSubprocessorNotices() {
 /** The trust-center claims, each with whether the records still bear it out. */
 export function useClaims() {
   return useQuery({ queryKey: trustKeys.claims, queryFn: trustApi.claims });
+}
+
+/** The controls the public trust center shows, each with its live health. */
+export function usePublicControls() {
+  return useQuery({ queryKey: trustKeys.publicControls, queryFn: trustApi.publicControls });
+}
+
+export function useSavePublicControls(
+  callbacks?: ChangeCallbacks<{ controls: PublicControl[] }, PublicControlsInput>,
+) {
+  return useChange(trustApi.savePublicControls, () => [trustKeys.publicControls], callbacks);
 }

@@ -7,6 +7,7 @@ export { createEntry, createSection } from './faq.service.js';
 export { entriesHeldByClaims } from './faq-claims.js';
 export { searchFaqEntries } from './faq-search.js';
 export { isCustomDomain, publicContext } from './public.service.js';
+export { getPublicControls, replacePublicControls } from './public-controls.service.js';
 export { escapeHtml, type RenderedPage, renderPage } from './public-html.js';
 export { messagePage } from './public-pages.js';
 export { createCertification, getSettings, putSettings } from './settings.service.js';

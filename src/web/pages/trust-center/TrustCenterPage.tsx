@@ -6,6 +6,7 @@ import { CertificationsPanel } from './trust-certifications.js';
 import { ClaimsPanel, FailingClaimsAlert } from './trust-claims.js';
 import { FaqPanel } from './trust-faq.js';
 import { HugoPanel } from './trust-hugo.js';
+import { PublicControlsPanel } from './trust-public-controls.js';
 import { TrustSettingsPanel } from './trust-settings.js';
 import { SubprocessorsPanel } from './trust-subprocessors.js';
 
@@ -37,6 +38,7 @@ export function TrustCenterPage() {
           <Tabs.Tab value="faq">FAQ</Tabs.Tab>
           <Tabs.Tab value="hugo">Hugo import and export</Tabs.Tab>
           <Tabs.Tab value="claims">Claims</Tabs.Tab>
+          <Tabs.Tab value="controls">Public controls</Tabs.Tab>
           <Tabs.Tab value="certifications">Certifications</Tabs.Tab>
           <Tabs.Tab value="subprocessors">Sub-processors</Tabs.Tab>
           <Tabs.Tab value="settings">Settings</Tabs.Tab>
@@ -49,6 +51,9 @@ export function TrustCenterPage() {
         </Tabs.Panel>
         <Tabs.Panel value="claims">
           <ClaimsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="controls">
+          <PublicControlsPanel manage={manage} />
         </Tabs.Panel>
         <Tabs.Panel value="certifications">
           <CertificationsPanel manage={manage} />
