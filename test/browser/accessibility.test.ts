@@ -272,4 +272,47 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await dark.close();
     assert.deepEqual(problems, []);
   });
+
+  test('the public trust center follows the visitor’s colour scheme, fits 390 px, stays small and has no violations', async () => {
+    const problems: string[] = [];
+    const publicPages = [
+      ['/trust', 'Norrsken Cloud trust center'],
+      ['/trust/faq', 'Frequently asked questions'],
+      ['/trust/subprocessors', 'Sub-processors'],
+    ];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [1280, 390]) {
+        const visitor = await browser.newContext({
+          bypassCSP: true,
+          colorScheme,
+          viewport: { width, height: 900 },
+        });
+        const page = await visitor.newPage();
+        for (const [path, heading] of publicPages) {
+          const response = await page.goto(`${app.url}${path}`);
+          await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+          const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          assert.equal(
+            background,
+            colorScheme === 'dark' ? 'rgb(20, 22, 26)' : 'rgb(255, 255, 255)',
+            `${path} ${colorScheme}`,
+          );
+          const sideways = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          assert.ok(sideways <= 0, `${path} at ${width} px scrolls sideways by ${sideways} px`);
+          if (path === '/trust') {
+            const html = (await response?.text()) ?? '';
+            assert.ok(html.length < 50_000, `the overview is ${html.length} bytes of HTML and CSS`);
+            await page.getByRole('heading', { name: 'Security controls, live', level: 2 }).waitFor();
+          }
+          problems.push(
+            ...(await seriousViolations(page)).map((v) => `${colorScheme} ${width} px ${path}: ${v}`),
+          );
+        }
+        await visitor.close();
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
 });
