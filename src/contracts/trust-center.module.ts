@@ -15,6 +15,9 @@ export const trustCenterContract = defineModuleContract({
     'trust-certification.updated': z.strictObject({ name: z.string(), changes }),
     'trust-certification.deleted': z.strictObject({ name: z.string() }),
     'trust-claims.replaced': z.strictObject({ kinds: z.array(z.string()), changes }),
+    /** The changelog job saw claims start or stop holding (one entry each). */
+    'trust-changelog.claims-changed': z.strictObject({ keys: z.array(z.string()) }),
+    'trust-changelog.mailed': z.strictObject({ entries: z.number().int(), recipients: z.number().int() }),
     'trust-public-controls.replaced': z.strictObject({ count: z.number().int(), changes }),
     'faq-section.created': z.strictObject({ title: z.string(), language: z.string() }),
     'faq-section.deleted': z.strictObject({ title: z.string(), language: z.string() }),

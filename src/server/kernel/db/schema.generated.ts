@@ -958,6 +958,15 @@ export interface TrustCertifications {
   updated_at: Generated<Timestamp>;
 }
 
+export interface TrustChangelog {
+  happened_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  mailed_at: Timestamp | null;
+  organization_id: string;
+  title: string;
+}
+
 export interface TrustClaims {
   control_id: string | null;
   created_at: Generated<Timestamp>;
@@ -967,6 +976,13 @@ export interface TrustClaims {
   organization_id: string;
   target: Generated<string>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface TrustClaimStates {
+  changed_at: Generated<Timestamp>;
+  claim_key: string;
+  holds: boolean;
+  organization_id: string;
 }
 
 export interface TrustDocumentDownloads {
@@ -1236,6 +1252,8 @@ export interface DB {
   trust_auto_approval_rules: TrustAutoApprovalRules;
   trust_center_settings: TrustCenterSettings;
   trust_certifications: TrustCertifications;
+  trust_changelog: TrustChangelog;
+  trust_claim_states: TrustClaimStates;
   trust_claims: TrustClaims;
   trust_document_downloads: TrustDocumentDownloads;
   trust_document_request_items: TrustDocumentRequestItems;

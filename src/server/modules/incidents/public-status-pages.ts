@@ -1,3 +1,4 @@
+import { renderAtomFeed } from '../../../formats/atom.js';
 import { escapeHtml } from '../trust-center/index.js';
 import type { PublicStatus } from './public-status.service.js';
 
@@ -64,23 +65,23 @@ ${maintenance ? `<h2>Maintenance</h2><ul>${maintenance}</ul>` : ''}
 </body></html>`;
 }
 
-const xml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** The incident history as an Atom feed (RFC 4287): one entry per public update. */
 export function renderAtom(s: PublicStatus): string {
-  const entries = s.incidents.flatMap((i) =>
-    i.incident_updates.map(
-      (
-        u,
-      ) => `<entry><id>urn:uuid:${u.id}</id><title>${xml(`${i.name} — ${u.status}`)}</title><updated>${u.updated_at}</updated>
-<link href="${xml(i.shortlink)}"/><content type="text">${xml(u.body)}</content></entry>`,
+  return renderAtomFeed({
+    id: `urn:uuid:${s.page.id}`,
+    title: `${s.page.name} status`,
+    updated: s.page.updated_at,
+    selfUrl: `${s.page.url}/history.atom`,
+    siteUrl: s.page.url,
+    author: s.page.name,
+    entries: s.incidents.flatMap((i) =>
+      i.incident_updates.map((u) => ({
+        id: `urn:uuid:${u.id}`,
+        title: `${i.name} — ${u.status}`,
+        updated: u.updated_at,
+        link: i.shortlink,
+        content: u.body,
+      })),
     ),
-  );
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:uuid:${s.page.id}</id><title>${xml(s.page.name)} status</title>
-<updated>${s.page.updated_at}</updated><link rel="self" href="${xml(s.page.url)}/history.atom"/><link href="${xml(s.page.url)}"/>
-<author><name>${xml(s.page.name)}</name></author>
-${entries.join('\n')}
-</feed>
-`;
+  });
 }

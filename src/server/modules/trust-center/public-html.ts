@@ -20,7 +20,7 @@ export interface PageShell {
   logoText: string;
   accent: string;
   title: string;
-  current: 'overview' | 'faq' | 'subprocessors' | 'documents';
+  current: 'overview' | 'faq' | 'subprocessors' | 'documents' | 'changes';
   /** Where the pages live: `/trust` or `` on the custom domain. */
   base: string;
   body: string;
@@ -33,6 +33,7 @@ const NAV: { key: PageShell['current']; label: string; path: string }[] = [
   { key: 'faq', label: 'FAQ', path: '/faq' },
   { key: 'subprocessors', label: 'Sub-processors', path: '/subprocessors' },
   { key: 'documents', label: 'Documents', path: '/documents' },
+  { key: 'changes', label: 'Changes', path: '/changes' },
 ];
 
 /**

@@ -14,6 +14,7 @@ import {
   securityTxtData,
   subprocessorData,
 } from './public.service.js';
+import { changesAtom, changesData, changesPage } from './public-changes.js';
 import type { RenderedPage } from './public-html.js';
 import { overviewPage } from './public-overview.js';
 import { faqPage, messagePage, securityTxt, subprocessorPage } from './public-pages.js';
@@ -37,7 +38,7 @@ function sendPage(
 
 const hidden = { hide: true };
 
-export type PageName = 'overview' | 'faq' | 'subprocessors';
+export type PageName = 'overview' | 'faq' | 'subprocessors' | 'changes';
 
 /** The page for a host whose trust center is not published: an HTML page saying so, not an API error. */
 async function notPublished(db: Kysely<Database>, req: FastifyRequest, reply: FastifyReply, base: string) {
@@ -83,6 +84,10 @@ export async function renderFor(
     const data = await faqData(ctx, lang?.slice(0, 16));
     return { page: faqPage(data, base), updatedAt: data.updatedAt };
   }
+  if (name === 'changes') {
+    const data = await changesData(ctx);
+    return { page: changesPage(data, base), updatedAt: data.updatedAt };
+  }
   const data = await subprocessorData(ctx);
   return { page: subprocessorPage(data, base), updatedAt: data.updatedAt };
 }
@@ -91,6 +96,7 @@ const customDomainPaths: Record<string, PageName> = {
   '/': 'overview',
   '/faq': 'faq',
   '/subprocessors': 'subprocessors',
+  '/changes': 'changes',
 };
 
 export const registerTrustPublicRoutes: RouteModule = (app, { db, config }) => {
@@ -115,6 +121,17 @@ export const registerTrustPublicRoutes: RouteModule = (app, { db, config }) => {
   app.get('/trust/subprocessors', { config: config_, schema: hidden }, (req, reply) =>
     renderNamed(db, req, reply, 'subprocessors', '/trust'),
   );
+  app.get('/trust/changes', { config: config_, schema: hidden }, (req, reply) =>
+    renderNamed(db, req, reply, 'changes', '/trust'),
+  );
+  app.get('/trust/changes.atom', { config: config_, schema: hidden }, async (req, reply) => {
+    const ctx = await publicContext(db, req.headers.host);
+    const feed = changesAtom(await changesData(ctx), config.publicUrl, '/trust');
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(feed);
+  });
   app.get('/.well-known/security.txt', { config: config_, schema: hidden }, async (req, reply) => {
     const org = await securityTxtData(await publicContext(db, req.headers.host, { published: false }));
     reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600');

@@ -11,6 +11,7 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
+import { addChangelogEntry } from './changelog.service.js';
 import { presentCertification } from './trust-center.presenter.js';
 
 type SettingsResponse = z.infer<typeof trustSettingsResponseSchema>;
@@ -157,6 +158,14 @@ function columns(input: CertificationInput) {
   };
 }
 
+/** How a certification's state reads in the changelog. */
+function certificationState(c: { status: string; targetQuarter: string | null; expiresOn: string | null }) {
+  if (c.status === 'certified') return c.expiresOn ? `certified, valid until ${c.expiresOn}` : 'certified';
+  if (c.status === 'in-progress')
+    return `in progress${c.targetQuarter ? `, expected ${c.targetQuarter}` : ''}`;
+  return `planned${c.targetQuarter ? ` for ${c.targetQuarter}` : ''}`;
+}
+
 const duplicateName = (name: string) => conflict(`A certification named ${name} already exists`);
 
 export function createCertification(ctx: ServiceContext, input: CertificationInput): Promise<Certification> {
@@ -171,6 +180,11 @@ export function createCertification(ctx: ServiceContext, input: CertificationInp
         if (isUniqueViolation(error)) throw duplicateName(input.name);
         throw error;
       });
+    await addChangelogEntry(
+      tx,
+      'certification',
+      `Certification listed: ${input.name}, ${certificationState(input)}`,
+    );
     await recordAuditEvent(
       tx,
       'trust-certification.created',
@@ -210,6 +224,12 @@ export function updateCertification(
     for (const key of ['name', 'status', 'target_quarter', 'issuer', 'issued_on', 'expires_on'] as const) {
       if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
     }
+    if (changes.status || changes.expires_on || changes.target_quarter)
+      await addChangelogEntry(
+        tx,
+        'certification',
+        `Certification ${after.name}: ${certificationState({ status: after.status, targetQuarter: after.target_quarter, expiresOn: after.expires_on })}`,
+      );
     await recordAuditEvent(
       tx,
       'trust-certification.updated',
@@ -232,6 +252,7 @@ export async function deleteCertification(ctx: ServiceContext, id: string): Prom
       .returning('name')
       .executeTakeFirst();
     if (!row) throw notFound(`Certification ${id}`);
+    await addChangelogEntry(tx, 'certification', `Certification no longer listed: ${row.name}`);
     await recordAuditEvent(tx, 'trust-certification.deleted', { type: 'trust-certification', id }, row);
   });
 }

@@ -14,7 +14,8 @@ import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { enqueueMail, mayMailFromPublicForm } from '../../kernel/mail/index.js';
-import { transferProblem } from '../organization/index.js';
+import { countryRules, transferProblem } from '../organization/index.js';
+import { addChangelogEntry } from './changelog.service.js';
 import { iso, presentSubprocessor } from './trust-center.presenter.js';
 
 type Announcement = z.infer<typeof announceChangeSchema>;
@@ -72,6 +73,12 @@ export function createSubprocessor(ctx: ServiceContext, input: SubprocessorInput
         if (isUniqueViolation(error)) throw duplicate(input.name);
         throw error;
       });
+    if (row.status !== 'removed')
+      await addChangelogEntry(
+        tx,
+        'subprocessor',
+        `Sub-processor ${row.status === 'planned' ? 'planned' : 'added'}: ${row.name} (${countryRules.name(row.country)})`,
+      );
     await recordAuditEvent(
       tx,
       'subprocessor.created',
@@ -125,6 +132,18 @@ export function updateSubprocessor(
     ] as const) {
       if (before[key] !== row[key]) changes[key] = { from: before[key], to: row[key] };
     }
+    if (changes.status)
+      await addChangelogEntry(
+        tx,
+        'subprocessor',
+        `Sub-processor ${row.name}: ${before.status} → ${row.status}`,
+      );
+    if (changes.country && row.status !== 'removed')
+      await addChangelogEntry(
+        tx,
+        'subprocessor',
+        `Sub-processor ${row.name} now processes data in ${countryRules.name(row.country)}`,
+      );
     await recordAuditEvent(
       tx,
       'subprocessor.updated',
@@ -209,6 +228,12 @@ export function announceChange(
         dedupeKey: `subprocessor-notice:${notice.id}`,
       });
     }
+    await addChangelogEntry(
+      tx,
+      'subprocessor',
+      `Intended change announced for sub-processor ${sub.name}, effective ${input.effectiveOn}`,
+      { mailed: true },
+    );
     await recordAuditEvent(
       tx,
       'subprocessor.change-announced',

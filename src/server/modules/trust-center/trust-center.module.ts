@@ -6,6 +6,7 @@ import { registerTrustPublicRoutes } from './public.routes.js';
 import { registerPublicControlRoutes } from './public-controls.routes.js';
 import { registerTrustFormRoutes } from './public-forms.routes.js';
 import { registerSubprocessorRoutes } from './subprocessors.routes.js';
+import { trustCenterJobs } from './trust-center.jobs.js';
 import { registerTrustCenterRoutes } from './trust-center.routes.js';
 
 export const trustCenterModule = defineModule({
@@ -25,6 +26,8 @@ export const trustCenterModule = defineModule({
     'GET /trust': 'public',
     'GET /trust/faq': 'public',
     'GET /trust/subprocessors': 'public',
+    'GET /trust/changes': 'public',
+    'GET /trust/changes.atom': 'public',
     'GET /.well-known/security.txt': 'public',
     'POST /trust/subprocessors/subscribe': 'public',
     'GET /trust/subprocessors/verify/:token': 'public',
@@ -63,11 +66,14 @@ export const trustCenterModule = defineModule({
     'GET /api/faq/export.md': 'trust-center.read',
     'GET /api/services/:id/security-chapter.md': 'trust-center.read',
   },
+  jobs: ({ db, logger, publicUrl }) => trustCenterJobs(db, logger, publicUrl),
   tables: [
     { name: 'trust_center_settings', orderBy: 'organization_id' },
     { name: 'trust_certifications', orderBy: 'id' },
     { name: 'trust_claims', orderBy: 'id' },
     { name: 'trust_public_controls', orderBy: 'organization_id, position' },
+    { name: 'trust_changelog', orderBy: 'id' },
+    { name: 'trust_claim_states', orderBy: 'organization_id, claim_key' },
     { name: 'faq_sections', orderBy: 'id' },
     { name: 'faq_entries', orderBy: 'id' },
     { name: 'faq_hugo_pages', orderBy: 'language' },
