@@ -129,3 +129,28 @@ export async function availabilityFor(
   }
   return rows;
 }
+
+/**
+ * Whether availability was measured at all between `from` and `to`: a monitoring import or an outage record in
+ * that time. Without either, 100 % would be an absence of data, not a measurement.
+ */
+export async function availabilityMeasured(ctx: ServiceContext, from: Date, to: Date): Promise<boolean> {
+  const [imported, outage] = await Promise.all([
+    ctx.db
+      .selectFrom('monitoring_imports')
+      .select('id')
+      .where('organization_id', '=', ctx.organizationId)
+      .where('imported_at', '<', to)
+      .limit(1)
+      .executeTakeFirst(),
+    ctx.db
+      .selectFrom('outages')
+      .select('id')
+      .where('organization_id', '=', ctx.organizationId)
+      .where('started_at', '<', to)
+      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from)]))
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return Boolean(imported || outage);
+}

@@ -134,7 +134,7 @@ describe('claims: checked against records, published only while they hold', () =
     assert.match(v.page, /Personal data is not transferred to countries outside the EU\/EEA\./);
     assert.match(v.page, /Customer data is encrypted at rest\./);
     assert.match(v.page, /Restores from backup are tested at least every 30 days/);
-    assert.match(v.page, /Target: 99\.9 % availability per calendar month\./);
+    assert.match(v.page, /Target: 99\.9 % availability per calendar month \(not measured here yet\)\./);
     assert.match(
       v.page,
       /Verified<\/span> FR2000: Certified by Certifieringsorgan AB, valid until 2099-05-31/,
@@ -351,5 +351,53 @@ describe('claims: checked against records, published only while they hold', () =
     assert.equal((await viewer.call('PUT', '/api/trust-center/claims', { claims: [] })).statusCode, 403);
     assert.ok((await auditActions(t)).includes('trust-claims.replaced'));
     await assertAllTrue();
+  });
+
+  test('the SLA is measured once outages are recorded: below target over the year it is withheld, the truth shown', async () => {
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 8));
+    const outage = (hours: number, dayOffset: number) =>
+      api.expect(201, 'POST', '/api/outages', {
+        title: 'Storage controller failure',
+        serviceIds: [computeId],
+        startedAt: new Date(lastMonth.getTime() + dayOffset * 86_400_000).toISOString(),
+        endedAt: new Date(lastMonth.getTime() + dayOffset * 86_400_000 + hours * 3_600_000).toISOString(),
+        impact: 'full',
+      });
+    const days = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).getUTCDate();
+    const month = lastMonth.toISOString().slice(0, 7);
+    const monthFigure = (hours: number) =>
+      `${Number((100 * (1 - (hours * 60) / (days * 1440))).toFixed(3))} %`;
+
+    await outage(3, 0);
+    const short = await views();
+    assert.equal(short.claim('sla-target')?.holds, true, 'three hours in a year stay above 99.9 %');
+    assert.match(
+      short.page,
+      new RegExp(
+        `Target: 99\\.9 % availability per calendar month\\. Measured over the last 12 months at least 99\\.9\\d* % for every service and location; the weakest single month was ${monthFigure(3).replace('.', '\\.')} \\(Compute in \\S+, ${month}\\)`,
+      ),
+    );
+    assert.ok(short.ldKeys.includes('sla-target'));
+
+    await outage(12, 10);
+    const long = await views();
+    const sla = long.claim('sla-target');
+    assert.equal(sla?.holds, false);
+    assert.ok(
+      sla?.problems.length &&
+        sla.problems.every((p) =>
+          /^Compute in \S+: 99\.\d+ % over the last 12 months, below 99\.9 %$/.test(p),
+        ),
+      sla?.problems.join('; '),
+    );
+    assert.ok(!long.page.includes('at least 99.9'), 'the public page no longer says the target was reached');
+    assert.match(
+      long.page,
+      new RegExp(
+        `Measured over the last 12 months: 99\\.8\\d* % for Compute in \\S+; the weakest single month was ${monthFigure(15).replace('.', '\\.')}`,
+      ),
+    );
+    assert.ok(!long.ldKeys.includes('sla-target'));
   });
 });

@@ -13,6 +13,20 @@ export interface ClaimRecords {
     string,
     { ref: string; title: string; failing: boolean; evidence: string; newest: Date | null }
   >;
+  /** Monthly availability per service and location over the last complete months, when an SLA is stated. */
+  availability?: {
+    measured: boolean;
+    months: number;
+    rows: {
+      service: string;
+      location: string;
+      month: string;
+      availability: number;
+      minutes: number;
+      downMinutes: number;
+      excludedMinutes: number;
+    }[];
+  };
 }
 
 const DAY = 86_400_000;
@@ -171,19 +185,74 @@ function certification(c: Certification, now: Date): Outcome {
   return { ...base, rule: 'planned', statement: 'Planned', problems: [], trueState: null };
 }
 
-function outcomeOf(r: ClaimRecords, p: ClaimRecords['positions'][number], now: Date): Outcome {
-  if (p.kind === 'residency-nordics') return residency(r, 'nordics');
-  if (p.kind === 'residency-eea') return residency(r, 'eea');
-  if (p.kind === 'no-third-country-transfers') return transfers(r);
-  if (p.kind === 'sla-target')
+const percent = (n: number) => `${Number(n.toFixed(3))} %`;
+
+type AvailabilityRecord = NonNullable<ClaimRecords['availability']>['rows'][number];
+
+/** Availability over all the months of each service and location, from their minutes down and measured. */
+function overMonths(rows: AvailabilityRecord[]) {
+  const pairs = new Map<string, { service: string; location: string; down: number; measured: number }>();
+  for (const x of rows) {
+    const key = `${x.service}\u0000${x.location}`;
+    const pair = pairs.get(key) ?? { service: x.service, location: x.location, down: 0, measured: 0 };
+    pair.down += x.downMinutes;
+    pair.measured += x.minutes - x.excludedMinutes;
+    pairs.set(key, pair);
+  }
+  return [...pairs.values()].map((p) => ({
+    ...p,
+    availability: p.measured <= 0 ? 100 : Math.round((1 - p.down / p.measured) * 100_000) / 1000,
+  }));
+}
+
+/**
+ * The SLA target, with what was measured: it holds while every service in every location reached the target
+ * over the last complete months taken together, and always names the weakest single month (which earned its
+ * customers a service credit when below target). Without a monitoring import or an outage record in that time
+ * it is only a target, and says so.
+ */
+function slaClaim(r: ClaimRecords, target: string): Outcome {
+  const a = r.availability;
+  const lowest = a?.rows.reduce<AvailabilityRecord | null>(
+    (min, x) => (!min || x.availability < min.availability ? x : min),
+    null,
+  );
+  if (!a?.measured || !lowest)
     return {
-      statement: `Target: ${p.target} % availability per calendar month.`,
-      rule: 'the SLA target as stated; measured availability is not connected yet, so it is shown as a target',
+      statement: `Target: ${target} % availability per calendar month (not measured here yet).`,
+      rule: 'no monitoring import or outage record in the last complete months, so the SLA is shown as a target',
       evidence: [],
       problems: [],
       trueState: null,
       evidenceDate: null,
     };
+  const pairs = overMonths(a.rows);
+  const worst = pairs.reduce((min, p) => (p.availability < min.availability ? p : min));
+  const weakestMonth = `the weakest single month was ${percent(lowest.availability)} (${lowest.service} in ${lowest.location}, ${lowest.month})`;
+  const measured = `over the last ${a.months} months at least ${percent(worst.availability)} for every service and location; ${weakestMonth}`;
+  return {
+    statement: `Target: ${target} % availability per calendar month. Measured ${measured}.`,
+    rule: `availability of every service in every location over the last ${a.months} complete months, from the outage records, at least ${target} %`,
+    evidence: [
+      `${a.rows.length} service-location-months measured`,
+      `lowest over the period: ${worst.service} in ${worst.location}: ${percent(worst.availability)}`,
+    ],
+    problems: pairs
+      .filter((p) => p.availability < Number(target))
+      .map(
+        (p) =>
+          `${p.service} in ${p.location}: ${percent(p.availability)} over the last ${a.months} months, below ${target} %`,
+      ),
+    trueState: `Target: ${target} % availability per calendar month. Measured over the last ${a.months} months: ${percent(worst.availability)} for ${worst.service} in ${worst.location}; ${weakestMonth}.`,
+    evidenceDate: null,
+  };
+}
+
+function outcomeOf(r: ClaimRecords, p: ClaimRecords['positions'][number], now: Date): Outcome {
+  if (p.kind === 'residency-nordics') return residency(r, 'nordics');
+  if (p.kind === 'residency-eea') return residency(r, 'eea');
+  if (p.kind === 'no-third-country-transfers') return transfers(r);
+  if (p.kind === 'sla-target') return slaClaim(r, p.target);
   return controlClaim(r, p, now);
 }
 

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import type { Claim, ClaimSetInput } from '../../../contracts/claims.js';
+import { lastMonths, monthBounds } from '../../../formats/availability.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { evidenceState, isFailing } from '../controls/index.js';
+import { availabilityFor, availabilityMeasured } from '../incidents/index.js';
 import { type ClaimRecords, evaluateClaims } from './claims.rules.js';
 import { allCertifications } from './settings.service.js';
 
@@ -83,8 +85,34 @@ async function controls(ctx: ServiceContext, ids: string[]): Promise<ClaimRecord
   );
 }
 
+const SLA_MONTHS = 12;
+
+/** Availability over the last complete months, for the SLA claim. */
+async function availability(ctx: ServiceContext, now: Date): Promise<ClaimRecords['availability']> {
+  const months = lastMonths(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)), SLA_MONTHS);
+  const from = new Date(monthBounds(months[0] ?? '').start);
+  const to = new Date(monthBounds(months.at(-1) ?? '').end);
+  const [measured, rows] = await Promise.all([
+    availabilityMeasured(ctx, from, to),
+    availabilityFor(ctx, months, now),
+  ]);
+  return {
+    measured,
+    months: SLA_MONTHS,
+    rows: rows.map((x) => ({
+      service: x.service,
+      location: x.location ?? 'every location',
+      month: x.month,
+      availability: x.availability,
+      minutes: x.minutes,
+      downMinutes: x.downMinutes,
+      excludedMinutes: x.excludedMinutes,
+    })),
+  };
+}
+
 /** The records every claim is checked against, read in one go. */
-export async function loadClaimRecords(ctx: ServiceContext): Promise<ClaimRecords> {
+export async function loadClaimRecords(ctx: ServiceContext, now = new Date()): Promise<ClaimRecords> {
   const [stated, certifications, places, subprocessors] = await Promise.all([
     positions(ctx),
     allCertifications(ctx),
@@ -99,7 +127,9 @@ export async function loadClaimRecords(ctx: ServiceContext): Promise<ClaimRecord
       .execute(),
   ]);
   const controlIds = stated.flatMap((p) => (p.controlId ? [p.controlId] : []));
+  const sla = stated.some((p) => p.kind === 'sla-target') ? await availability(ctx, now) : undefined;
   return {
+    availability: sla,
     positions: stated,
     certifications,
     dataPlaces: places,
@@ -110,7 +140,7 @@ export async function loadClaimRecords(ctx: ServiceContext): Promise<ClaimRecord
 
 /** Every claim checked against the records as they are now. */
 export async function getClaims(ctx: ServiceContext, now = new Date()): Promise<Claim[]> {
-  return evaluateClaims(await loadClaimRecords(ctx), now);
+  return evaluateClaims(await loadClaimRecords(ctx, now), now);
 }
 
 /** Replaces the organisation's stated positions; each control named must be the organisation's own. */

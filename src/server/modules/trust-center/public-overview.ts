@@ -93,6 +93,7 @@ export function overviewPage(d: Overview, base: string): RenderedPage {
   const other = d.claims.filter((c) => c.kind !== 'certification' && c.kind !== 'sla-target');
   const claimItems = other.map(claimItem).filter(Boolean);
   const sla = d.claims.find((c) => c.kind === 'sla-target');
+  const slaText = sla ? publicText(sla) : null;
   const sites = locationsInUse(d.placement);
   const sitesHtml = sites.length
     ? `<table><caption>Where our services run and store customer data</caption><thead><tr><th scope="col">Data centre</th><th scope="col">City</th><th scope="col">Country</th><th scope="col">Services storing data</th></tr></thead><tbody>${sites
@@ -133,7 +134,7 @@ export function overviewPage(d: Overview, base: string): RenderedPage {
         : '<p>None listed.</p>',
     ),
     section('data-centres', 'Data centres', sitesHtml),
-    section('availability', 'Availability (SLA)', sla ? `<p>${e(sla.statement)}</p>` : '<p>Not stated.</p>'),
+    section('availability', 'Availability (SLA)', slaText ? `<p>${e(slaText)}</p>` : '<p>Not stated.</p>'),
     section('disaster-recovery', 'Disaster recovery', drHtml),
     section('security-contact', 'Security contact', contact),
   ].join('\n');
