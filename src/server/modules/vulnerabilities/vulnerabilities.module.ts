@@ -9,6 +9,7 @@ export const vulnerabilitiesModule = defineModule({
     'GET /api/vulnerabilities': 'vulnerabilities.read',
     'GET /api/vulnerabilities/overview': 'vulnerabilities.read',
     'GET /api/vulnerabilities.csv': 'vulnerabilities.read',
+    'GET /api/vulnerabilities.xlsx': 'vulnerabilities.read',
     'GET /api/vulnerabilities/:id': 'vulnerabilities.read',
     'PUT /api/vulnerabilities/:id/state': 'vulnerabilities.manage',
     'GET /api/vulnerability-targets': 'vulnerabilities.read',
