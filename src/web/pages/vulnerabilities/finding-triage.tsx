@@ -65,7 +65,7 @@ export function FindingTriage({ finding }: { finding: FindingDetail }) {
         {reasonLabel && (
           <Textarea
             label={reasonLabel}
-            required
+            withAsterisk
             autosize
             minRows={2}
             value={reason}
@@ -78,14 +78,14 @@ export function FindingTriage({ finding }: { finding: FindingDetail }) {
             <TextInput
               label="Accepted until"
               type="date"
-              required
+              withAsterisk
               value={until}
               error={errors.until}
               onChange={(e) => setUntil(e.currentTarget.value)}
             />
             <Select
               label="Risk in the register"
-              required
+              withAsterisk
               searchable
               data={(risks.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.ref} ${r.title}` }))}
               value={riskId}
