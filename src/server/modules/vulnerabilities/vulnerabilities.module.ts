@@ -1,4 +1,5 @@
 import { defineModule } from '../../kernel/module.js';
+import { vulnerabilityJobs } from './vulnerabilities.jobs.js';
 import { registerVulnerabilityRoutes } from './vulnerabilities.routes.js';
 
 export const vulnerabilitiesModule = defineModule({
@@ -17,6 +18,7 @@ export const vulnerabilitiesModule = defineModule({
     'GET /api/vulnerability-sla': 'vulnerabilities.read',
     'PUT /api/vulnerability-sla': 'vulnerabilities.manage',
   },
+  jobs: ({ db, logger, publicUrl }) => vulnerabilityJobs(db, logger, publicUrl),
   tables: [
     { name: 'vulnerability_sla', orderBy: 'organization_id' },
     { name: 'vulnerability_targets', orderBy: 'id' },
