@@ -1,3 +1,4 @@
 export { importScan, type ScanUpload } from './scan-import.service.js';
 export { vulnerabilitiesModule } from './vulnerabilities.module.js';
 export { registerVulnerabilityRoutes } from './vulnerabilities.routes.js';
+export { type CheckVerdict, fixByVerdict, scanAgeVerdict } from './vulnerability-checks.js';

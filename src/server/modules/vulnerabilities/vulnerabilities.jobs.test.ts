@@ -5,6 +5,7 @@ import { apiClient } from '../../../../test/support/api.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
 import { sharedData } from '../../../../test/support/paths.js';
 import { sessionHeaders, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import type { CheckResult } from '../../../contracts/checks.js';
 import type { Page } from '../../../contracts/paging.js';
 import type { VulnerabilityTarget } from '../../../contracts/vulnerabilities.js';
 import { OVERDUE_TASK_SOURCE, remindOverdueVulnerabilities } from './vulnerabilities.jobs.js';
@@ -20,9 +21,13 @@ const report = (createdAt: string, empty = false) => {
   return Buffer.from(JSON.stringify(r));
 };
 
+const notScanned = (r: CheckResult) =>
+  (r.details as { notScanned: { asset: string }[] }).notScanned.map((x) => x.asset);
+
 describe('vulnerability reminders and escalation', () => {
   let t: TestApp;
   let assetId = '';
+  const checks = new Map<string, string>();
   const scanAt = new Date(Date.now() - 40 * DAY_MS);
 
   const importReport = async (body: Buffer) => {
@@ -101,6 +106,43 @@ describe('vulnerability reminders and escalation', () => {
     assert.ok(events.filter((e) => e.action === 'notifications.sent').length >= 2);
   });
 
+  test('checks: critical findings past their fix-by date and production assets not scanned fail', async () => {
+    const api = apiClient(t, await t.signIn('compliance-manager'));
+    const admin = apiClient(t, await t.signIn('admin'));
+    const service = await admin.expect<{ id: string }>(201, 'POST', '/api/services', {
+      name: 'Edge cache',
+    });
+    await api.expect(200, 'PATCH', `/api/assets/${assetId}`, { serviceId: service.id });
+    await api.expect(201, 'POST', '/api/assets', {
+      name: 'Storage gateway host',
+      type: 'hardware',
+      serviceId: service.id,
+    });
+    for (const [name, kind, config] of [
+      ['No overdue criticals', 'vulnerability-fix-by', { severity: 'critical' }],
+      ['Production assets scanned weekly', 'vulnerability-scan-age', { maxAgeDays: 7 }],
+    ] as const) {
+      const check = await api.expect<{ id: string }>(201, 'POST', '/api/checks', { name, kind, config });
+      checks.set(kind, check.id);
+    }
+    const fixBy = await api.expect<CheckResult>(
+      200,
+      'POST',
+      `/api/checks/${checks.get('vulnerability-fix-by')}/run`,
+    );
+    assert.equal(fixBy.outcome, 'fail');
+    assert.match(fixBy.summary, /^28 critical finding\(s\) open past their fix-by date/);
+    const scans = await api.expect<CheckResult>(
+      200,
+      'POST',
+      `/api/checks/${checks.get('vulnerability-scan-age')}/run`,
+    );
+    assert.equal(scans.outcome, 'fail');
+    assert.equal(scans.outcome, 'fail');
+    const stale = notScanned(scans);
+    assert.ok(stale.includes('Storage gateway host') && stale.includes('Shop frontend image'), stale.join());
+  });
+
   test('once a scan no longer reports the findings, the task closes as done', async () => {
     await importReport(report(new Date(scanAt.getTime() + 42 * DAY_MS).toISOString(), true));
     await remindOverdueVulnerabilities(
@@ -112,5 +154,21 @@ describe('vulnerability reminders and escalation', () => {
       (await tasks()).map((x) => x.status),
       ['done'],
     );
+    // The checks: nothing overdue now, and the image was scanned two days ago; the gateway never was.
+    const api = apiClient(t, await t.signIn('compliance-manager'));
+    const fixBy = await api.expect<CheckResult>(
+      200,
+      'POST',
+      `/api/checks/${checks.get('vulnerability-fix-by')}/run`,
+    );
+    assert.equal(fixBy.outcome, 'pass');
+    const scans = await api.expect<CheckResult>(
+      200,
+      'POST',
+      `/api/checks/${checks.get('vulnerability-scan-age')}/run`,
+    );
+    assert.equal(scans.outcome, 'fail');
+    assert.ok(notScanned(scans).includes('Storage gateway host'));
+    assert.ok(!notScanned(scans).includes('Shop frontend image'), 'scanned two days ago');
   });
 });
