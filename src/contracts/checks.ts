@@ -7,7 +7,13 @@ import {
   personRefSchema,
 } from './evidence.js';
 
-export const checkKinds = ['metric-threshold', 'freshness', 'ci-push'] as const;
+export const checkKinds = [
+  'metric-threshold',
+  'freshness',
+  'ci-push',
+  'vulnerability-fix-by',
+  'vulnerability-scan-age',
+] as const;
 export const checkKindSchema = z.enum(checkKinds);
 export type CheckKind = z.infer<typeof checkKindSchema>;
 
@@ -56,15 +62,32 @@ export const freshnessConfigSchema = z.strictObject({ maxAgeDays: z.number().int
 /** Results are pushed from outside (CI); a scheduled run fails when none arrived within maxAgeHours. */
 export const ciPushConfigSchema = z.strictObject({ maxAgeHours: hours });
 
+/** Passes when no finding of `severity` or worse is open or in progress past its fix-by date. */
+export const vulnerabilityFixByConfigSchema = z.strictObject({
+  severity: z.enum(['critical', 'high']).default('critical'),
+});
+
+/**
+ * Passes when every production asset (hardware or software of a service) has a scan target scanned within
+ * maxAgeDays; an asset never mapped to a scan target fails it.
+ */
+export const vulnerabilityScanAgeConfigSchema = z.strictObject({
+  maxAgeDays: z.number().int().min(1).max(366).default(7),
+});
+
 export const checkConfigSchemas = {
   'metric-threshold': metricThresholdConfigSchema,
   freshness: freshnessConfigSchema,
   'ci-push': ciPushConfigSchema,
+  'vulnerability-fix-by': vulnerabilityFixByConfigSchema,
+  'vulnerability-scan-age': vulnerabilityScanAgeConfigSchema,
 } as const;
 
 export type MetricThresholdConfig = z.output<typeof metricThresholdConfigSchema>;
 export type FreshnessConfig = z.output<typeof freshnessConfigSchema>;
 export type CiPushConfig = z.output<typeof ciPushConfigSchema>;
+export type VulnerabilityFixByConfig = z.output<typeof vulnerabilityFixByConfigSchema>;
+export type VulnerabilityScanAgeConfig = z.output<typeof vulnerabilityScanAgeConfigSchema>;
 
 const checkCommon = {
   name: z.string().trim().min(1).max(200),
@@ -84,6 +107,16 @@ export const checkInputSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...checkCommon, kind: z.literal('freshness'), config: freshnessConfigSchema }),
   z.strictObject({ ...checkCommon, kind: z.literal('ci-push'), config: ciPushConfigSchema }),
+  z.strictObject({
+    ...checkCommon,
+    kind: z.literal('vulnerability-fix-by'),
+    config: vulnerabilityFixByConfigSchema,
+  }),
+  z.strictObject({
+    ...checkCommon,
+    kind: z.literal('vulnerability-scan-age'),
+    config: vulnerabilityScanAgeConfigSchema,
+  }),
 ]);
 export type CheckInput = z.input<typeof checkInputSchema>;
 
@@ -120,6 +153,14 @@ export const checkSchema = z.discriminatedUnion('kind', [
   checkOutputCommon.extend({ kind: z.literal('metric-threshold'), config: metricThresholdConfigSchema }),
   checkOutputCommon.extend({ kind: z.literal('freshness'), config: freshnessConfigSchema }),
   checkOutputCommon.extend({ kind: z.literal('ci-push'), config: ciPushConfigSchema }),
+  checkOutputCommon.extend({
+    kind: z.literal('vulnerability-fix-by'),
+    config: vulnerabilityFixByConfigSchema,
+  }),
+  checkOutputCommon.extend({
+    kind: z.literal('vulnerability-scan-age'),
+    config: vulnerabilityScanAgeConfigSchema,
+  }),
 ]);
 export type Check = z.infer<typeof checkSchema>;
 

@@ -9,6 +9,7 @@ import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoPolicies } from './demo-policies.js';
 import { seedDemoRisks } from './demo-risks.js';
 import { seedDemoTrustCenter } from './demo-trust-center.js';
+import { seedDemoVulnerabilities } from './demo-vulnerabilities.js';
 
 /** Demo people who own controls; they get random passwords an admin can reset. */
 const people = [
@@ -218,4 +219,5 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
   await seedDemoTrustCenter(ctx);
   await seedDemoActivities(ctx);
   await seedDemoIncidents(ctx);
+  await seedDemoVulnerabilities(ctx);
 }

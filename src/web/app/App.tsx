@@ -45,6 +45,10 @@ import { TasksPage } from '../pages/tasks/TasksPage.js';
 import { TrustCenterPage } from '../pages/trust-center/TrustCenterPage.js';
 import { TrustDocumentsPage } from '../pages/trust-documents/TrustDocumentsPage.js';
 import { UsersPage } from '../pages/users/UsersPage.js';
+import { VulnerabilitiesPage } from '../pages/vulnerabilities/VulnerabilitiesPage.js';
+import { VulnerabilityImportPage } from '../pages/vulnerabilities/VulnerabilityImportPage.js';
+import { VulnerabilityOverviewPage } from '../pages/vulnerabilities/VulnerabilityOverviewPage.js';
+import { VulnerabilityPage } from '../pages/vulnerabilities/VulnerabilityPage.js';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
@@ -115,6 +119,10 @@ export function App() {
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="incidents/:id" element={<IncidentPage />} />
           <Route path="outages" element={<OutagesPage />} />
+          <Route path="vulnerabilities" element={<VulnerabilitiesPage />} />
+          <Route path="vulnerabilities/overview" element={<VulnerabilityOverviewPage />} />
+          <Route path="vulnerabilities/import" element={<VulnerabilityImportPage />} />
+          <Route path="vulnerabilities/:id" element={<VulnerabilityPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -4,6 +4,7 @@ import {
   IconAlertTriangle,
   IconBookmark,
   IconBooks,
+  IconBug,
   IconBuilding,
   IconCalendarRepeat,
   IconChartDonut,
@@ -81,6 +82,7 @@ const modulePages: Record<string, NavItem[]> = {
   Operations: [
     { to: '/incidents', label: 'Incidents', icon: IconUrgent, permission: 'incidents.read' },
     { to: '/outages', label: 'Outages and SLA', icon: IconActivityHeartbeat, permission: 'incidents.read' },
+    { to: '/vulnerabilities', label: 'Vulnerabilities', icon: IconBug, permission: 'vulnerabilities.read' },
   ],
   Publish: [
     { to: '/trust-center', label: 'Trust center', icon: IconWorld, permission: 'trust-center.read' },
@@ -92,7 +94,7 @@ const modulePages: Record<string, NavItem[]> = {
 /** Modules on the roadmap: shown so people see where Tillit is going, but not navigable yet. */
 const plannedModules: [string, string[]][] = [
   ['Programme', []],
-  ['Operations', ['Vulnerabilities', 'Access']],
+  ['Operations', ['Access']],
   ['Privacy', ['Privacy', 'Suppliers']],
   ['Publish', []],
 ];

@@ -62,6 +62,19 @@ export function checkVisible(actor: Actor, column: Operand): RawBuilder<SqlBool>
     WHERE scc.check_id = ${operand(column)} AND ${controlVisible(actor, 'scc.control_id')})`;
 }
 
+/**
+ * `serviceColumn` holds a service id (nullable): a scoped auditor sees the vulnerability findings, scan targets
+ * and their counts of a service that is the scope of at least one control they can see (so an auditor of
+ * ISO 27001 sees the findings of the services whose controls they audit). Findings on targets not mapped to an
+ * asset, on assets without a service, or on services whose controls are all out of scope are withheld — their
+ * titles, packages and host names describe systems outside the audit.
+ */
+export function vulnerabilityServiceVisible(actor: Actor, serviceColumn: Operand): RawBuilder<SqlBool> {
+  if (!isScopedAuditor(actor)) return sql<SqlBool>`true`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM controls svc
+    WHERE svc.service_id = ${operand(serviceColumn)} AND ${controlVisible(actor, 'svc.id')})`;
+}
+
 /** A text id as a uuid, or NULL when it is not one (so a cast never fails the query). */
 function uuidOrNull(text: RawBuilder<unknown> | ReturnType<typeof sql.ref>): RawBuilder<unknown> {
   return sql`(CASE WHEN ${text} ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' THEN (${text})::uuid END)`;

@@ -3,11 +3,13 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { recordResult } from '../../../../test/reliability/support/results.js';
 import { apiClient } from '../../../../test/support/api.js';
+import { multipartBody } from '../../../../test/support/multipart.js';
 import { drawnText, pdfkitText } from '../../../../test/support/pdf-text.js';
 import { sessionHeaders, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { ControlDetail } from '../../../contracts/controls.js';
 import type { Framework, RequirementSummary } from '../../../contracts/frameworks.js';
 import type { Page } from '../../../contracts/paging.js';
+import type { FindingSummary, ScanImport, VulnerabilityTarget } from '../../../contracts/vulnerabilities.js';
 import { openActivityTasks } from '../../modules/activities/index.js';
 
 /**
@@ -42,6 +44,71 @@ async function readable(body: Buffer, contentType: string): Promise<string> {
     return cells.join('\n');
   }
   return body.toString('utf8');
+}
+
+/** A one-finding Trivy report of `image`, whose finding's title is `title`. */
+function trivyReport(image: string, id: string, title: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      SchemaVersion: 2,
+      CreatedAt: '2026-11-30T08:00:00Z',
+      ArtifactName: image,
+      ArtifactType: 'container_image',
+      Results: [
+        {
+          Target: `${image} (debian 12)`,
+          Class: 'os-pkgs',
+          Type: 'debian',
+          Vulnerabilities: [
+            {
+              VulnerabilityID: id,
+              PkgName: `pkg-${id.toLowerCase()}`,
+              InstalledVersion: '1.0',
+              FixedVersion: '1.1',
+              Severity: 'CRITICAL',
+              Title: title,
+            },
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+/**
+ * Imports a one-finding scan of `image` and maps its target to a new asset of `serviceId`: the finding
+ * belongs to that service.
+ */
+async function findingOnService(t: TestApp, image: string, title: string, serviceId: string) {
+  const admin = apiClient(t, await t.signIn('admin'));
+  const form = await multipartBody([], {
+    name: `${image}.json`,
+    type: 'application/json',
+    body: trivyReport(image, `CVE-2026-${image.length}00`, title),
+  });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/vulnerability-scans',
+    payload: form.payload,
+    headers: { ...sessionHeaders(await t.signIn('admin')), ...form.headers },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  assert.equal((res.json() as ScanImport).findings, 1);
+  const asset = await admin.expect<{ id: string }>(201, 'POST', '/api/assets', {
+    name: `Image ${image}`,
+    type: 'software',
+    serviceId,
+  });
+  const targets = await admin.expect<Page<VulnerabilityTarget>>(200, 'GET', '/api/vulnerability-targets');
+  const target = targets.items.find((x) => x.name === image);
+  assert.ok(target, image);
+  await admin.expect(200, 'PATCH', `/api/vulnerability-targets/${target.id}`, { assetId: asset.id });
+  const findings = await admin.expect<Page<FindingSummary>>(
+    200,
+    'GET',
+    `/api/vulnerabilities?targetId=${target.id}`,
+  );
+  return { asset: asset.id, target: target.id, finding: findings.items[0]?.id ?? '' };
 }
 
 describe('scope canary: a scoped auditor never sees an out-of-scope control through any GET route', () => {
@@ -189,6 +256,22 @@ describe('scope canary: a scoped auditor never sees an out-of-scope control thro
       .select('tasks.id')
       .where('o.activity_id', '=', activity.id)
       .executeTakeFirstOrThrow();
+    // A vulnerability finding on a service whose only control is NIS2's (out of scope), and one on the service
+    // of the in-scope control: the auditor sees the second and nothing of the first.
+    const edge = await admin.expect<{ id: string }>(201, 'POST', '/api/services', { name: 'Canary edge' });
+    await admin.expect<ControlDetail>(201, 'POST', '/api/controls', {
+      title: 'Edge incident reporting',
+      implementation: 'Reports to the CSIRT.',
+      serviceId: edge.id,
+      requirementIds: [await requirement(nis2, '23(4)(a)')],
+    });
+    const hidden = await findingOnService(
+      t,
+      'edge-proxy:1',
+      `Heap overflow ${CANARY} in edge proxy`,
+      edge.id,
+    );
+    const shown = await findingOnService(t, 'storage-api:1', 'Heap overflow in storage api', service.id);
     await admin.expect(200, 'PUT', `/api/users/${t.users.auditor.id}/framework-scope`, {
       frameworkIds: [iso.id],
     });
@@ -212,6 +295,11 @@ describe('scope canary: a scoped auditor never sees an out-of-scope control thro
       task: task.id,
       activity: activity.id,
       activityTask: activityTask.id,
+      edge: edge.id,
+      vulnerability: hidden.finding,
+      vulnerabilityAsset: hidden.asset,
+      vulnerabilityTarget: hidden.target,
+      shownVulnerability: shown.finding,
     }))
       ids.set(name, id);
     const events = await t.handle.db.selectFrom('audit_events').select('seq').orderBy('seq').execute();
@@ -223,6 +311,36 @@ describe('scope canary: a scoped auditor never sees an out-of-scope control thro
     const admin = apiClient(t, await t.signIn('admin'));
     const res = await admin.call('GET', `/api/controls/${ids.get('canary')}`);
     assert.match(res.body, new RegExp(CANARY));
+  });
+
+  test('the auditor sees vulnerability findings of in-scope services, counted; the others not even counted', async () => {
+    const auditor = apiClient(t, await t.signIn('auditor'));
+    const page = await auditor.expect<Page<FindingSummary>>(200, 'GET', '/api/vulnerabilities?pageSize=200');
+    assert.deepEqual(
+      page.items.map((f) => f.id),
+      [ids.get('shownVulnerability')],
+    );
+    await auditor.expect(404, 'GET', `/api/vulnerabilities/${ids.get('vulnerability')}`);
+    const overview = await auditor.expect<{ open: { critical: number } }>(
+      200,
+      'GET',
+      '/api/vulnerabilities/overview',
+    );
+    assert.equal(overview.open.critical, 1);
+    const targets = await auditor.expect<Page<VulnerabilityTarget>>(200, 'GET', '/api/vulnerability-targets');
+    assert.deepEqual(
+      targets.items.map((x) => x.name),
+      ['storage-api:1'],
+    );
+    const admin = apiClient(t, await t.signIn('admin'));
+    const all = await admin.expect<{ open: { critical: number } }>(
+      200,
+      'GET',
+      '/api/vulnerabilities/overview',
+    );
+    assert.equal(all.open.critical, 2);
+    const hidden = await admin.call('GET', `/api/vulnerabilities/${ids.get('vulnerability')}`);
+    assert.match(hidden.body, new RegExp(CANARY));
   });
 
   test('no GET route answers the ISO-scoped auditor with the NIS2-only canary', async () => {
@@ -252,6 +370,9 @@ describe('scope canary: a scoped auditor never sees an out-of-scope control thro
       urls.add(`/api/audit-events?${key}=${value}`);
     }
     urls.add('/api/tasks?assignee=me');
+    urls.add(`/api/vulnerabilities?serviceId=${ids.get('edge')}`);
+    urls.add(`/api/vulnerabilities?assetId=${ids.get('vulnerabilityAsset')}`);
+    urls.add(`/api/vulnerabilities.csv?targetId=${ids.get('vulnerabilityTarget')}`);
     urls.add('/api/evidence?pageSize=1000');
     const leaks: string[] = [];
     for (const url of urls) {

@@ -5,6 +5,8 @@ import {
   checkKindSchema,
   type FreshnessConfig,
   type MetricThresholdConfig,
+  type VulnerabilityFixByConfig,
+  type VulnerabilityScanAgeConfig,
 } from '../../../contracts/checks.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { validationFailed } from '../../kernel/errors/zod-errors.js';
@@ -12,7 +14,9 @@ import { validationFailed } from '../../kernel/errors/zod-errors.js';
 export type TypedConfig =
   | { kind: 'metric-threshold'; config: MetricThresholdConfig }
   | { kind: 'freshness'; config: FreshnessConfig }
-  | { kind: 'ci-push'; config: CiPushConfig };
+  | { kind: 'ci-push'; config: CiPushConfig }
+  | { kind: 'vulnerability-fix-by'; config: VulnerabilityFixByConfig }
+  | { kind: 'vulnerability-scan-age'; config: VulnerabilityScanAgeConfig };
 
 /** A configuration given in a request, checked against the check's kind: a 400 naming the field. */
 export function parseConfig(kind: CheckKind, config: unknown): TypedConfig {

@@ -3,6 +3,7 @@ import type { CiPushConfig, FreshnessConfig, MetricThresholdConfig } from '../..
 import type { CheckOutcome } from '../../../contracts/evidence.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { latestCheckResult, newestControlEvidence } from '../evidence/index.js';
+import { type CheckVerdict, fixByVerdict, scanAgeVerdict } from '../vulnerabilities/index.js';
 import type { TypedConfig } from './check-config.js';
 
 const HOUR_MS = 3_600_000;
@@ -163,6 +164,12 @@ async function evaluateCiPush(
   };
 }
 
+const fromVerdict = (v: CheckVerdict): Evaluation => ({
+  outcome: v.ok ? 'pass' : 'fail',
+  summary: v.summary,
+  details: v.details,
+});
+
 export function evaluate(
   ctx: ServiceContext,
   typed: TypedConfig,
@@ -175,5 +182,9 @@ export function evaluate(
       return evaluateFreshness(ctx, typed.config, target);
     case 'ci-push':
       return evaluateCiPush(ctx, typed.config, target);
+    case 'vulnerability-fix-by':
+      return fixByVerdict(ctx, typed.config.severity, target.now).then(fromVerdict);
+    case 'vulnerability-scan-age':
+      return scanAgeVerdict(ctx, typed.config.maxAgeDays, target.now).then(fromVerdict);
   }
 }

@@ -1,5 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { FindingListQuery } from '../../../contracts/vulnerabilities.js';
+import { isScopedAuditor, vulnerabilityServiceVisible } from '../../kernel/auth/framework-scope.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { containsPattern } from '../../kernel/db/like-pattern.js';
 
@@ -13,7 +14,20 @@ export function isOverdue(today: string) {
   return sql<SqlBool>`(f.state IN ('open', 'in_progress') AND coalesce(f.fix_by < ${today}::date, false))`;
 }
 
-/** Findings with their target, the target's asset and the asset's service, as one query. */
+/**
+ * `targetColumn` holds a scan target id: visible to a scoped auditor when the target's asset belongs to a
+ * service in their scope (see `vulnerabilityServiceVisible`).
+ */
+export function targetVisible(ctx: ServiceContext, targetColumn: string) {
+  if (!isScopedAuditor(ctx.actor)) return sql<SqlBool>`true`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM vulnerability_targets vt JOIN assets va ON va.id = vt.asset_id
+    WHERE vt.id = ${sql.ref(targetColumn)} AND ${vulnerabilityServiceVisible(ctx.actor, 'va.service_id')})`;
+}
+
+/**
+ * Findings with their target, the target's asset and the asset's service, as one query; a scoped auditor sees
+ * only the findings of services in their scope.
+ */
 export function findingQuery(ctx: ServiceContext, today: string) {
   return ctx.db
     .selectFrom('vulnerability_findings as f')
@@ -33,7 +47,8 @@ export function findingQuery(ctx: ServiceContext, today: string) {
       sql<string | null>`to_char(f.accepted_until, 'YYYY-MM-DD')`.as('accepted_until_text'),
       isOverdue(today).$castTo<boolean>().as('overdue'),
     ])
-    .where('f.organization_id', '=', ctx.organizationId);
+    .where('f.organization_id', '=', ctx.organizationId)
+    .where(vulnerabilityServiceVisible(ctx.actor, 'a.service_id'));
 }
 export type FindingRow = Awaited<ReturnType<ReturnType<typeof findingQuery>['executeTakeFirstOrThrow']>>;
 
@@ -85,6 +100,7 @@ export async function countActive(ctx: ServiceContext, today: string) {
     ])
     .where('f.organization_id', '=', ctx.organizationId)
     .where('f.state', 'in', ACTIVE_STATES)
+    .where(targetVisible(ctx, 'f.target_id'))
     .groupBy('f.severity')
     .execute();
   return rows.map((r) => ({ severity: r.severity, open: Number(r.open), overdue: Number(r.overdue) }));
@@ -106,6 +122,7 @@ export async function weeklyOpen(ctx: ServiceContext, weeks: number, now: Date) 
       AND f.first_seen_at < w.start + interval '1 week'
       AND (f.fixed_at IS NULL OR f.fixed_at >= w.start + interval '1 week')
       AND f.state IN ('open', 'in_progress', 'fixed')
+      AND ${targetVisible(ctx, 'f.target_id')}
     GROUP BY w.start, f.severity ORDER BY w.start`.execute(ctx.db);
   return r.rows;
 }

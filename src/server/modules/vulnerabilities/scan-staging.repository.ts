@@ -5,8 +5,12 @@ import type { Database } from '../../kernel/db/schema.js';
 /** Rows sent to the database in one statement while a report streams in. */
 export const STAGING_BATCH = 2_000;
 
-/** Per-import scratch table, dropped at commit or rollback; holds the report's findings before the merge. */
+/**
+ * Per-import scratch table, dropped at commit or rollback; holds the report's findings before the merge. A table
+ * left by an earlier import in the same transaction (the demo imports a month of scans in one) is dropped first.
+ */
 export async function createStaging(db: Kysely<Database>): Promise<void> {
+  await sql`DROP TABLE IF EXISTS pg_temp.vulnerability_import`.execute(db);
   await sql`
     CREATE TEMP TABLE vulnerability_import (
       target text,

@@ -6,6 +6,7 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { getAsset } from '../assets/index.js';
+import { targetVisible } from './findings.repository.js';
 
 function targetQuery(ctx: ServiceContext) {
   return ctx.db
@@ -20,7 +21,8 @@ function targetQuery(ctx: ServiceContext) {
       sql<number>`(SELECT count(*) FROM vulnerability_findings f
         WHERE f.target_id = t.id AND f.state IN ('open', 'in_progress'))::int`.as('open_findings'),
     ])
-    .where('t.organization_id', '=', ctx.organizationId);
+    .where('t.organization_id', '=', ctx.organizationId)
+    .where(targetVisible(ctx, 't.id'));
 }
 
 function present(row: Awaited<ReturnType<ReturnType<typeof targetQuery>['executeTakeFirstOrThrow']>>) {

@@ -1,4 +1,5 @@
 import { defineModule } from '../../kernel/module.js';
+import { vulnerabilityJobs } from './vulnerabilities.jobs.js';
 import { registerVulnerabilityRoutes } from './vulnerabilities.routes.js';
 
 export const vulnerabilitiesModule = defineModule({
@@ -9,6 +10,7 @@ export const vulnerabilitiesModule = defineModule({
     'GET /api/vulnerabilities': 'vulnerabilities.read',
     'GET /api/vulnerabilities/overview': 'vulnerabilities.read',
     'GET /api/vulnerabilities.csv': 'vulnerabilities.read',
+    'GET /api/vulnerabilities.xlsx': 'vulnerabilities.read',
     'GET /api/vulnerabilities/:id': 'vulnerabilities.read',
     'PUT /api/vulnerabilities/:id/state': 'vulnerabilities.manage',
     'GET /api/vulnerability-targets': 'vulnerabilities.read',
@@ -16,6 +18,7 @@ export const vulnerabilitiesModule = defineModule({
     'GET /api/vulnerability-sla': 'vulnerabilities.read',
     'PUT /api/vulnerability-sla': 'vulnerabilities.manage',
   },
+  jobs: ({ db, logger, publicUrl }) => vulnerabilityJobs(db, logger, publicUrl),
   tables: [
     { name: 'vulnerability_sla', orderBy: 'organization_id' },
     { name: 'vulnerability_targets', orderBy: 'id' },

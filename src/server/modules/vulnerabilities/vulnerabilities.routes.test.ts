@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
 import { sharedData } from '../../../../test/support/paths.js';
@@ -297,6 +298,26 @@ describe('vulnerability management', () => {
     assert.ok(!body.includes(',low,'), 'only high findings');
     assert.ok(body.includes(`"'=HYPERLINK`), 'the formula is escaped');
     assert.ok(!/(^|,)"?=HYPERLINK/m.test(body));
+  });
+
+  test('the XLSX export is filtered like the list, and a formula in a report stays text', async () => {
+    const res = await api.call('GET', '/api/vulnerabilities.xlsx?q=HYPERLINK');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Findings');
+    assert.ok(sheet);
+    assert.equal(sheet.getRow(1).getCell(1).value, 'Identifier');
+    assert.equal(sheet.rowCount, 2, 'the header and the one matching finding');
+    const cell = sheet.getRow(2).getCell(1);
+    assert.equal(cell.type, ExcelJS.ValueType.String);
+    assert.equal(cell.value, '=HYPERLINK("http://evil")');
+    const all = await api.call('GET', '/api/vulnerabilities.xlsx');
+    const whole = new ExcelJS.Workbook();
+    await whole.xlsx.load(all.rawPayload as unknown as ArrayBuffer);
+    const total = (await list('')).total;
+    assert.equal(whole.getWorksheet('Findings')?.rowCount, total + 1);
   });
 
   test('roles: a contributor imports but cannot triage; a viewer reads only', async () => {

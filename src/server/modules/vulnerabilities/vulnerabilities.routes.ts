@@ -21,7 +21,7 @@ import {
 } from '../../kernel/http/multipart.js';
 import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
 import { changeFindingState, getFinding, listFindings, vulnerabilityOverview } from './findings.service.js';
-import { exportFindingsCsv } from './findings-export.service.js';
+import { exportFindingsCsv, exportFindingsXlsx } from './findings-export.service.js';
 import { readScanUpload } from './scan.upload.js';
 import { importScan } from './scan-import.service.js';
 import { getSla, putSla } from './sla.service.js';
@@ -97,6 +97,25 @@ export const registerVulnerabilityRoutes: RouteModule = (app, deps) => {
         await exportFindingsCsv(contextOf(req, db), req.query),
         'vulnerabilities.csv',
         'text/csv; charset=utf-8',
+      ),
+  );
+  app.get(
+    '/api/vulnerabilities.xlsx',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'The filtered findings as XLSX (text cells only, never formulas), at most 50,000 rows',
+        querystring: findingListQuerySchema,
+        response: errors,
+      },
+    },
+    async (req, reply) =>
+      sendDownload(
+        reply,
+        await exportFindingsXlsx(contextOf(req, db), req.query),
+        'vulnerabilities.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       ),
   );
   app.get(

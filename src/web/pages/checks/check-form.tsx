@@ -17,6 +17,8 @@ const defaults: Record<CheckKind, ConfigDraft> = {
   'metric-threshold': { metric: '', subject: '', min: '', max: '', windowHours: '24', minSamples: '1' },
   freshness: { maxAgeDays: '30' },
   'ci-push': { maxAgeHours: '26' },
+  'vulnerability-fix-by': { severity: 'critical' },
+  'vulnerability-scan-age': { maxAgeDays: '7' },
 };
 
 const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v));
@@ -25,6 +27,8 @@ const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? und
 function configFrom(kind: CheckKind, d: ConfigDraft): Record<string, unknown> {
   if (kind === 'freshness') return { maxAgeDays: num(d.maxAgeDays) };
   if (kind === 'ci-push') return { maxAgeHours: num(d.maxAgeHours) };
+  if (kind === 'vulnerability-fix-by') return { severity: d.severity || 'critical' };
+  if (kind === 'vulnerability-scan-age') return { maxAgeDays: num(d.maxAgeDays) };
   return {
     metric: d.metric?.trim(),
     ...(d.subject?.trim() ? { subject: d.subject.trim() } : {}),
@@ -66,6 +70,30 @@ function ConfigFields({
   );
   if (kind === 'freshness')
     return field('maxAgeDays', 'Maximum age in days', 'Fails when the newest evidence is older', 'number');
+  if (kind === 'vulnerability-scan-age') {
+    return field(
+      'maxAgeDays',
+      'Maximum days since the last scan',
+      'Production assets: hardware and software of a service',
+      'number',
+    );
+  }
+  if (kind === 'vulnerability-fix-by') {
+    return (
+      <Select
+        label="Severity"
+        description="Fails when a finding this severe or worse is open past its fix-by date"
+        data={[
+          { value: 'critical', label: 'Critical' },
+          { value: 'high', label: 'Critical or high' },
+        ]}
+        value={draft.severity ?? 'critical'}
+        allowDeselect={false}
+        onChange={(v) => set('severity', v ?? 'critical')}
+        error={errors['config.severity']}
+      />
+    );
+  }
   if (kind === 'ci-push') {
     return field(
       'maxAgeHours',

@@ -6,6 +6,8 @@ export const checkKindLabels: Record<CheckKind, string> = {
   'metric-threshold': 'Metric threshold',
   freshness: 'Freshness of evidence',
   'ci-push': 'Pushed from CI',
+  'vulnerability-fix-by': 'Vulnerabilities fixed in time',
+  'vulnerability-scan-age': 'Production assets scanned',
 };
 
 const statusLabels: Record<CheckStatus, string> = {
@@ -48,5 +50,9 @@ export function describeConfig(check: Check): string {
       return `Newest file or link evidence of its controls at most ${check.config.maxAgeDays} days old`;
     case 'ci-push':
       return `A result pushed at least every ${check.config.maxAgeHours} h`;
+    case 'vulnerability-fix-by':
+      return `No ${check.config.severity === 'critical' ? 'critical' : 'critical or high'} vulnerability finding open past its fix-by date`;
+    case 'vulnerability-scan-age':
+      return `Every production asset scanned in the last ${check.config.maxAgeDays} days`;
   }
 }
