@@ -24,6 +24,7 @@ import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { NewFaqContent } from './trust-faq-new.js';
 
 const PAGE_SIZE = 50;
@@ -187,8 +188,12 @@ function UnpublishedNotice() {
 }
 
 export function FaqPanel({ manage }: { manage: boolean }) {
-  const [page, setPage] = useState(1);
-  const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const {
+    values: { page, needsReview },
+    update,
+    setPage,
+  } = useListParams({ needsReview: listParam.text(), page: listParam.page() });
+  const flaggedOnly = needsReview === 'true';
   const [editing, setEditing] = useState<FaqEntry | null>(null);
   const [releasing, setReleasing] = useState<FaqEntry | null>(null);
   const entries = useFaqEntries({ page, pageSize: PAGE_SIZE, needsReview: flaggedOnly ? 'true' : undefined });
@@ -213,10 +218,7 @@ export function FaqPanel({ manage }: { manage: boolean }) {
         mb="md"
         label="Only answers that need review"
         checked={flaggedOnly}
-        onChange={(e) => {
-          setFlaggedOnly(e.currentTarget.checked);
-          setPage(1);
-        }}
+        onChange={(e) => update({ needsReview: e.currentTarget.checked ? 'true' : '' })}
       />
       <QueryState loading={entries.isLoading} error={entries.error}>
         <Table.ScrollContainer minWidth={800}>

@@ -15,7 +15,11 @@ import { accessLevelLabels, type DocumentRequest } from '../../../contracts/trus
 import { trustDocumentKeys, trustDocumentsApi, useDocumentRequests } from '../../api/trust-documents.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
+
+const PAGE_SIZE = 50;
 
 const statusLabels: Record<DocumentRequest['status'], string> = {
   unverified: 'E-mail not confirmed',
@@ -93,19 +97,18 @@ function NdaDetails({ nda }: { nda: DocumentRequest['nda'] }) {
 }
 
 export function RequestsPanel() {
-  const [status, setStatus] = useState('pending');
-  const [page, setPage] = useState(1);
-  const requests = useDocumentRequests(status, page);
-  const pages = Math.max(1, Math.ceil((requests.data?.total ?? 0) / 50));
+  const {
+    values: { status, page },
+    update,
+    setPage,
+  } = useListParams({ status: listParam.text('pending'), page: listParam.page() });
+  const requests = useDocumentRequests(status, page, PAGE_SIZE);
   return (
     <Stack>
       <SegmentedControl
         aria-label="Show requests"
         value={status}
-        onChange={(v) => {
-          setStatus(v);
-          setPage(1);
-        }}
+        onChange={(v) => update({ status: v })}
         data={[
           { value: 'pending', label: 'Awaiting approval' },
           { value: 'approved', label: 'Approved' },
@@ -161,19 +164,7 @@ export function RequestsPanel() {
           </Table.Tbody>
         </Table>
         {requests.data?.items.length === 0 && <Text size="sm">No requests here.</Text>}
-        {pages > 1 && (
-          <Group>
-            <Button size="xs" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Previous page
-            </Button>
-            <Text size="sm">
-              Page {page} of {pages}
-            </Text>
-            <Button size="xs" variant="default" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              Next page
-            </Button>
-          </Group>
-        )}
+        <PageControls total={requests.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
       </QueryState>
     </Stack>
   );
