@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accessLevelLabels, type DocumentRequest } from '../../../contracts/trust-documents.js';
@@ -17,6 +7,7 @@ import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 import { listParam, useListParams } from '../../ui/use-list-params.js';
 
 const PAGE_SIZE = 50;
@@ -27,6 +18,13 @@ const statusLabels: Record<DocumentRequest['status'], string> = {
   pending: 'Awaiting approval',
   approved: 'Approved',
   rejected: 'Rejected',
+};
+const statusColors: Record<DocumentRequest['status'], StatusColor> = {
+  unverified: 'gray',
+  'nda-pending': 'yellow',
+  pending: 'yellow',
+  approved: 'teal',
+  rejected: 'red',
 };
 
 function Decide({ request }: { request: DocumentRequest }) {
@@ -152,7 +150,7 @@ export function RequestsPanel() {
                   <NdaDetails nda={r.nda} />
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{statusLabels[r.status]}</Badge>
+                  <StatusBadge status={r.status} labels={statusLabels} colors={statusColors} />
                   {r.autoApprovedBy && <Text size="xs">Auto-approved for {r.autoApprovedBy}</Text>}
                   {r.rejectionReason && <Text size="xs">{r.rejectionReason}</Text>}
                 </Table.Td>
