@@ -212,4 +212,36 @@ describe('an internal audit in Chromium: checklist, minor NC, corrective action,
     const register = other.getByRole('table', { name: 'Nonconformities' });
     await register.getByText('Vulnerability scans did not reach every host').waitFor();
   });
+
+  test('one form plans an audit with its scope and edits it: the edit opens with the saved values and no scope', async () => {
+    await page.goto(`${app.url}/audits`);
+    await page.getByRole('heading', { name: 'Audits', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New audit' }).click();
+    const create = page.getByRole('dialog', { name: 'New audit' });
+    await create.getByLabel('Programme').waitFor();
+    await create.getByLabel(/^Title/).fill('Audit of the backup service');
+    await create.getByLabel(/^Planned start/).fill('2027-01-10');
+    await create.getByLabel(/^Planned end/).fill('2027-01-12');
+    await create.getByLabel('External auditor or certification body').fill('Nordic Certification AB');
+    await create.getByRole('checkbox', { name: ISO }).check();
+    await create.getByRole('button', { name: 'Plan audit' }).click();
+    await page.getByRole('heading', { name: 'Audit of the backup service', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit audit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit audit' });
+    assert.equal(await edit.getByLabel(/^Title/).inputValue(), 'Audit of the backup service');
+    assert.equal(await edit.getByLabel(/^Planned start/).inputValue(), '2027-01-10');
+    assert.equal(await edit.getByLabel(/^Planned end/).inputValue(), '2027-01-12');
+    assert.equal(
+      await edit.getByLabel('External auditor or certification body').inputValue(),
+      'Nordic Certification AB',
+    );
+    assert.equal(await edit.getByLabel('Programme').count(), 0, 'the programme is chosen when planning');
+    assert.equal(await edit.getByRole('checkbox', { name: ISO }).count(), 0, 'the scope stays as planned');
+    await edit.getByLabel(/^Title/).fill('Audit of the backup service in OSL1');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Audit of the backup service in OSL1', level: 1 }).waitFor();
+    await page.getByTestId('audit-facts').getByText('2027-01-10 – 2027-01-12').waitFor();
+  });
 });

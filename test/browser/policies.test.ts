@@ -199,4 +199,35 @@ describe('policies in Chromium: write, approve (four eyes), publish, collect ack
     assert.match((await diff.textContent()) ?? '', /Removed: Lock your screen when you leave/);
     assert.match((await diff.textContent()) ?? '', /Added: Lock your screen whenever you leave/);
   });
+
+  test('one form creates a document and edits its details: the edit opens with the saved values and no first draft', async () => {
+    await manager.goto(`${app.url}/policies`);
+    await manager.getByRole('heading', { name: 'Policies', level: 1 }).waitFor();
+    await manager.getByRole('button', { name: 'New document' }).click();
+    const create = manager.getByRole('dialog', { name: 'New document' });
+    assert.equal(await create.getByLabel(/^Title/).inputValue(), '');
+    assert.equal(
+      await create.getByRole('combobox', { name: /^Owner/ }).inputValue(),
+      MANAGER.name,
+      'a new document is owned by its author',
+    );
+    await create.getByLabel(/^Title/).fill('Acceptable use policy');
+    await create.getByLabel(/^First draft/).fill('# Acceptable use\n\nCompany devices are for work.\n');
+    await create.getByRole('button', { name: 'Create draft' }).click();
+    await manager.getByRole('heading', { name: 'Acceptable use policy', level: 1 }).waitFor();
+
+    await manager.getByRole('button', { name: 'Edit details' }).click();
+    const edit = manager.getByRole('dialog', { name: 'Document details' });
+    assert.equal(await edit.getByLabel(/^Title/).inputValue(), 'Acceptable use policy');
+    assert.equal(await edit.getByRole('combobox', { name: /^Owner/ }).inputValue(), MANAGER.name);
+    assert.equal(
+      await edit.getByLabel(/^First draft/).count(),
+      0,
+      'the text changes through drafts, not here',
+    );
+    await edit.getByLabel(/^Title/).fill('Acceptable use policy for staff');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await manager.getByRole('heading', { name: 'Acceptable use policy for staff', level: 1 }).waitFor();
+  });
 });

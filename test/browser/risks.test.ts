@@ -152,4 +152,67 @@ describe('risk register in the browser', () => {
     assert.equal(new URL(page.url()).searchParams.get('page'), null, 'back returns to the first page');
     await shot(page, 'assets');
   });
+
+  test('the register keeps its filter and page in the address: reload, back and forward show the same list', async () => {
+    // 51 risks that one search finds: two pages of 50.
+    const { csrfToken } = (await (await page.request.get(`${app.url}/api/auth/session`)).json()) as {
+      csrfToken: string;
+    };
+    for (let i = 1; i <= 51; i++) {
+      const created = await page.request.post(`${app.url}/api/risks`, {
+        headers: { 'x-csrf-token': csrfToken },
+        data: {
+          title: `Paging probe ${String(i).padStart(2, '0')}`,
+          inherentLikelihood: 2,
+          inherentImpact: 2,
+        },
+      });
+      assert.equal(created.status(), 201, await created.text());
+    }
+    await page.goto(`${app.url}/risks`);
+    await page.getByRole('heading', { name: 'Risks', level: 1 }).waitFor();
+    const search = page.getByRole('textbox', { name: 'Search', exact: true });
+    const count = page.getByTestId('risk-count');
+    const rows = page.getByRole('table', { name: 'Risks' }).locator('tbody tr');
+    const current = () => new URL(page.url()).searchParams;
+    await search.fill('Paging probe');
+    await count.getByText('51 risks').waitFor();
+    assert.equal(current().get('q'), 'Paging probe', 'the search is in the address');
+
+    await page.getByRole('button', { name: 'Page 2' }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await rows.nth(1).waitFor({ state: 'detached' });
+    assert.equal(await rows.count(), 1, 'the second page holds the 51st risk');
+
+    await page.reload();
+    await page
+      .getByRole('button', { name: 'Page 2', exact: true })
+      .and(page.locator('[aria-current="page"]'))
+      .waitFor();
+    await count.getByText('51 risks').waitFor();
+    assert.equal(await search.inputValue(), 'Paging probe', 'the search survives a reload');
+    assert.equal(await rows.count(), 1, 'the page survives a reload');
+
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('page') === null);
+    await page
+      .getByRole('button', { name: 'Page 1', exact: true })
+      .and(page.locator('[aria-current="page"]'))
+      .waitFor();
+    assert.equal(current().get('q'), 'Paging probe', 'back keeps the search');
+    await rows.nth(49).waitFor();
+    assert.equal(await rows.count(), 50, 'back shows the first page');
+
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await rows.nth(1).waitFor({ state: 'detached' });
+    assert.equal(await rows.count(), 1, 'forward shows the second page again');
+
+    // A filter change starts again at page 1.
+    await page.getByRole('combobox', { name: 'Status', exact: true }).click();
+    await page.getByRole('option', { name: 'Open', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'open');
+    assert.equal(current().get('page'), null, 'a new filter goes back to the first page');
+    assert.equal(current().get('q'), 'Paging probe', 'the other filters stay');
+  });
 });

@@ -182,4 +182,82 @@ describe('trust center in the browser', () => {
       .getByRole('heading', { name: 'This trust center is not published yet', level: 1 })
       .waitFor();
   });
+
+  test('the FAQ list keeps its filter and page in the address: reload, back and forward show the same list', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    const { csrfToken } = (await (await page.request.get(`${app.url}/api/auth/session`)).json()) as {
+      csrfToken: string;
+    };
+    const headers = { 'x-csrf-token': csrfToken };
+    const section = await page.request.post(`${app.url}/api/faq/sections`, {
+      headers,
+      data: { title: 'Paging probes', language: 'en' },
+    });
+    assert.equal(section.status(), 201, await section.text());
+    const { id: sectionId } = (await section.json()) as { id: string };
+    // 51 more answers: the list has at least two pages of 50.
+    for (let i = 1; i <= 51; i++) {
+      const entry = await page.request.post(`${app.url}/api/faq/entries`, {
+        headers,
+        data: { sectionId, question: `Paging probe ${i}?`, answer: 'Yes.' },
+      });
+      assert.equal(entry.status(), 201, await entry.text());
+    }
+    const total = async (query: string) =>
+      (
+        (await (await page.request.get(`${app.url}/api/faq/entries?pageSize=1${query}`)).json()) as {
+          total: number;
+        }
+      ).total;
+    const all = await total('');
+    const flagged = await total('&needsReview=true');
+    assert.ok(flagged < 50, 'the review filter leaves fewer answers than one page');
+    const rowsShown = (n: number) =>
+      page.waitForFunction(
+        (expected) =>
+          document.querySelectorAll('table[aria-label="FAQ entries"] tbody tr').length === expected,
+        n,
+      );
+    const currentPage = (n: number) =>
+      page.getByRole('button', { name: `Page ${n}`, exact: true }).and(page.locator('[aria-current="page"]'));
+    const params = () => new URL(page.url()).searchParams;
+    const reviewOnly = page.getByRole('checkbox', { name: 'Only answers that need review' });
+    const reviewChecked = (checked: boolean) =>
+      page.getByRole('checkbox', { name: 'Only answers that need review', checked });
+
+    await page.goto(`${app.url}/trust-center`);
+    await page.getByRole('heading', { name: 'Trust center', level: 1 }).waitFor();
+    await rowsShown(50);
+    await page.getByRole('button', { name: 'Page 2', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await rowsShown(Math.min(50, all - 50));
+    await page.reload();
+    await currentPage(2).waitFor();
+    await rowsShown(Math.min(50, all - 50));
+    await page.goBack();
+    await currentPage(1).waitFor();
+    assert.equal(params().get('page'), null, 'back returns to the first page');
+    await rowsShown(50);
+    await page.goForward();
+    await currentPage(2).waitFor();
+    await rowsShown(Math.min(50, all - 50));
+
+    // The box shows what the address says: it is ticked once the address holds the filter.
+    await reviewOnly.click();
+    await page.waitForURL((url) => url.searchParams.get('needsReview') === 'true');
+    await reviewChecked(true).waitFor();
+    assert.equal(params().get('page'), null, 'a filter change goes back to the first page');
+    await rowsShown(flagged);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Trust center', level: 1 }).waitFor();
+    await rowsShown(flagged);
+    await reviewChecked(true).waitFor(); // the filter survives a reload
+    await page.goBack();
+    await rowsShown(50);
+    await reviewChecked(false).waitFor(); // back shows the unfiltered list
+    await page.goForward();
+    await rowsShown(flagged);
+    await reviewChecked(true).waitFor(); // forward shows the filtered list again
+  });
 });

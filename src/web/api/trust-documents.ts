@@ -22,7 +22,8 @@ export const trustDocumentKeys = {
   grants: ['trust-access-grants'] as const,
   ndaVersions: ['trust-nda-versions'] as const,
   requestLists: ['trust-document-requests'] as const,
-  requests: (status: string, page: number) => ['trust-document-requests', status, page] as const,
+  requests: (status: string, page: number, pageSize: number) =>
+    ['trust-document-requests', status, page, pageSize] as const,
   rules: ['trust-auto-approval-rules'] as const,
 };
 
@@ -72,11 +73,11 @@ export function useNdaVersions() {
   return useQuery({ queryKey: trustDocumentKeys.ndaVersions, queryFn: trustDocumentsApi.ndaVersions });
 }
 
-export function useDocumentRequests(status: string, page: number) {
+export function useDocumentRequests(status: string, page: number, pageSize: number) {
   return useQuery({
-    queryKey: trustDocumentKeys.requests(status, page),
+    queryKey: trustDocumentKeys.requests(status, page, pageSize),
     queryFn: () =>
-      trustDocumentsApi.requests({ status: status === 'all' ? undefined : status, page, pageSize: 50 }),
+      trustDocumentsApi.requests({ status: status === 'all' ? undefined : status, page, pageSize }),
   });
 }
 

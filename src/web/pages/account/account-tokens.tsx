@@ -7,9 +7,10 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { date, dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 import { CreateTokenModal } from './account-token-create.js';
 
-function tokenState(t: ApiToken): { label: string; color: string } {
+function tokenState(t: ApiToken): { label: string; color: StatusColor } {
   if (t.revokedAt) return { label: 'revoked', color: 'gray' };
   if (new Date(t.expiresAt) <= new Date()) return { label: 'expired', color: 'orange' };
   return { label: 'active', color: 'teal' };
@@ -35,9 +36,7 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(token.expiresAt)}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(token.lastUsedAt, 'never')}</Table.Td>
       <Table.Td>
-        <Badge color={state.color} variant="dot" tt="none">
-          {state.label}
-        </Badge>
+        <StatusBadge color={state.color}>{state.label}</StatusBadge>
       </Table.Td>
       <Table.Td ta="right">
         {state.label === 'active' && (

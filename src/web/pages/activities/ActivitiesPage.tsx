@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { Activity } from '../../../contracts/activities.js';
 import { useActivities } from '../../api/activities.js';
@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge } from '../../ui/StatusBadge.js';
 import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { ActivityFormModal } from './activity-form.js';
 import { kindLabels } from './activity-labels.js';
@@ -31,7 +32,15 @@ function ActivityRow({ a, onEdit }: { a: Activity; onEdit?: (() => void) | undef
         </Text>
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {a.active ? a.nextOccurrence ? utc(a.nextOccurrence) : 'None' : <Badge color="gray">Paused</Badge>}
+        {a.active ? (
+          a.nextOccurrence ? (
+            utc(a.nextOccurrence)
+          ) : (
+            'None'
+          )
+        ) : (
+          <StatusBadge color="gray">Paused</StatusBadge>
+        )}
       </Table.Td>
       <Table.Td>{a.assignee.name}</Table.Td>
       <Table.Td>{a.controls.map((c) => c.ref).join(', ') || '—'}</Table.Td>

@@ -1,6 +1,5 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFilterOff } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router';
 import { useAuditEvents, useCheckpoint } from '../../api/audit-log.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
@@ -8,6 +7,7 @@ import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { EventsTable } from './audit-events-table.js';
 import { FilterBar, type Filters, filterKeys, noFilters, toIso } from './audit-filters.js';
 import { IntegritySummary } from './audit-integrity.js';
@@ -59,20 +59,24 @@ function IntegrityPanel() {
 
 /** Filters and page live in the address, so a filtered view can be shared and survives a reload. */
 function useFilterParams() {
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Filters;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const update = (f: Filters, p: number) => {
-    const next = new URLSearchParams();
-    for (const k of filterKeys) if (f[k]) next.set(k, f[k]);
-    if (p > 1) next.set('page', String(p));
-    setParams(next, { replace: true });
-  };
-  return { filters, page, update };
+  const {
+    values: { page, ...filters },
+    update,
+    setPage,
+  } = useListParams({
+    action: listParam.text(),
+    entityType: listParam.text(),
+    actorId: listParam.text(),
+    from: listParam.text(),
+    to: listParam.text(),
+    page: listParam.page(),
+  });
+  const typed: Filters = filters;
+  return { filters: typed, page, update, setPage };
 }
 
 export function AuditLogPage() {
-  const { filters, page, update } = useFilterParams();
+  const { filters, page, update, setPage } = useFilterParams();
   const events = useAuditEvents({
     page,
     pageSize: PAGE_SIZE,
@@ -91,7 +95,7 @@ export function AuditLogPage() {
       <Stack>
         <IntegrityPanel />
         <Card withBorder padding="lg">
-          <FilterBar filters={filters} onChange={(f) => update(f, 1)} />
+          <FilterBar filters={filters} onChange={update} />
           <QueryState loading={events.isLoading} error={events.error}>
             <Group justify="space-between" mb="xs">
               <Text size="sm" c="dimmed" aria-live="polite" data-testid="event-count">
@@ -102,7 +106,7 @@ export function AuditLogPage() {
                 variant="subtle"
                 leftSection={<IconFilterOff size={14} aria-hidden />}
                 disabled={!filterKeys.some((k) => filters[k])}
-                onClick={() => update(noFilters, 1)}
+                onClick={() => update(noFilters)}
               >
                 Clear filters
               </Button>
@@ -113,12 +117,7 @@ export function AuditLogPage() {
                 No events match these filters.
               </Text>
             )}
-            <PageControls
-              total={events.data?.total}
-              pageSize={PAGE_SIZE}
-              page={page}
-              onChange={(p) => update(filters, p)}
-            />
+            <PageControls total={events.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
           </QueryState>
         </Card>
       </Stack>

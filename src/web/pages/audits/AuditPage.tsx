@@ -10,8 +10,8 @@ import { QueryState } from '../../ui/QueryState.js';
 import { Crumbs } from '../frameworks/crumbs.js';
 import { AuditChecklist } from './audit-checklist.js';
 import { CompleteModal } from './audit-dialogs.js';
-import { EditAuditModal } from './audit-edit.js';
 import { AuditFindings } from './audit-findings.js';
+import { AuditFormModal } from './audit-form.js';
 import { AuditStatusBadge, auditTypeLabels } from './audit-labels.js';
 
 function Fact({ label, children }: { label: string; children: string }) {
@@ -61,7 +61,7 @@ function Actions({ audit }: { audit: AuditDetail }) {
       )}
       {audit.status === 'in-progress' && <Button onClick={() => setCompleting(true)}>Complete audit</Button>}
       {completing && <CompleteModal audit={audit} onClose={() => setCompleting(false)} />}
-      {editing && <EditAuditModal audit={audit} onClose={() => setEditing(false)} />}
+      {editing && <AuditFormModal audit={audit} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -21,7 +21,7 @@ import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { listParam, useListParams } from '../../ui/use-list-params.js';
-import { CreateAuditModal } from './audit-create.js';
+import { AuditFormModal } from './audit-form.js';
 import { AuditStatusBadge, auditStatusLabels, auditTypeLabels, optionsOf } from './audit-labels.js';
 import { CreateProgrammeModal } from './programme-create.js';
 
@@ -153,7 +153,7 @@ export function AuditsPage() {
           </QueryState>
         </Card>
       </Stack>
-      {creating === 'audit' && <CreateAuditModal onClose={() => setCreating(null)} />}
+      {creating === 'audit' && <AuditFormModal onClose={() => setCreating(null)} />}
       {creating === 'programme' && <CreateProgrammeModal onClose={() => setCreating(null)} />}
     </>
   );

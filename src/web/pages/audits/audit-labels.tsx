@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core';
 import type { AuditStatus, AuditType, ChecklistResult, FindingType } from '../../../contracts/audits.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export const auditTypeLabels: Record<AuditType, string> = {
   internal: 'Internal',
@@ -15,7 +15,7 @@ export const auditStatusLabels: Record<AuditStatus, string> = {
   completed: 'Completed',
 };
 
-const auditStatusColors: Record<AuditStatus, string> = {
+const auditStatusColors: Record<AuditStatus, StatusColor> = {
   planned: 'gray',
   'in-progress': 'yellow',
   completed: 'teal',
@@ -28,7 +28,7 @@ export const resultLabels: Record<ChecklistResult, string> = {
   observation: 'Observation',
 };
 
-const resultColors: Record<ChecklistResult, string> = {
+const resultColors: Record<ChecklistResult, StatusColor> = {
   'not-checked': 'gray',
   conform: 'teal',
   nonconform: 'red',
@@ -42,7 +42,7 @@ export const findingTypeLabels: Record<FindingType, string> = {
   'opportunity-for-improvement': 'Opportunity for improvement',
 };
 
-const findingColors: Record<FindingType, string> = {
+const findingColors: Record<FindingType, StatusColor> = {
   'major-nc': 'red',
   'minor-nc': 'orange',
   observation: 'blue',
@@ -52,20 +52,12 @@ const findingColors: Record<FindingType, string> = {
 export const optionsOf = <T extends string>(labels: Record<T, string>) =>
   (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 
-function DotBadge({ color, label }: { color: string; label: string }) {
-  return (
-    <Badge variant="dot" color={color} tt="none" radius="sm" miw="max-content">
-      {label}
-    </Badge>
-  );
-}
-
 export const AuditStatusBadge = ({ status }: { status: AuditStatus }) => (
-  <DotBadge color={auditStatusColors[status]} label={auditStatusLabels[status]} />
+  <StatusBadge status={status} labels={auditStatusLabels} colors={auditStatusColors} />
 );
 export const ResultBadge = ({ result }: { result: ChecklistResult }) => (
-  <DotBadge color={resultColors[result]} label={resultLabels[result]} />
+  <StatusBadge status={result} labels={resultLabels} colors={resultColors} />
 );
 export const FindingBadge = ({ type }: { type: FindingType }) => (
-  <DotBadge color={findingColors[type]} label={findingTypeLabels[type]} />
+  <StatusBadge status={type} labels={findingTypeLabels} colors={findingColors} />
 );

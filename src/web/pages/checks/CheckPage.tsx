@@ -1,11 +1,11 @@
 import { Anchor, Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
-import { IconEdit, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconPlayerPlay } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Check } from '../../../contracts/checks.js';
 import { useCheck, useDeleteCheck, useRunCheck } from '../../api/checks.js';
 import { useSession } from '../../auth/session.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -106,23 +106,13 @@ function Actions({ check, onEdit }: { check: Check; onEdit: () => void }) {
         </Button>
       )}
       {can('checks.manage') && (
-        <ConfirmButton
+        <DeleteButton
           title={`Delete “${check.name}”?`}
           message="The check stops running. Its results stay as evidence; its open task is cancelled."
           confirmLabel="Delete check"
           onConfirm={() => remove.mutate()}
-        >
-          {(open) => (
-            <Button
-              variant="light"
-              color="red"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              onClick={open}
-            >
-              Delete
-            </Button>
-          )}
-        </ConfirmButton>
+          busy={remove.isPending}
+        />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { Check, CheckKind, CheckStatus } from '../../../contracts/checks.js';
 import type { CheckOutcome } from '../../../contracts/evidence.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export const checkKindLabels: Record<CheckKind, string> = {
   'metric-threshold': 'Metric threshold',
@@ -15,14 +16,10 @@ const statusLabels: Record<CheckStatus, string> = {
   passing: 'Passing',
   failing: 'Failing',
 };
-const statusColors: Record<CheckStatus, string> = { unknown: 'gray', passing: 'teal', failing: 'red' };
+const statusColors: Record<CheckStatus, StatusColor> = { unknown: 'gray', passing: 'teal', failing: 'red' };
 
 export function CheckStatusBadge({ status }: { status: CheckStatus }) {
-  return (
-    <Badge variant="dot" color={statusColors[status]} tt="none" radius="sm" miw="max-content">
-      {statusLabels[status]}
-    </Badge>
-  );
+  return <StatusBadge status={status} labels={statusLabels} colors={statusColors} />;
 }
 
 export function OutcomeBadge({ outcome }: { outcome: CheckOutcome }) {

@@ -1,10 +1,9 @@
-import { Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import type { ControlDetail } from '../../../contracts/controls.js';
 import { useControl, useDeleteControl } from '../../api/controls.js';
 import { useSession } from '../../auth/session.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -68,24 +67,13 @@ function DeleteControl({ control }: { control: ControlDetail }) {
     onError: notifyError,
   });
   return (
-    <ConfirmButton
+    <DeleteButton
       title={`Delete ${control.ref}?`}
       message="The control, its mappings to requirements and its link to evidence are removed. The audit log keeps a record."
       confirmLabel="Delete control"
       onConfirm={() => remove.mutate()}
-    >
-      {(open) => (
-        <Button
-          variant="light"
-          color="red"
-          leftSection={<IconTrash size={16} aria-hidden />}
-          loading={remove.isPending}
-          onClick={open}
-        >
-          Delete
-        </Button>
-      )}
-    </ConfirmButton>
+      busy={remove.isPending}
+    />
   );
 }
 

@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { CreateControlModal } from './control-create.js';
 import { ControlStatusBadge, EvidenceBadge, FailingBadge } from './control-status.js';
-import { ControlFilterBar, controlFilterKeys, useControlFilters } from './controls-filters.js';
+import { ControlFilterBar, noControlFilters, useControlFilters } from './controls-filters.js';
 
 const PAGE_SIZE = 50;
 
@@ -70,9 +70,9 @@ function ControlsTable({ controls }: { controls: ControlSummary[] }) {
 export function ControlsPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
-  const { filters, page, update } = useControlFilters();
+  const { filters, page, update, setPage } = useControlFilters();
   const controls = useControls({ ...filters, page, pageSize: PAGE_SIZE });
-  const filtered = controlFilterKeys.some((k) => filters[k]);
+  const filtered = Object.values(filters).some(Boolean);
   return (
     <>
       <PageHeader
@@ -87,7 +87,7 @@ export function ControlsPage() {
         }
       />
       <Card withBorder padding="lg">
-        <ControlFilterBar filters={filters} onChange={(f) => update(f)} />
+        <ControlFilterBar filters={filters} onChange={update} />
         <QueryState loading={controls.isLoading} error={controls.error}>
           <Group justify="space-between" mb="xs">
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="control-count">
@@ -98,9 +98,7 @@ export function ControlsPage() {
               variant="subtle"
               leftSection={<IconFilterOff size={14} aria-hidden />}
               disabled={!filtered}
-              onClick={() =>
-                update(Object.fromEntries(controlFilterKeys.map((k) => [k, ''])) as typeof filters)
-              }
+              onClick={() => update(noControlFilters)}
             >
               Clear filters
             </Button>
@@ -111,12 +109,7 @@ export function ControlsPage() {
               {filtered ? 'No controls match these filters.' : 'No controls yet.'}
             </Text>
           )}
-          <PageControls
-            total={controls.data?.total}
-            pageSize={PAGE_SIZE}
-            page={page}
-            onChange={(p) => update(filters, p)}
-          />
+          <PageControls total={controls.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </QueryState>
       </Card>
       {creating && <CreateControlModal onClose={() => setCreating(false)} />}

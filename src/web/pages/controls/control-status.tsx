@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import type { EvidenceState } from '../../../contracts/controls.js';
 import { type ControlStatus, controlStatuses } from '../../../contracts/soa.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export const controlStatusLabels: Record<ControlStatus, string> = {
   'not-started': 'Not started',
@@ -8,7 +8,7 @@ export const controlStatusLabels: Record<ControlStatus, string> = {
   implemented: 'Implemented',
 };
 
-const controlStatusColors: Record<ControlStatus, string> = {
+const controlStatusColors: Record<ControlStatus, StatusColor> = {
   'not-started': 'gray',
   'in-progress': 'yellow',
   implemented: 'teal',
@@ -17,11 +17,7 @@ const controlStatusColors: Record<ControlStatus, string> = {
 export const controlStatusOptions = controlStatuses.map((s) => ({ value: s, label: controlStatusLabels[s] }));
 
 export function ControlStatusBadge({ status }: { status: ControlStatus }) {
-  return (
-    <Badge variant="dot" color={controlStatusColors[status]} tt="none" radius="sm" miw="max-content">
-      {controlStatusLabels[status]}
-    </Badge>
-  );
+  return <StatusBadge status={status} labels={controlStatusLabels} colors={controlStatusColors} />;
 }
 
 export const evidenceLabels: Record<EvidenceState, string> = {
@@ -30,22 +26,18 @@ export const evidenceLabels: Record<EvidenceState, string> = {
   missing: 'No evidence',
 };
 
-const evidenceColors: Record<EvidenceState, string> = { fresh: 'teal', stale: 'orange', missing: 'gray' };
+const evidenceColors: Record<EvidenceState, StatusColor> = {
+  fresh: 'teal',
+  stale: 'orange',
+  missing: 'gray',
+};
 
 export const evidenceOptions = Object.entries(evidenceLabels).map(([value, label]) => ({ value, label }));
 
 export function EvidenceBadge({ state }: { state: EvidenceState }) {
-  return (
-    <Badge variant="dot" color={evidenceColors[state]} tt="none" radius="sm" miw="max-content">
-      {evidenceLabels[state]}
-    </Badge>
-  );
+  return <StatusBadge status={state} labels={evidenceLabels} colors={evidenceColors} />;
 }
 
 export function FailingBadge() {
-  return (
-    <Badge variant="dot" color="red" tt="none" radius="sm" miw="max-content">
-      Check failing
-    </Badge>
-  );
+  return <StatusBadge color="red">Check failing</StatusBadge>;
 }

@@ -1,26 +1,35 @@
 import { Checkbox, Select, SimpleGrid } from '@mantine/core';
-import { useSearchParams } from 'react-router';
 import { SearchInput } from '../../ui/SearchInput.js';
 import { ownerOptions, useOwners, useServices } from '../../ui/use-directory.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { controlStatusOptions, evidenceOptions } from './control-status.js';
 
-export const controlFilterKeys = ['q', 'status', 'scope', 'ownerId', 'evidenceState', 'failing'] as const;
-export type ControlFilters = Record<(typeof controlFilterKeys)[number], string>;
+const controlFilterShape = {
+  q: listParam.text(),
+  status: listParam.text(),
+  scope: listParam.text(),
+  ownerId: listParam.text(),
+  evidenceState: listParam.text(),
+  failing: listParam.text(),
+};
+export type ControlFilters = { [K in keyof typeof controlFilterShape]: string };
+export const noControlFilters: ControlFilters = {
+  q: '',
+  status: '',
+  scope: '',
+  ownerId: '',
+  evidenceState: '',
+  failing: '',
+};
 
 /** Filters and page live in the address, so a filtered view can be shared and survives a reload. */
 export function useControlFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(
-    controlFilterKeys.map((k) => [k, params.get(k) ?? '']),
-  ) as ControlFilters;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const update = (f: ControlFilters, p = 1) => {
-    const next = new URLSearchParams();
-    for (const k of controlFilterKeys) if (f[k]) next.set(k, f[k]);
-    if (p > 1) next.set('page', String(p));
-    setParams(next, { replace: true });
-  };
-  return { filters, page, update };
+  const {
+    values: { page, ...filters },
+    update,
+    setPage,
+  } = useListParams({ ...controlFilterShape, page: listParam.page() });
+  return { filters, page, update, setPage };
 }
 
 export function ControlFilterBar({
@@ -28,11 +37,11 @@ export function ControlFilterBar({
   onChange,
 }: {
   filters: ControlFilters;
-  onChange: (f: ControlFilters) => void;
+  onChange: (f: Partial<ControlFilters>) => void;
 }) {
   const services = useServices();
   const owners = useOwners();
-  const set = (k: keyof ControlFilters) => (v: string | null) => onChange({ ...filters, [k]: v ?? '' });
+  const set = (k: keyof ControlFilters) => (v: string | null) => onChange({ [k]: v ?? '' });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: owners ? 6 : 5 }} mb="md" verticalSpacing="sm">
       <SearchInput label="Search controls" placeholder="Ref or title" value={filters.q} onChange={set('q')} />

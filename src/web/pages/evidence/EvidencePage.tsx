@@ -1,7 +1,6 @@
 import { Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconLink, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useEvidenceList } from '../../api/evidence.js';
 import { useSession } from '../../auth/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -9,6 +8,7 @@ import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { AddLinkModal, UploadEvidenceModal } from './evidence-forms.js';
 import { EvidenceTable } from './evidence-table.js';
 import { evidenceKindLabels } from './evidence-ui.js';
@@ -25,19 +25,16 @@ const kindOptions = Object.entries(evidenceKindLabels).map(([value, label]) => (
 export function EvidencePage() {
   const { can } = useSession();
   const [adding, setAdding] = useState<'file' | 'link' | null>(null);
-  const [search, setSearch] = useSearchParams();
-  const state = search.get('state') ?? '';
-  const kind = search.get('kind') ?? '';
-  const q = search.get('q') ?? '';
-  const page = Number(search.get('page') ?? '1') || 1;
-  const update = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries({ page: '', ...patch })) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setSearch(next, { replace: true });
-  };
+  const {
+    values: { q, state, kind, page },
+    update,
+    setPage,
+  } = useListParams({
+    q: listParam.text(),
+    state: listParam.text(),
+    kind: listParam.text(),
+    page: listParam.page(),
+  });
   const evidence = useEvidenceList({ q, state, kind, page, pageSize: PAGE_SIZE });
   return (
     <>
@@ -125,12 +122,7 @@ export function EvidencePage() {
               check's result. Attach it to the controls it proves; a control whose evidence expired is stale.
             </EmptyState>
           )}
-          <PageControls
-            total={evidence.data?.total}
-            pageSize={PAGE_SIZE}
-            page={page}
-            onChange={(p) => update({ page: String(p) })}
-          />
+          <PageControls total={evidence.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </QueryState>
       </Card>
       {adding === 'file' && <UploadEvidenceModal onClose={() => setAdding(null)} />}

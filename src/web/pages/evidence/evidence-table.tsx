@@ -1,10 +1,10 @@
 import { ActionIcon, Anchor, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconCircleCheck, IconDownload, IconExternalLink, IconTrash } from '@tabler/icons-react';
+import { IconCircleCheck, IconDownload, IconExternalLink } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Evidence } from '../../../contracts/evidence.js';
 import { evidenceApi, useDeleteEvidence, useReviewEvidence } from '../../api/evidence.js';
 import { useSession } from '../../auth/session.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { EvidenceStateBadge, evidenceKindLabels, fileSize, isoDate } from './evidence-ui.js';
 
@@ -95,18 +95,15 @@ function Actions({ e }: { e: Evidence }) {
         </Tooltip>
       )}
       {mayDelete && (
-        <ConfirmButton
+        <DeleteButton
+          variant="icon"
+          label={`Delete ${e.title}`}
           title={`Delete “${e.title}”?`}
           message="The evidence no longer counts for its controls. The audit log keeps a record of it."
           confirmLabel="Delete"
           onConfirm={() => remove.mutate()}
-        >
-          {(open) => (
-            <ActionIcon variant="subtle" color="red" aria-label={`Delete ${e.title}`} onClick={open}>
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
-          )}
-        </ConfirmButton>
+          busy={remove.isPending}
+        />
       )}
     </Group>
   );

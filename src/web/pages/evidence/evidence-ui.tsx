@@ -1,19 +1,19 @@
-import { Badge } from '@mantine/core';
 import type { EvidenceItemState, EvidenceKind } from '../../../contracts/evidence.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export const evidenceStateLabels: Record<EvidenceItemState, string> = {
   fresh: 'Fresh',
   pending: 'Not yet valid',
   expired: 'Expired',
 };
-const stateColors: Record<EvidenceItemState, string> = { fresh: 'teal', pending: 'blue', expired: 'orange' };
+const stateColors: Record<EvidenceItemState, StatusColor> = {
+  fresh: 'teal',
+  pending: 'blue',
+  expired: 'orange',
+};
 
 export function EvidenceStateBadge({ state }: { state: EvidenceItemState }) {
-  return (
-    <Badge variant="dot" color={stateColors[state]} tt="none" radius="sm" miw="max-content">
-      {evidenceStateLabels[state]}
-    </Badge>
-  );
+  return <StatusBadge status={state} labels={evidenceStateLabels} colors={stateColors} />;
 }
 
 export const evidenceKindLabels: Record<EvidenceKind, string> = {

@@ -50,8 +50,8 @@ function useSelection(resetKey: string) {
 function Requirements({ frameworkId, name }: { frameworkId: string; name: string }) {
   const { can } = useSession();
   const manage = can('frameworks.manage');
-  const { filters, update } = useRequirementFilters();
-  const request = { page: filters.page, pageSize: PAGE_SIZE, q: filters.q, status: filters.status };
+  const { filters, page, update, setPage } = useRequirementFilters();
+  const request = { page, pageSize: PAGE_SIZE, q: filters.q, status: filters.status };
   const params = query(request);
   const requirements = useRequirements(frameworkId, request);
   const selection = useSelection(params);
@@ -86,12 +86,7 @@ function Requirements({ frameworkId, name }: { frameworkId: string; name: string
             No requirements match.
           </Text>
         )}
-        <PageControls
-          total={total}
-          pageSize={PAGE_SIZE}
-          page={filters.page}
-          onChange={(page) => update({ ...filters, page })}
-        />
+        <PageControls total={total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
       </QueryState>
     </Card>
   );

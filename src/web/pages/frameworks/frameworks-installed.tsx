@@ -1,10 +1,9 @@
-import { ActionIcon, Anchor, Badge, Card, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Card, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Framework } from '../../../contracts/frameworks.js';
 import { useDeleteFramework, useFrameworks } from '../../api/frameworks.js';
 import { useSession } from '../../auth/session.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
@@ -20,26 +19,15 @@ function DeleteFramework({ framework }: { framework: Framework }) {
     onError: notifyError,
   });
   return (
-    <ConfirmButton
+    <DeleteButton
       title={`Remove ${framework.name}?`}
       message={`Its ${framework.requirementCount} requirements, applicability decisions and the mappings of controls to them are removed. Controls themselves stay.`}
       confirmLabel="Remove framework"
       onConfirm={() => remove.mutate()}
-    >
-      {(open) => (
-        <Tooltip label={`Remove ${framework.name}`}>
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={`Remove ${framework.name}`}
-            onClick={open}
-            loading={remove.isPending}
-          >
-            <IconTrash size={16} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-      )}
-    </ConfirmButton>
+      busy={remove.isPending}
+      variant="icon"
+      label={`Remove ${framework.name}`}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { LibraryFramework } from '../../../contracts/frameworks.js';
@@ -6,6 +6,7 @@ import { useFrameworkLibrary, useInstallFramework } from '../../api/frameworks.j
 import { count } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge } from '../../ui/StatusBadge.js';
 
 function LibraryEntry({ entry }: { entry: LibraryFramework }) {
   const install = useInstallFramework({
@@ -21,11 +22,7 @@ function LibraryEntry({ entry }: { entry: LibraryFramework }) {
         <Title order={3} size="h5" id={headingId}>
           {entry.name}
         </Title>
-        {entry.installedFrameworkId && (
-          <Badge variant="dot" color="teal" tt="none" radius="sm" miw="max-content">
-            Installed
-          </Badge>
-        )}
+        {entry.installedFrameworkId && <StatusBadge color="teal">Installed</StatusBadge>}
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
         {[entry.version, count(entry.requirementCount, 'requirement')].filter(Boolean).join(' · ')}

@@ -1,5 +1,6 @@
-import { Badge, Text, VisuallyHidden } from '@mantine/core';
+import { Text, VisuallyHidden } from '@mantine/core';
 import type { RequirementImplementationStatus } from '../../../contracts/soa.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export function applicabilityLabel(applicable: boolean | null): string {
   if (applicable === null) return 'Not yet decided';
@@ -8,11 +9,10 @@ export function applicabilityLabel(applicable: boolean | null): string {
 
 /** The decision as a badge whose text carries the meaning; the colour only repeats it. */
 export function ApplicabilityBadge({ applicable }: { applicable: boolean | null }) {
-  const color = applicable === null ? 'yellow' : applicable ? 'blue' : 'gray';
   return (
-    <Badge variant="dot" color={color} tt="none" radius="sm" miw="max-content">
+    <StatusBadge color={applicable === null ? 'yellow' : applicable ? 'blue' : 'gray'}>
       {applicabilityLabel(applicable)}
-    </Badge>
+    </StatusBadge>
   );
 }
 
@@ -25,7 +25,7 @@ export const implementationLabels: Record<RequirementImplementationStatus, strin
   implemented: 'Implemented',
 };
 
-const implementationColors: Record<RequirementImplementationStatus, string> = {
+const implementationColors: Record<RequirementImplementationStatus, StatusColor> = {
   undecided: 'gray',
   'not-applicable': 'gray',
   'not-addressed': 'red',
@@ -49,9 +49,5 @@ export function ImplementationBadge({ status }: { status: RequirementImplementat
       </Text>
     );
   }
-  return (
-    <Badge variant="dot" color={implementationColors[status]} tt="none" radius="sm" miw="max-content">
-      {implementationLabels[status]}
-    </Badge>
-  );
+  return <StatusBadge status={status} labels={implementationLabels} colors={implementationColors} />;
 }

@@ -1,31 +1,21 @@
 import { Group, Select } from '@mantine/core';
-import { useSearchParams } from 'react-router';
 import { SearchInput } from '../../ui/SearchInput.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { implementationOptions } from './requirement-status.js';
 
 export interface RequirementFilters {
   q: string;
   status: string;
-  page: number;
 }
 
 /** Search, status and page live in the address, so a filtered view can be shared and survives a reload. */
 export function useRequirementFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters: RequirementFilters = {
-    q: params.get('q') ?? '',
-    status: params.get('status') ?? '',
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-  const update = (next: Partial<RequirementFilters>) => {
-    const merged = { ...filters, page: 1, ...next };
-    const p = new URLSearchParams();
-    if (merged.q) p.set('q', merged.q);
-    if (merged.status) p.set('status', merged.status);
-    if (merged.page > 1) p.set('page', String(merged.page));
-    setParams(p, { replace: true });
-  };
-  return { filters, update };
+  const {
+    values: { page, ...filters },
+    update,
+    setPage,
+  } = useListParams({ q: listParam.text(), status: listParam.text(), page: listParam.page() });
+  return { filters, page, update, setPage };
 }
 
 export function RequirementFilterBar({

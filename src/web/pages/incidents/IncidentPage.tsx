@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Group,
@@ -22,7 +21,8 @@ import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
-import { categoryLabels, severityLabels, statusLabels } from './incident-labels.js';
+import { StatusBadge } from '../../ui/StatusBadge.js';
+import { categoryLabels, severityLabels, statusColors, statusLabels } from './incident-labels.js';
 import { ReportsTable } from './incident-reports.js';
 import { TriageForm } from './incident-triage.js';
 
@@ -99,9 +99,13 @@ export function IncidentPage() {
             description={`${categoryLabels[i.category]} · ${severityLabels[i.severity]} · aware at ${dateTime(i.awareAt)}`}
             actions={
               <>
-                <Badge size="lg" variant="light" data-testid="incident-status">
-                  {statusLabels[i.status]}
-                </Badge>
+                <StatusBadge
+                  size="lg"
+                  status={i.status}
+                  labels={statusLabels}
+                  colors={statusColors}
+                  data-testid="incident-status"
+                />
                 {manage && next && next !== 'triaged' && (
                   <Button onClick={() => move.mutate(next)}>
                     Move to {statusLabels[next].toLowerCase()}

@@ -1,4 +1,5 @@
 import type { IncidentCategory, IncidentSeverity, IncidentStatus } from '../../../contracts/incidents.js';
+import type { StatusColor } from '../../ui/StatusBadge.js';
 
 export const categoryLabels: Record<IncidentCategory, string> = {
   availability: 'Availability',
@@ -19,6 +20,13 @@ export const statusLabels: Record<IncidentStatus, string> = {
   contained: 'Contained',
   recovered: 'Recovered',
   closed: 'Closed',
+};
+export const statusColors: Record<IncidentStatus, StatusColor> = {
+  reported: 'red',
+  triaged: 'orange',
+  contained: 'yellow',
+  recovered: 'blue',
+  closed: 'teal',
 };
 export const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Button, Card, Group, MultiSelect, Stack, Table, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, MultiSelect, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { ReviewStatus } from '../../../contracts/management-review.js';
 import { fieldErrors } from '../../api/client.js';
 import { useCreateReview, useReviews } from '../../api/management-review.js';
 import { useSession } from '../../auth/session.js';
@@ -8,10 +9,21 @@ import { FormAlert } from '../../ui/FormAlert.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 import { ownerOptions, useOwners } from '../../ui/use-directory.js';
 import { listParam, useListParams } from '../../ui/use-list-params.js';
 
 const PAGE_SIZE = 50;
+const reviewStatusLabels: Record<ReviewStatus, string> = {
+  planned: 'Planned',
+  assembled: 'Report assembled',
+  closed: 'Closed',
+};
+const reviewStatusColors: Record<ReviewStatus, StatusColor> = {
+  planned: 'gray',
+  assembled: 'yellow',
+  closed: 'teal',
+};
 const today = () => new Date().toISOString().slice(0, 10);
 
 function CreateReview() {
@@ -100,9 +112,7 @@ export function ManagementReviewsPage() {
                 </Table.Td>
                 <Table.Td>{r.meetingDate}</Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color="gray" tt="none" radius="sm" miw="max-content">
-                    {r.status}
-                  </Badge>
+                  <StatusBadge status={r.status} labels={reviewStatusLabels} colors={reviewStatusColors} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Grid,
@@ -20,6 +19,7 @@ import { errorMessage, fieldErrors } from '../../api/client.js';
 import { nonconformitiesApi } from '../../api/nonconformities.js';
 import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
+import { StatusBadge } from '../../ui/StatusBadge.js';
 import { useOwners } from '../../ui/use-directory.js';
 import { useNcMutation } from './use-nc.js';
 
@@ -156,12 +156,7 @@ export function NcActions({ nc }: { nc: NcDetail }) {
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{a.description}</Table.Td>
                   <Table.Td>{a.ownerName}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {a.dueDate}{' '}
-                    {a.overdue && (
-                      <Badge variant="dot" color="red" tt="none" radius="sm">
-                        Overdue
-                      </Badge>
-                    )}
+                    {a.dueDate} {a.overdue && <StatusBadge color="red">Overdue</StatusBadge>}
                   </Table.Td>
                   <Table.Td>{a.doneAt ? dateTime(a.doneAt) : 'Not yet'}</Table.Td>
                   <Table.Td>{mayMark(a) && <DoneButton action={a} />}</Table.Td>

@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core';
 import type { NcSeverity, NcSource, NcStatus } from '../../../contracts/nonconformities.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export const ncStatusLabels: Record<NcStatus, string> = {
   open: 'Open',
@@ -9,7 +9,7 @@ export const ncStatusLabels: Record<NcStatus, string> = {
   closed: 'Closed',
 };
 
-const ncStatusColors: Record<NcStatus, string> = {
+const ncStatusColors: Record<NcStatus, StatusColor> = {
   open: 'red',
   correction: 'orange',
   'corrective-action': 'yellow',
@@ -26,33 +26,16 @@ export const ncSourceLabels: Record<NcSource, string> = {
 };
 
 export const severityLabels: Record<NcSeverity, string> = { major: 'Major', minor: 'Minor' };
+const severityColors: Record<NcSeverity, StatusColor> = { major: 'red', minor: 'orange' };
 
 export function NcStatusBadge({ status }: { status: NcStatus }) {
-  return (
-    <Badge variant="dot" color={ncStatusColors[status]} tt="none" radius="sm" miw="max-content">
-      {ncStatusLabels[status]}
-    </Badge>
-  );
+  return <StatusBadge status={status} labels={ncStatusLabels} colors={ncStatusColors} />;
 }
 
 export function SeverityBadge({ severity }: { severity: NcSeverity }) {
-  return (
-    <Badge
-      variant="dot"
-      color={severity === 'major' ? 'red' : 'orange'}
-      tt="none"
-      radius="sm"
-      miw="max-content"
-    >
-      {severityLabels[severity]}
-    </Badge>
-  );
+  return <StatusBadge status={severity} labels={severityLabels} colors={severityColors} />;
 }
 
 export function OverdueBadge({ n }: { n: number }) {
-  return (
-    <Badge variant="dot" color="red" tt="none" radius="sm" miw="max-content">
-      {n === 1 ? '1 action overdue' : `${n} actions overdue`}
-    </Badge>
-  );
+  return <StatusBadge color="red">{n === 1 ? '1 action overdue' : `${n} actions overdue`}</StatusBadge>;
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Kpi, KpiStatus, Objective } from '../../../contracts/objectives.js';
@@ -9,6 +9,7 @@ import { notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { KpiHistoryButton } from './kpi-history.js';
 import { areaLabels, CreateObjectiveModal } from './objective-create.js';
@@ -20,7 +21,7 @@ export const kpiStatusLabels: Record<KpiStatus, string> = {
   'at-risk': 'At risk',
   'off-track': 'Off track',
 };
-const kpiStatusColors: Record<KpiStatus, string> = {
+const kpiStatusColors: Record<KpiStatus, StatusColor> = {
   'no-data': 'gray',
   'on-track': 'green',
   'at-risk': 'yellow',
@@ -98,15 +99,7 @@ function ObjectiveCard({ objective, canMeasure }: { objective: Objective; canMea
                 {k.latest ? `${k.latest.value} ${k.unit} (${k.latest.measuredAt.slice(0, 10)})` : '—'}
               </Table.Td>
               <Table.Td>
-                <Badge
-                  variant="dot"
-                  color={kpiStatusColors[k.status]}
-                  tt="none"
-                  radius="sm"
-                  miw="max-content"
-                >
-                  {kpiStatusLabels[k.status]}
-                </Badge>
+                <StatusBadge status={k.status} labels={kpiStatusLabels} colors={kpiStatusColors} />
               </Table.Td>
               {canMeasure && (
                 <Table.Td>

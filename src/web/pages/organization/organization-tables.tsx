@@ -1,10 +1,10 @@
 import { ActionIcon, Button, Card, Group, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Location, Service } from '../../../contracts/organization.js';
 import { useRemoveOrganizationItem } from '../../api/organization.js';
 import { useSession } from '../../auth/session.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { LocationModal, ServiceModal } from './organization-modals.js';
 
@@ -33,20 +33,14 @@ function RowActions({
           <IconPencil size={16} aria-hidden />
         </ActionIcon>
       </Tooltip>
-      <ConfirmButton
+      <DeleteButton
+        variant="icon"
+        label={`Remove ${name}`}
         title={`Remove ${kind} ${name}?`}
         message={`${name} is removed from the organisation profile. The audit log keeps a record of it.`}
         confirmLabel="Remove"
         onConfirm={onDelete}
-      >
-        {(open) => (
-          <Tooltip label={`Remove ${name}`}>
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={open}>
-              <IconTrash size={16} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </ConfirmButton>
+      />
     </Group>
   );
 }

@@ -10,7 +10,7 @@ import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { listParam, useListParams } from '../../ui/use-list-params.js';
-import { CreatePolicyModal } from './policy-create.js';
+import { PolicyFormModal } from './policy-form.js';
 import {
   classificationLabels,
   kindLabels,
@@ -126,7 +126,7 @@ export function PoliciesPage() {
           <PageControls total={policies.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </QueryState>
       </Card>
-      {creating && <CreatePolicyModal onClose={() => setCreating(false)} />}
+      {creating && <PolicyFormModal onClose={() => setCreating(false)} />}
     </>
   );
 }

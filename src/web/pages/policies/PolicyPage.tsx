@@ -11,7 +11,7 @@ import { Crumbs } from '../frameworks/crumbs.js';
 import { ServerHtml } from '../frameworks/server-html.js';
 import { CampaignPanel } from './policy-campaigns.js';
 import { OpenVersionPanel } from './policy-draft.js';
-import { EditPolicyButton } from './policy-edit.js';
+import { EditPolicyButton } from './policy-form.js';
 import { VersionHistory } from './policy-history.js';
 import { classificationLabels, kindLabels, OverdueBadge, VersionStatusBadge } from './policy-labels.js';
 

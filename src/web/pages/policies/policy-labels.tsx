@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import type { Classification, PolicyKind, VersionStatus } from '../../../contracts/policies.js';
 import { classifications, policyKinds } from '../../../contracts/policies.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export const kindLabels: Record<PolicyKind, string> = {
   policy: 'Policy',
@@ -24,7 +24,7 @@ export const statusLabels: Record<VersionStatus, string> = {
   superseded: 'Superseded',
 };
 
-const statusColors: Record<VersionStatus, string> = {
+const statusColors: Record<VersionStatus, StatusColor> = {
   draft: 'gray',
   'in-review': 'yellow',
   approved: 'blue',
@@ -40,16 +40,12 @@ export const classificationOptions = classifications.map((c) => ({
 
 export function VersionStatusBadge({ status, number }: { status: VersionStatus; number?: number }) {
   return (
-    <Badge variant="dot" color={statusColors[status]} tt="none" radius="sm" miw="max-content">
-      {number === undefined ? statusLabels[status] : `v${number} ${statusLabels[status].toLowerCase()}`}
-    </Badge>
+    <StatusBadge status={status} labels={statusLabels} colors={statusColors}>
+      {number === undefined ? undefined : `v${number} ${statusLabels[status].toLowerCase()}`}
+    </StatusBadge>
   );
 }
 
 export function OverdueBadge({ label = 'Review overdue' }: { label?: string }) {
-  return (
-    <Badge variant="dot" color="red" tt="none" radius="sm" miw="max-content">
-      {label}
-    </Badge>
-  );
+  return <StatusBadge color="red">{label}</StatusBadge>;
 }

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { Questionnaire } from '../../../contracts/questionnaires.js';
 import {
   questionnaireKeys,
@@ -16,13 +16,13 @@ import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { SearchInput } from '../../ui/SearchInput.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { QuestionnaireActions } from './questionnaire-actions.js';
 import { ItemCard, statusLabels } from './questionnaire-item.js';
 import { MappingForm } from './questionnaire-mapping.js';
 
 const PAGE_SIZE = 50;
-const filterKeys = ['status', 'confidence', 'q'] as const;
-type Filters = Record<(typeof filterKeys)[number], string>;
+type Filters = Record<'status' | 'confidence' | 'q', string>;
 const confidenceOptions = [
   { value: 'high', label: 'High' },
   { value: 'medium', label: 'Medium' },
@@ -32,16 +32,18 @@ const confidenceOptions = [
 
 /** Filters and page live in the address, so a reload or a shared link shows the same rows. */
 function useItemFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Filters;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const update = (f: Filters, p = 1) => {
-    const next = new URLSearchParams();
-    for (const k of filterKeys) if (f[k]) next.set(k, f[k]);
-    if (p > 1) next.set('page', String(p));
-    setParams(next, { replace: true });
-  };
-  return { filters, page, update };
+  const {
+    values: { page, ...filters },
+    update,
+    setPage,
+  } = useListParams({
+    status: listParam.text(),
+    confidence: listParam.text(),
+    q: listParam.text(),
+    page: listParam.page(),
+  });
+  const typed: Filters = filters;
+  return { filters: typed, page, update, setPage };
 }
 
 function Mapper({ questionnaire, onDone }: { questionnaire: Questionnaire; onDone: () => void }) {
@@ -67,7 +69,7 @@ function Mapper({ questionnaire, onDone }: { questionnaire: Questionnaire; onDon
 
 function Items({ q, manage }: { q: Questionnaire; manage: boolean }) {
   const client = useQueryClient();
-  const { filters, page, update } = useItemFilters();
+  const { filters, page, update, setPage } = useItemFilters();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const items = useQuestionnaireItems(q.id, filters, page, PAGE_SIZE);
   const approve = useMutation({
@@ -84,7 +86,7 @@ function Items({ q, manage }: { q: Questionnaire; manage: boolean }) {
   });
   const set = (k: keyof Filters) => (v: string | null) => {
     setSelected(new Set());
-    update({ ...filters, [k]: v ?? '' });
+    update({ [k]: v ?? '' });
   };
   const filter = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Partial<Filters>;
   const total = items.data?.total;
@@ -159,7 +161,7 @@ function Items({ q, manage }: { q: Questionnaire; manage: boolean }) {
             />
           ))}
         </Stack>
-        <PageControls total={total} pageSize={PAGE_SIZE} page={page} onChange={(p) => update(filters, p)} />
+        <PageControls total={total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
       </QueryState>
     </>
   );

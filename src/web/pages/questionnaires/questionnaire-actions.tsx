@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Questionnaire } from '../../../contracts/questionnaires.js';
 import { fieldErrors } from '../../api/client.js';
 import { questionnaireKeys, questionnairesApi } from '../../api/questionnaires.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 
 /** Rename (a small dialog) and delete (confirmed) a questionnaire. */
@@ -68,18 +68,13 @@ export function QuestionnaireActions({
           </Stack>
         </form>
       </Modal>
-      <ConfirmButton
+      <DeleteButton
         title="Delete the questionnaire?"
         message={`"${questionnaire.title}" and its ${questionnaire.progress.total} questions are deleted, ${answered} of them answered. The deletion is recorded in the audit log.`}
         confirmLabel="Delete questionnaire"
         onConfirm={() => remove.mutate()}
-      >
-        {(open) => (
-          <Button color="red" variant="light" onClick={open} loading={remove.isPending}>
-            Delete
-          </Button>
-        )}
-      </ConfirmButton>
+        busy={remove.isPending}
+      />
     </>
   );
 }

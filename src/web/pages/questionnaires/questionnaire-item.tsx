@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { QuestionnaireItem } from '../../../contracts/questionnaires.js';
 import { questionnaireKeys, questionnairesApi } from '../../api/questionnaires.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export const statusLabels: Record<QuestionnaireItem['status'], string> = {
   unanswered: 'Unanswered',
@@ -11,6 +12,13 @@ export const statusLabels: Record<QuestionnaireItem['status'], string> = {
   edited: 'Edited',
   approved: 'Approved',
   'not-applicable': 'Not applicable',
+};
+const statusColors: Record<QuestionnaireItem['status'], StatusColor> = {
+  unanswered: 'gray',
+  proposed: 'blue',
+  edited: 'yellow',
+  approved: 'teal',
+  'not-applicable': 'gray',
 };
 const tierColors = { high: 'teal', medium: 'yellow', low: 'orange' } as const;
 const sourceLabels = { faq: 'FAQ', control: 'Control', policy: 'Policy' } as const;
@@ -66,7 +74,7 @@ export function ItemCard({
           </Text>
         </Group>
         <Group gap={4} justify="flex-end">
-          <Badge variant="light">{statusLabels[item.status]}</Badge>
+          <StatusBadge status={item.status} labels={statusLabels} colors={statusColors} />
           {item.confidence && (
             <Badge color={tierColors[item.confidence]} variant="light">
               {item.confidence} confidence

@@ -1,11 +1,11 @@
 import { Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconEdit, IconShieldCheck, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { RiskDetail } from '../../../contracts/risks.js';
 import { useApproveAcceptance, useDeleteRisk, useRisk, useRiskHistory } from '../../api/risks.js';
 import { useSession } from '../../auth/session.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -186,24 +186,13 @@ function DeleteRisk({ risk }: { risk: RiskDetail }) {
     onError: notifyError,
   });
   return (
-    <ConfirmButton
+    <DeleteButton
       title={`Delete ${risk.ref}?`}
       message="The risk and its links to assets and controls are removed. The audit log keeps a record."
       confirmLabel="Delete risk"
       onConfirm={() => remove.mutate()}
-    >
-      {(open) => (
-        <Button
-          variant="light"
-          color="red"
-          leftSection={<IconTrash size={16} aria-hidden />}
-          loading={remove.isPending}
-          onClick={open}
-        >
-          Delete
-        </Button>
-      )}
-    </ConfirmButton>
+      busy={remove.isPending}
+    />
   );
 }
 

@@ -1,9 +1,8 @@
 import { Anchor, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { IconAdjustments, IconDownload, IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { RiskSummary } from '../../../contracts/risks.js';
-import { query } from '../../api/client.js';
 import { risksApi, useRiskOverview, useRisks } from '../../api/risks.js';
 import { useSession } from '../../auth/session.js';
 import { count } from '../../ui/format.js';
@@ -11,6 +10,7 @@ import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { ownerOptions, useOwners } from '../../ui/use-directory.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { RiskFormModal } from './risk-form.js';
 import { RiskHeatmaps } from './risk-heatmap.js';
 import {
@@ -23,30 +23,17 @@ import {
 } from './risk-labels.js';
 
 const PAGE_SIZE = 50;
-const filterKeys = [
-  'q',
-  'level',
-  'treatment',
-  'status',
-  'ownerId',
-  'overdue',
-  'inherent',
-  'residual',
-] as const;
-type Filters = Record<(typeof filterKeys)[number], string>;
-
-function useRiskFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Filters;
-  const page = Number(params.get('page') ?? '1') || 1;
-  const update = (next: Partial<Filters>, nextPage = 1) => {
-    const merged = { ...filters, ...next };
-    setParams(query({ ...merged, page: nextPage > 1 ? nextPage : undefined }).replace(/^\?/, ''), {
-      replace: true,
-    });
-  };
-  return { filters, page, update };
-}
+const filterShape = {
+  q: listParam.text(),
+  level: listParam.text(),
+  treatment: listParam.text(),
+  status: listParam.text(),
+  ownerId: listParam.text(),
+  overdue: listParam.text(),
+  inherent: listParam.text(),
+  residual: listParam.text(),
+};
+type Filters = { [K in keyof typeof filterShape]: string };
 
 function RiskFilters({ filters, update }: { filters: Filters; update: (f: Partial<Filters>) => void }) {
   const owners = useOwners();
@@ -202,7 +189,11 @@ function OverdueNotice({ onShow }: { onShow: () => void }) {
 export function RisksPage() {
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
-  const { filters, page, update } = useRiskFilters();
+  const {
+    values: { page, ...filters },
+    update,
+    setPage,
+  } = useListParams({ ...filterShape, page: listParam.page() });
   const risks = useRisks({ ...filters, page, pageSize: PAGE_SIZE });
   return (
     <>
@@ -259,12 +250,7 @@ export function RisksPage() {
               No risks match.
             </Text>
           )}
-          <PageControls
-            total={risks.data?.total}
-            pageSize={PAGE_SIZE}
-            page={page}
-            onChange={(p) => update({}, p)}
-          />
+          <PageControls total={risks.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </QueryState>
       </Card>
       {creating && <RiskFormModal onClose={() => setCreating(false)} />}

@@ -1,11 +1,10 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Asset, AssetType, Classification } from '../../../contracts/assets.js';
 import { useDeleteAsset, useSaveAsset } from '../../api/assets.js';
 import { fieldErrors } from '../../api/client.js';
 import { useOrganization } from '../../api/organization.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
@@ -22,24 +21,13 @@ function DeleteAsset({ asset, onDeleted }: { asset: Asset; onDeleted: () => void
     onError: notifyError,
   });
   return (
-    <ConfirmButton
+    <DeleteButton
       title={`Delete ${asset.name}?`}
       message="The asset is removed. The audit log keeps a record."
       confirmLabel="Delete asset"
       onConfirm={() => remove.mutate()}
-    >
-      {(open) => (
-        <Button
-          variant="light"
-          color="red"
-          leftSection={<IconTrash size={16} aria-hidden />}
-          loading={remove.isPending}
-          onClick={open}
-        >
-          Delete
-        </Button>
-      )}
-    </ConfirmButton>
+      busy={remove.isPending}
+    />
   );
 }
 

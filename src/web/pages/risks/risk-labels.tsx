@@ -1,4 +1,3 @@
-import { Badge } from '@mantine/core';
 import {
   type AssetType,
   assetTypes,
@@ -14,6 +13,7 @@ import {
   type Treatment,
   treatments,
 } from '../../../contracts/risks.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
 export const levelLabels: Record<RiskLevel, string> = {
   low: 'Low',
@@ -21,7 +21,7 @@ export const levelLabels: Record<RiskLevel, string> = {
   high: 'High',
   critical: 'Critical',
 };
-export const levelColors: Record<RiskLevel, string> = {
+export const levelColors: Record<RiskLevel, StatusColor> = {
   low: 'teal',
   medium: 'yellow',
   high: 'orange',
@@ -73,8 +73,8 @@ export const classificationOptions = options(classifications, classificationLabe
 
 export function LevelBadge({ score }: { score: RiskScore }) {
   return (
-    <Badge variant="dot" color={levelColors[score.level]} tt="none" radius="sm" miw="max-content">
+    <StatusBadge status={score.level} labels={levelLabels} colors={levelColors}>
       {score.score} {levelLabels[score.level]}
-    </Badge>
+    </StatusBadge>
   );
 }

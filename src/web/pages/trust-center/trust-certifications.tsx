@@ -4,7 +4,7 @@ import type { Certification } from '../../../contracts/trust-center.js';
 import { useChange } from '../../api/change.js';
 import { fieldErrors } from '../../api/client.js';
 import { trustApi, trustKeys, useCertifications } from '../../api/trust-center.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DeleteButton } from '../../ui/DeleteButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
@@ -73,24 +73,15 @@ export function CertificationsPanel({ manage }: { manage: boolean }) {
                 <Table.Td>{c.expiresOn ?? '—'}</Table.Td>
                 {manage && (
                   <Table.Td>
-                    <ConfirmButton
+                    <DeleteButton
+                      size="xs"
+                      label="Remove"
+                      accessibleName={`Remove ${c.name}`}
                       title="Remove certification"
                       message={`Remove ${c.name} from the trust center?`}
                       confirmLabel="Remove"
                       onConfirm={() => remove.mutate(c.id)}
-                    >
-                      {(open) => (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          onClick={open}
-                          aria-label={`Remove ${c.name}`}
-                        >
-                          Remove
-                        </Button>
-                      )}
-                    </ConfirmButton>
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -1,6 +1,7 @@
-import { Alert, Badge, Card, List, Table, Text } from '@mantine/core';
+import { Alert, Card, List, Table, Text } from '@mantine/core';
 import { useClaims } from '../../api/trust-center.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge } from '../../ui/StatusBadge.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
 
@@ -59,7 +60,7 @@ export function ClaimsPanel() {
                   ))}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={c.holds ? 'green' : 'red'}>{c.holds ? 'Holds' : 'Fails'}</Badge>
+                  <StatusBadge color={c.holds ? 'teal' : 'red'}>{c.holds ? 'Holds' : 'Fails'}</StatusBadge>
                 </Table.Td>
                 <Table.Td>{c.rule}</Table.Td>
                 <Table.Td>

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -24,6 +23,8 @@ import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge } from '../../ui/StatusBadge.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { NewFaqContent } from './trust-faq-new.js';
 
 const PAGE_SIZE = 50;
@@ -32,32 +33,19 @@ function EntryStatus({ entry }: { entry: FaqEntry }) {
   if (entry.needsReview)
     return (
       <Stack gap={2}>
-        <Badge variant="dot" color="red" tt="none" radius="sm" miw="max-content">
-          Hidden: needs review
-        </Badge>
+        <StatusBadge color="red">Hidden: needs review</StatusBadge>
         <Text size="xs">{entry.reviewReason}</Text>
       </Stack>
     );
   if (entry.published && entry.confirmedNote)
     return (
       <Stack gap={2}>
-        <Badge variant="dot" color="teal" tt="none" radius="sm" miw="max-content">
-          Published, released by a person
-        </Badge>
+        <StatusBadge color="teal">Published, released by a person</StatusBadge>
         <Text size="xs">{entry.confirmedNote}</Text>
       </Stack>
     );
-  if (!entry.published)
-    return (
-      <Badge variant="dot" color="gray" tt="none" radius="sm" miw="max-content">
-        Draft
-      </Badge>
-    );
-  return (
-    <Badge variant="dot" color="teal" tt="none" radius="sm" miw="max-content">
-      Published
-    </Badge>
-  );
+  if (!entry.published) return <StatusBadge color="gray">Draft</StatusBadge>;
+  return <StatusBadge color="teal">Published</StatusBadge>;
 }
 
 function EntryEditor({ entry, onClose }: { entry: FaqEntry; onClose: () => void }) {
@@ -187,8 +175,12 @@ function UnpublishedNotice() {
 }
 
 export function FaqPanel({ manage }: { manage: boolean }) {
-  const [page, setPage] = useState(1);
-  const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const {
+    values: { page, needsReview },
+    update,
+    setPage,
+  } = useListParams({ needsReview: listParam.text(), page: listParam.page() });
+  const flaggedOnly = needsReview === 'true';
   const [editing, setEditing] = useState<FaqEntry | null>(null);
   const [releasing, setReleasing] = useState<FaqEntry | null>(null);
   const entries = useFaqEntries({ page, pageSize: PAGE_SIZE, needsReview: flaggedOnly ? 'true' : undefined });
@@ -213,10 +205,7 @@ export function FaqPanel({ manage }: { manage: boolean }) {
         mb="md"
         label="Only answers that need review"
         checked={flaggedOnly}
-        onChange={(e) => {
-          setFlaggedOnly(e.currentTarget.checked);
-          setPage(1);
-        }}
+        onChange={(e) => update({ needsReview: e.currentTarget.checked ? 'true' : '' })}
       />
       <QueryState loading={entries.isLoading} error={entries.error}>
         <Table.ScrollContainer minWidth={800}>

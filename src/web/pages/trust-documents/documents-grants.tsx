@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccessGrant } from '../../../contracts/trust-documents.js';
 import { trustDocumentKeys, trustDocumentsApi, useAccessGrants } from '../../api/trust-documents.js';
@@ -6,8 +6,18 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { date, dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 
-const stateColor = { active: 'teal', expired: 'gray', revoked: 'red' } as const;
+const stateColors: Record<AccessGrant['state'], StatusColor> = {
+  active: 'teal',
+  expired: 'gray',
+  revoked: 'red',
+};
+const stateLabels: Record<AccessGrant['state'], string> = {
+  active: 'active',
+  expired: 'expired',
+  revoked: 'revoked',
+};
 
 function Revoke({ grant }: { grant: AccessGrant }) {
   const client = useQueryClient();
@@ -68,9 +78,7 @@ export function GrantsPanel() {
               <Table.Td>{dateTime(g.createdAt)}</Table.Td>
               <Table.Td>{date(g.expiresAt)}</Table.Td>
               <Table.Td>
-                <Badge color={stateColor[g.state]} variant="light">
-                  {g.state}
-                </Badge>
+                <StatusBadge status={g.state} labels={stateLabels} colors={stateColors} />
               </Table.Td>
               <Table.Td>{g.state === 'active' && <Revoke grant={g} />}</Table.Td>
             </Table.Tr>

@@ -1,21 +1,16 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accessLevelLabels, type DocumentRequest } from '../../../contracts/trust-documents.js';
 import { trustDocumentKeys, trustDocumentsApi, useDocumentRequests } from '../../api/trust-documents.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
+import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
+
+const PAGE_SIZE = 50;
 
 const statusLabels: Record<DocumentRequest['status'], string> = {
   unverified: 'E-mail not confirmed',
@@ -23,6 +18,13 @@ const statusLabels: Record<DocumentRequest['status'], string> = {
   pending: 'Awaiting approval',
   approved: 'Approved',
   rejected: 'Rejected',
+};
+const statusColors: Record<DocumentRequest['status'], StatusColor> = {
+  unverified: 'gray',
+  'nda-pending': 'yellow',
+  pending: 'yellow',
+  approved: 'teal',
+  rejected: 'red',
 };
 
 function Decide({ request }: { request: DocumentRequest }) {
@@ -93,19 +95,18 @@ function NdaDetails({ nda }: { nda: DocumentRequest['nda'] }) {
 }
 
 export function RequestsPanel() {
-  const [status, setStatus] = useState('pending');
-  const [page, setPage] = useState(1);
-  const requests = useDocumentRequests(status, page);
-  const pages = Math.max(1, Math.ceil((requests.data?.total ?? 0) / 50));
+  const {
+    values: { status, page },
+    update,
+    setPage,
+  } = useListParams({ status: listParam.text('pending'), page: listParam.page() });
+  const requests = useDocumentRequests(status, page, PAGE_SIZE);
   return (
     <Stack>
       <SegmentedControl
         aria-label="Show requests"
         value={status}
-        onChange={(v) => {
-          setStatus(v);
-          setPage(1);
-        }}
+        onChange={(v) => update({ status: v })}
         data={[
           { value: 'pending', label: 'Awaiting approval' },
           { value: 'approved', label: 'Approved' },
@@ -149,7 +150,7 @@ export function RequestsPanel() {
                   <NdaDetails nda={r.nda} />
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{statusLabels[r.status]}</Badge>
+                  <StatusBadge status={r.status} labels={statusLabels} colors={statusColors} />
                   {r.autoApprovedBy && <Text size="xs">Auto-approved for {r.autoApprovedBy}</Text>}
                   {r.rejectionReason && <Text size="xs">{r.rejectionReason}</Text>}
                 </Table.Td>
@@ -161,19 +162,7 @@ export function RequestsPanel() {
           </Table.Tbody>
         </Table>
         {requests.data?.items.length === 0 && <Text size="sm">No requests here.</Text>}
-        {pages > 1 && (
-          <Group>
-            <Button size="xs" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Previous page
-            </Button>
-            <Text size="sm">
-              Page {page} of {pages}
-            </Text>
-            <Button size="xs" variant="default" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              Next page
-            </Button>
-          </Group>
-        )}
+        <PageControls total={requests.data?.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
       </QueryState>
     </Stack>
   );

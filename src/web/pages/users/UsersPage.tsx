@@ -12,12 +12,22 @@ import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
 import { roleColors, roleLabels, roleOptions } from '../../ui/roles.js';
+import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { FrameworkScopeButton } from './users-framework-scope.js';
 import { InviteModal } from './users-invite.js';
 
 const PAGE_SIZE = 25;
-const statusColor: Record<User['status'], string> = { active: 'teal', invited: 'yellow', disabled: 'gray' };
+const statusColors: Record<User['status'], StatusColor> = {
+  active: 'teal',
+  invited: 'yellow',
+  disabled: 'gray',
+};
+const statusLabels: Record<User['status'], string> = {
+  active: 'active',
+  invited: 'invited',
+  disabled: 'disabled',
+};
 
 function StatusAction({ user, onChange }: { user: User; onChange: (status: User['status']) => void }) {
   if (user.status === 'invited') return null;
@@ -88,9 +98,7 @@ function UserRow({ user, manage, self }: { user: User; manage: boolean; self: bo
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={statusColor[user.status]} variant="dot" tt="none">
-          {user.status}
-        </Badge>
+        <StatusBadge status={user.status} labels={statusLabels} colors={statusColors} />
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(user.lastLoginAt, 'never')}</Table.Td>
       {manage && (
