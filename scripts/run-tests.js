@@ -2,7 +2,7 @@
 // PostgreSQL when TILLIT_TEST_DATABASE_URL is set. The TypeScript is compiled ahead of time into dist/node
 // (scripts/build-server.js) and the runner loads the compiled files, so no test process compiles anything.
 //
-//   npm test                                   every tier below except reliability
+//   npm test                                   every tier (CONTRIBUTING.md) except reliability
 //   npm test -- src/formats/csv.test.ts        the named files or globs (source paths; any tier)
 //
 // Budget per tier, in CPU seconds per pass, and where the CPU goes: CONTRIBUTING.md (Budget per tier). The summary
