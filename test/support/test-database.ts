@@ -91,8 +91,13 @@ let pgTemplateReady: Promise<string> | undefined;
 
 async function preparePostgresTemplate(url: string): Promise<string> {
   const name = `tillit_tpl_${schemaFingerprint()}`;
+  // One connection that is never closed while idle: the advisory lock belongs to it, and the pool's default
+  // closes a connection idle for 10 s, which the migrations below can take on a busy machine (the lock went with
+  // it, and a second process built the same template: "database … already exists").
   const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 }),
+    }),
   });
   try {
     await sql`SELECT pg_advisory_lock(7146110002)`.execute(admin);
