@@ -2,23 +2,13 @@
 // PostgreSQL when TILLIT_TEST_DATABASE_URL is set. The TypeScript is compiled ahead of time into dist/node
 // (scripts/build-server.js) and the runner loads the compiled files, so no test process compiles anything.
 //
-//   npm test                                   every tier below except reliability
+//   npm test                                   every tier (CONTRIBUTING.md) except reliability
 //   npm test -- src/formats/csv.test.ts        the named files or globs (source paths; any tier)
 //
-// Budget per tier (CONTRIBUTING.md has the same; the summary printed at the end shows where a run stands):
-//   unit (src/formats, src/contracts, test/*.test.ts; no database)      ≤ 2 s a file     tier ≤ 1 min
-//   service/HTTP (src/server; one app per file, a copy of the migrated
-//     template database per test — PGlite clone(), PostgreSQL
-//     CREATE DATABASE … TEMPLATE)                                        ≤ 10 s a file    tier ≤ 5 min
-//   CLI (test/cli; every command is a child process)                   ≤ 30 s a file    tier ≤ 1 min
-//   browser (test/browser; startBrowserApp: one server and one Chromium
-//     per file, migrated template; PGlite pass only)                     ≤ 40 s a file    tier ≤ 3 min
-//   reliability (test/reliability; `npm run test:reliability`, not in `npm test`)   its own CI step ≤ 10 min
-// Measured (CPU seconds, which do not depend on what else the machine runs): a process that loads the app
-// (`tillit`, any command) ≈ 3 s before it does anything; a first `tillit serve` on an empty PGlite directory
-// ≈ 22 s, ≈ 11 s on a copy of the migrated template; a unit file ≈ 1 s; a service/HTTP file ≈ 14 s.
-// CI, both passes with lint and types: ≤ 12 minutes today, ≤ 40 minutes with twice the tests. A tier over its
-// budget gets cheaper tests (shared server per file, template copies, no sleeps) before it gets more machine.
+// Budget per tier, in CPU seconds per pass, and where the CPU goes: CONTRIBUTING.md (Budget per tier). The summary
+// printed at the end shows where a run stands; compare CPU seconds, which depend less than wall time on what else
+// the machine runs. A tier over its budget gets cheaper tests (shared server per file, template copies, no sleeps)
+// before it gets more machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync, globSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -60,7 +50,8 @@ function tierOf(file) {
   if (file.startsWith('src/server/')) return 'service/HTTP';
   return 'unit';
 }
-/** Slowest tiers first, so the long files start early and the short ones fill the gaps at the end. */
+/** Slowest tiers first. node's test runner sorts the files it is given alphabetically, so this orders the list and
+ *  the summary only, not the run (node:test's run() with `files` keeps the order: a way to start long files first). */
 const tierRank = (file) => tiers.indexOf(tierOf(file));
 
 const files = [
@@ -98,6 +89,9 @@ const result = spawnSync(
       ...process.env,
       TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent',
       TILLIT_TEST_USAGE_FILE: usageFile,
+      // Every test-file process and every `tillit` and server process it starts loads the same few thousand
+      // modules; Node keeps their compiled code here (checked against each file's content, so never stale).
+      NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(root, '.cache', 'node-compile-cache'),
     },
   },
 );

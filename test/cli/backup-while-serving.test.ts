@@ -25,7 +25,7 @@ describe('backup, verify and SoA export while the server runs; restored installs
   let backupFile = '';
 
   before(async () => {
-    serving = await createTestInstance('serving');
+    serving = await createTestInstance('serving', { migrated: true });
     restored = await createTestInstance('restored');
     // A first start initialises PGlite and seeds the demo; on a busy machine that takes over a minute.
     server = await startServer(serving.env, 180_000);

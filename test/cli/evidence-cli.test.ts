@@ -46,7 +46,7 @@ describe('tillit evidence and metrics commands against a running server', () => 
     runTillit([...args.slice(0, 2), '--url', server.url, ...args.slice(2)], env);
 
   before(async () => {
-    instance = await createTestInstance('evidence-cli');
+    instance = await createTestInstance('evidence-cli', { migrated: true });
     server = await startServer({ ...instance.env, TILLIT_DEMO_PROGRAMME: 'false', TILLIT_JOBS: 'false' });
     admin = await adminClient(server.url, server.stdout());
     const control = await admin.call<{ id: string }>('POST', '/api/controls', {

@@ -16,7 +16,7 @@ describe('tillit framework, mappings and soa commands', () => {
   const run = (...args: string[]) => runTillit(args, env);
 
   before(async () => {
-    instance = await createTestInstance('frameworks-cli');
+    instance = await createTestInstance('frameworks-cli', { migrated: true });
     env = { ...instance.env, TILLIT_DEMO_PROGRAMME: 'false' };
     const server = await startServer(env);
     await server.stop();

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -38,28 +38,23 @@ function schemaFingerprint(): string {
 export const testDatabaseUrl = process.env.TILLIT_TEST_DATABASE_URL;
 export const testDatabaseKind = testDatabaseUrl ? 'postgres' : 'pglite';
 
-let pgliteTemplate: Promise<PGlite> | undefined;
-
-/** The template stays open for the whole test file; closing it lets the test process exit. */
-export async function closeTestTemplates(): Promise<void> {
-  const template = pgliteTemplate;
-  pgliteTemplate = undefined;
-  if (template) await (await template).close();
-}
-after(closeTestTemplates);
-
 let pgliteTarball: Promise<Blob> | undefined;
 
-/** The migrated, empty database as a PGlite data-directory tarball: built once per schema, cached in .cache. */
+/**
+ * The migrated, empty database as an uncompressed PGlite data-directory tarball: built once per schema and cached
+ * in .cache, then held in memory for the test file. Every database of the file is loaded from it, which costs
+ * what PGlite's clone() costs (clone() is a dump to this same kind of tarball and a load) without booting a
+ * template instance first or gunzipping anything.
+ */
 function pgliteTemplateTarball(): Promise<Blob> {
   pgliteTarball ??= (async () => {
     const cacheDir = path.join(root, '.cache');
-    const file = path.join(cacheDir, `pglite-template-${schemaFingerprint()}.tar.gz`);
+    const file = path.join(cacheDir, `pglite-template-${schemaFingerprint()}.tar`);
     if (existsSync(file)) return new Blob([readFileSync(file)]);
     const fresh = await PGlite.create();
     try {
       await migrateToLatest(wrapPglite(fresh).db);
-      const dump = await fresh.dumpDataDir('gzip');
+      const dump = await fresh.dumpDataDir('none');
       mkdirSync(cacheDir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
@@ -72,16 +67,37 @@ function pgliteTemplateTarball(): Promise<Blob> {
   return pgliteTarball;
 }
 
-async function loadPgliteTemplate(): Promise<PGlite> {
-  return PGlite.create({ loadDataDir: await pgliteTemplateTarball() });
+let pgliteArtifacts: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> | undefined;
+
+/** PGlite's compiled WebAssembly and its file-system bundle, read once per test file instead of per database. */
+function pgliteStartArtifacts(): Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> {
+  pgliteArtifacts ??= (async () => {
+    const dist = path.dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+    return {
+      pgliteWasmModule: await WebAssembly.compile(readFileSync(path.join(dist, 'pglite.wasm'))),
+      fsBundle: new Blob([readFileSync(path.join(dist, 'pglite.data'))]),
+    };
+  })();
+  return pgliteArtifacts;
+}
+
+/** A fresh PGlite copy of the migrated template: in memory, or in `dataDir` when given. */
+async function loadPgliteTemplate(dataDir?: string): Promise<PGlite> {
+  const [loadDataDir, artifacts] = await Promise.all([pgliteTemplateTarball(), pgliteStartArtifacts()]);
+  return PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir, ...artifacts });
 }
 
 let pgTemplateReady: Promise<string> | undefined;
 
 async function preparePostgresTemplate(url: string): Promise<string> {
   const name = `tillit_tpl_${schemaFingerprint()}`;
+  // One connection that is never closed while idle: the advisory lock belongs to it, and the pool's default
+  // closes a connection idle for 10 s, which the migrations below can take on a busy machine (the lock went with
+  // it, and a second process built the same template: "database … already exists").
   const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 }),
+    }),
   });
   try {
     await sql`SELECT pg_advisory_lock(7146110002)`.execute(admin);
@@ -112,10 +128,7 @@ export async function createTestDatabase(
   options: { statementTimeoutMs?: number } = {},
 ): Promise<DatabaseHandle> {
   if (!testDatabaseUrl) {
-    pgliteTemplate ??= loadPgliteTemplate();
-    // clone() is typed as the interface, but it returns a full PGlite instance.
-    const clone = (await (await pgliteTemplate).clone()) as PGlite;
-    return wrapPglite(clone);
+    return wrapPglite(await loadPgliteTemplate());
   }
   pgTemplateReady ??= preparePostgresTemplate(testDatabaseUrl);
   const template = await pgTemplateReady;
@@ -157,11 +170,7 @@ export async function createTestInstance(
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tillit-${label}-`));
   if (!testDatabaseUrl) {
     if (options.migrated) {
-      const copy = await PGlite.create({
-        dataDir: path.join(dataDir, 'pglite'),
-        loadDataDir: await pgliteTemplateTarball(),
-      });
-      await copy.close();
+      await (await loadPgliteTemplate(path.join(dataDir, 'pglite'))).close();
     }
     return {
       env: { TILLIT_DATA_DIR: dataDir },
