@@ -82,6 +82,5 @@ export async function pendingMigrations(db: Kysely<Database>): Promise<string[]>
 }
 
 export async function latestMigrationName(): Promise<string> {
-  const names = Object.keys(await new DirectoryMigrationProvider().getMigrations());
-  return names.at(-1) ?? '';
+  return (await migrationFiles()).at(-1)?.replace(/\.(ts|js)$/, '') ?? '';
 }
