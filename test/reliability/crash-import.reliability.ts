@@ -28,11 +28,12 @@ describe('kill -9 during `tillit framework import`', () => {
     const wholeRun = importing('nist-whole');
     const whole = await watch(wholeRun, () => false);
     assert.equal(wholeRun.exitCode, 0, 'the whole import succeeds');
-    // Kill points spread from 50 % to 105 % of that CPU time: late start-up (database open), the import
-    // transaction, its commit and the exit.
+    // Kill points spread from 60 % to 150 % of that CPU time: late start-up (database open), the import
+    // transaction, its commit and the exit (a command needs more CPU for the same work when the machine is busy,
+    // so the range reaches past 100 %).
     const outcomes = { killed: 0, finished: 0 };
     for (let trial = 0; trial < TRIALS; trial++) {
-      const share = 0.5 + (0.55 * trial) / Math.max(1, TRIALS - 1);
+      const share = 0.6 + (0.9 * trial) / Math.max(1, TRIALS - 1);
       const child = importing(`nist-kill-${trial}`);
       const seen = await watch(child, (cpu) => cpu >= share * whole.cpuSeconds);
       if (seen.exitedOnItsOwn) outcomes.finished++;
@@ -67,7 +68,7 @@ describe('kill -9 during `tillit framework import`', () => {
       tried: `${TRIALS} × kill -9 during \`tillit framework import\` (NIST SP 800-53 LOW)`,
       outcome: held ? 'held' : 'FAILED',
       detail:
-        `killed at 50–105 % of a whole import's ${whole.cpuSeconds.toFixed(1)} CPU-s: ${outcomes.killed} killed, ` +
+        `killed at 60–150 % of a whole import's ${whole.cpuSeconds.toFixed(1)} CPU-s: ${outcomes.killed} killed, ` +
         `${outcomes.finished} finished first; ${committed.length} there whole, ` +
         `${TRIALS - committed.length} left nothing, ${partial.length} partial; ${problems.length} audit problems`,
     });

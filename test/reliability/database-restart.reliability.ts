@@ -19,6 +19,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // The restart needs a PostgreSQL server of the test's own; it runs once, in the PostgreSQL pass.
 const skipReason =
   testDatabaseKind === 'pglite' ? 'runs in the PostgreSQL pass (PGlite is in-process)' : undefined;
+if (skipReason)
+  recordResult({
+    area: 'database restart',
+    tried: 'restart under load',
+    outcome: 'skipped',
+    detail: skipReason,
+  });
 
 describe('PostgreSQL restarts and stops answering under load', { skip: skipReason }, () => {
   let pgServer: PostgresServer | string;
