@@ -19,11 +19,13 @@ const { ensureServerBuild, outDir } = await import('./build-server.js');
 await ensureServerBuild();
 
 const dir = path.join(root, 'test/reliability');
+// Two files at a time (each has its own data directory or database); the kill -9 files, which take longest,
+// start first so the two lanes end together.
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
   : readdirSync(dir)
       .filter((f) => f.endsWith('.reliability.ts'))
-      .sort()
+      .sort((a, b) => Number(b.startsWith('crash')) - Number(a.startsWith('crash')) || a.localeCompare(b))
       .map((f) => path.join('test/reliability', f))
       // Access checks from the main suite, so the table shows what they held.
       .concat(['src/server/kernel/http/scope-canary.test.ts', 'src/server/kernel/http/route-access.test.ts']);
@@ -34,7 +36,7 @@ const compiled = files.map((file) => path.join(outDir, file.replace(/\.ts$/, '.j
 const started = { wallMs: Date.now(), cpuS: cpuSecondsWithChildren() };
 const run = spawnSync(
   process.execPath,
-  ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', ...compiled],
+  ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', ...compiled],
   {
     stdio: 'inherit',
     cwd: root,
@@ -54,12 +56,35 @@ const rows = existsSync(results)
   : [];
 rmSync(results, { force: true });
 const columns = ['database', 'area', 'tried', 'outcome', 'detail'];
-const width = (c) => Math.min(70, Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
-const cell = (c, v) => String(v).slice(0, 70).padEnd(width(c));
-const line = (values) => `| ${columns.map((c, i) => cell(c, values[i])).join(' | ')} |`;
+const MAX = { tried: 48, detail: 72 };
+/** A cell's text in lines of at most the column's width, broken at spaces. */
+const wrap = (c, v) => {
+  const max = MAX[c] ?? 70;
+  const lines = [];
+  let current = '';
+  for (const word of String(v).split(' ')) {
+    if (current && current.length + 1 + word.length > max) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  lines.push(current);
+  return lines;
+};
+const width = (c) =>
+  Math.max(
+    c.length,
+    ...rows.flatMap((r) => wrap(c, r[c])).map((l) => l.length),
+    ...wrap(c, c).map((l) => l.length),
+  );
+const line = (values) => `| ${columns.map((c, i) => String(values[i]).padEnd(width(c))).join(' | ')} |`;
 process.stdout.write(`\nWhat the reliability tier tried on ${db}, and what held:\n`);
 process.stdout.write(`${line(columns)}\n|${columns.map((c) => '-'.repeat(width(c) + 2)).join('|')}|\n`);
-for (const r of rows) process.stdout.write(`${line(columns.map((c) => r[c]))}\n`);
+for (const r of rows) {
+  const cells = columns.map((c) => wrap(c, r[c]));
+  const height = Math.max(...cells.map((l) => l.length));
+  for (let i = 0; i < height; i++) process.stdout.write(`${line(cells.map((l) => l[i] ?? ''))}\n`);
+}
 const failed = rows.filter((r) => r.outcome === 'FAILED').length;
 const skipped = rows.filter((r) => r.outcome === 'skipped').length;
 const wallS = (Date.now() - started.wallMs) / 1000;

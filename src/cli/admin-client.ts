@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type IncomingMessage, request } from 'node:http';
 import path from 'node:path';
 import { ADMIN_SECRET_FILE } from '../server/admin/admin-channel.js';
-import { CliError } from './cli-runtime.js';
+import { CliError } from './cli-output.js';
 
 /** The running server's local admin channel (see src/server/admin/admin-channel.ts). */
 export interface AdminClient {

@@ -4,14 +4,9 @@ import { permissionSchema, roleSchema } from '../contracts/permissions.js';
 import { generatePassword } from '../server/kernel/auth/secrets.js';
 import { createToken } from '../server/modules/tokens/index.js';
 import { createUser, findUserByEmailOrUndefined, resetPassword } from '../server/modules/users/index.js';
-import {
-  actAsUser,
-  CliError,
-  organizationContext,
-  print,
-  readSecretFromStdin,
-  withRuntime,
-} from './cli-runtime.js';
+import { CliError, print } from './cli-output.js';
+import { actAsUser, organizationContext, readSecretFromStdin, withRuntime } from './cli-runtime.js';
+import { describe } from './commands.js';
 
 function passwordFrom(options: { passwordStdin?: boolean }): { password: string; generated: boolean } {
   if (!options.passwordStdin) return { password: generatePassword(), generated: true };
@@ -23,10 +18,10 @@ function passwordFrom(options: { passwordStdin?: boolean }): { password: string;
 export function registerAdminCommands(program: Command): void {
   program
     .command('migrate')
-    .description('apply pending database migrations')
+    .description(describe('migrate'))
     .action(() => withRuntime(async () => print('Database is migrated to the latest version.')));
 
-  const user = program.command('user').description('manage people');
+  const user = program.command('user').description(describe('user'));
   user
     .command('create')
     .description('create an active user (prints a generated password unless --password-stdin)')
@@ -74,7 +69,7 @@ export function registerAdminCommands(program: Command): void {
 
   program
     .command('token')
-    .description('manage API tokens')
+    .description(describe('token'))
     .command('create')
     .description('create an API token for a user and print it once')
     .requiredOption('--email <email>', 'the user the token acts for')

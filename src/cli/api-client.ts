@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { errorResponseSchema } from '../contracts/errors.js';
-import { CliError } from './cli-runtime.js';
+import { CliError } from './cli-output.js';
 
 export interface ApiTarget {
   baseUrl: string;

@@ -8,7 +8,9 @@ import {
 import { createCheckpoint } from '../server/kernel/audit/audit-checkpoints.js';
 import { loadPublicKey } from '../server/kernel/audit/signing-key.js';
 import { inTransaction } from '../server/kernel/context.js';
-import { CliError, organizationContext, print, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
+import { CliError, print } from './cli-output.js';
+import { organizationContext, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
+import { describe } from './commands.js';
 
 interface VerifyOptions {
   checkpoint: string[];
@@ -23,7 +25,7 @@ function report(r: VerifyReport): void {
 }
 
 export function registerAuditCommands(program: Command): void {
-  const audit = program.command('audit').description('the tamper-evident audit log');
+  const audit = program.command('audit').description(describe('audit'));
   audit
     .command('verify')
     .description('prove the audit log intact and consistent with signed checkpoints; exits 1 if not')

@@ -23,7 +23,9 @@ import { trustPublicKey } from '../server/kernel/audit/signing-key.js';
 import { restoreBackup } from '../server/kernel/backup/backup.service.js';
 import { inTransaction, systemActor } from '../server/kernel/context.js';
 import { backupTables } from '../server/modules/index.js';
-import { CliError, print, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
+import { CliError, print } from './cli-output.js';
+import { withRuntime, withRuntimeOrServer } from './cli-runtime.js';
+import { describe } from './commands.js';
 
 /**
  * Writes a backup file as a whole or not at all: into a hidden temporary name beside the target, fsynced,
@@ -122,12 +124,12 @@ async function restoreFrom(file: string): Promise<void> {
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .description('write a consistent, checksummed backup of the database (gzip NDJSON)')
+    .description(describe('backup'))
     .option('--out <file>', 'where to write it (default: backups/ in the data directory)')
     .action((o: { out?: string }) => backupTo(o.out));
   program
     .command('restore')
-    .description('restore a backup into an empty database; all or nothing')
+    .description(describe('restore'))
     .requiredOption('--in <file>', 'the backup file')
     .action((o: { in: string }) => restoreFrom(o.in));
 }

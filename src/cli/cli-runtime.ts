@@ -8,10 +8,7 @@ import { DataDirLockedError } from '../server/kernel/db/data-dir-lock.js';
 import { createLogger } from '../server/kernel/logging/logger.js';
 import { openRuntime, type Runtime } from '../server/runtime.js';
 import { type AdminClient, adminClient } from './admin-client.js';
-
-export class CliError extends Error {
-  override name = 'CliError';
-}
+import { CliError } from './cli-output.js';
 
 /**
  * Opens the configured database (migrated, without creating an organisation), runs `fn`, closes it. With
@@ -74,8 +71,4 @@ export function readSecretFromStdin(): string {
   const value = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
   if (!value) throw new CliError('Expected the password on standard input');
   return value;
-}
-
-export function print(line: string): void {
-  process.stdout.write(`${line}\n`);
 }

@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { type CheckResult, checkResultPushSchema } from '../contracts/checks.js';
 import { type EvidenceDetail, evidenceFileFieldsSchema } from '../contracts/evidence.js';
 import { type ApiOptions, apiTarget, callApi, withApiOptions, zodProblem } from './api-client.js';
-import { CliError, print } from './cli-runtime.js';
+import { CliError, print } from './cli-output.js';
+import { describe } from './commands.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -87,9 +88,7 @@ async function upload(o: UploadOptions): Promise<void> {
 }
 
 export function registerEvidenceCommands(program: Command): void {
-  const evidence = program
-    .command('evidence')
-    .description('send evidence to a running Tillit with an API token');
+  const evidence = program.command('evidence').description(describe('evidence'));
   withApiOptions(
     evidence
       .command('push')

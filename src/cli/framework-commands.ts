@@ -11,7 +11,9 @@ import {
   listLibrary,
   soaFormats,
 } from '../server/modules/frameworks/index.js';
-import { CliError, organizationContext, print, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
+import { CliError, print } from './cli-output.js';
+import { organizationContext, withRuntime, withRuntimeOrServer } from './cli-runtime.js';
+import { describe } from './commands.js';
 
 function readFile(file: string): string {
   try {
@@ -41,9 +43,7 @@ async function asCli<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function registerFrameworkCommands(program: Command): void {
-  const framework = program
-    .command('framework')
-    .description('frameworks: the built-in library and OSCAL imports');
+  const framework = program.command('framework').description(describe('framework'));
   framework
     .command('list')
     .description('installed frameworks, then the built-in library')
@@ -93,7 +93,7 @@ export function registerFrameworkCommands(program: Command): void {
     );
   program
     .command('mappings')
-    .description('cross-framework mappings')
+    .description(describe('mappings'))
     .command('import <file>')
     .description('import mappings from CSV (all rows or none)')
     .option('--org <id>', 'organisation id when there are several')
@@ -106,7 +106,7 @@ export function registerFrameworkCommands(program: Command): void {
     );
   program
     .command('soa')
-    .description('Statement of Applicability')
+    .description(describe('soa'))
     .command('export')
     .description('write the SoA of a framework as XLSX, CSV or PDF')
     .requiredOption('--framework <key>', 'framework key, e.g. iso27001-2022')

@@ -1,32 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { loadConfig } from '../server/kernel/config/config.js';
-import { serve } from '../server/main.js';
-import { registerAdminCommands } from './admin-commands.js';
-import { registerAuditCommands } from './audit-commands.js';
-import { registerBackupCommands } from './backup-commands.js';
-import { registerEvidenceCommands } from './evidence-commands.js';
-import { registerFrameworkCommands } from './framework-commands.js';
-import { registerMetricsCommands } from './metrics-commands.js';
-import { registerVulnerabilityCommands } from './vulnerability-commands.js';
+import { packageRoot } from '../server/kernel/config/package-root.js';
+import { isTopLevelCommand, topLevelCommands } from './commands.js';
+
+// V8 keeps the compiled code of the app and its libraries on disk (os.tmpdir()/node-compile-cache, keyed by
+// content): a later `tillit` process loads them in about 20 % less CPU time.
+enableCompileCache();
+
+const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 const program = new Command()
   .name('tillit')
   .description('Tillit: security and compliance programme and trust center')
+  .version(version, '-V, --version', 'print the version')
   .showHelpAfterError()
   .exitOverride();
 
-program
-  .command('serve')
-  .description('run the web app and API (creates the organisation on first start)')
-  .action(async () => serve(loadConfig()));
-
-registerAdminCommands(program);
-registerAuditCommands(program);
-registerBackupCommands(program);
-registerFrameworkCommands(program);
-registerEvidenceCommands(program);
-registerMetricsCommands(program);
-registerVulnerabilityCommands(program);
+// Only the module of the command being run is loaded (`tillit help <command>` loads that command's); without
+// a known command (`--help`, `--version`, a typo) every command is listed from its one-line description alone.
+const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const named = args[0] === 'help' ? args[1] : args[0];
+if (named !== undefined && isTopLevelCommand(named)) {
+  (await topLevelCommands[named].load())(program);
+} else {
+  for (const [name, { description }] of Object.entries(topLevelCommands))
+    program.command(name).description(description);
+}
 
 try {
   await program.parseAsync(process.argv);

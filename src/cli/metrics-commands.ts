@@ -8,7 +8,8 @@ import {
   metricSampleInputSchema,
 } from '../contracts/checks.js';
 import { type ApiOptions, apiTarget, callApi, withApiOptions, zodProblem } from './api-client.js';
-import { CliError, print } from './cli-runtime.js';
+import { CliError, print } from './cli-output.js';
+import { describe } from './commands.js';
 
 interface MetricsOptions extends ApiOptions {
   metric?: string;
@@ -78,7 +79,7 @@ export function registerMetricsCommands(program: Command): void {
   withApiOptions(
     program
       .command('metrics')
-      .description('send metric samples to a running Tillit with an API token')
+      .description(describe('metrics'))
       .command('push')
       .description(
         'push one sample, or a CSV file of them (each 10 000 sent all or nothing); needs checks.report',

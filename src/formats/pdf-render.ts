@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-
 export type Pdf = PDFKit.PDFDocument;
 
 export interface PdfOptions {
@@ -13,8 +11,10 @@ export interface PdfOptions {
 }
 
 /** An A4 document (portrait unless `landscape`) with Tillit's info fields; runs `write` and resolves the PDF's bytes. */
-export function renderPdf(options: PdfOptions, write: (pdf: Pdf) => void): Promise<Buffer> {
+export async function renderPdf(options: PdfOptions, write: (pdf: Pdf) => void): Promise<Buffer> {
   const { margin, created } = options;
+  // pdfkit costs a quarter CPU-second to load: loaded by the first PDF, not by every process.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     ...(options.landscape ? { layout: 'landscape' as const } : {}),

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-module.js';
 import {
   type ColumnMapping,
   checkMapping,
@@ -79,7 +80,7 @@ export async function loadXlsx(file: Buffer): Promise<ExcelJS.Workbook> {
       throw new QuestionnaireFileError(`The workbook is refused: ${err.message}`);
     throw err;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(file).buffer);
   } catch (err) {
@@ -90,12 +91,13 @@ export async function loadXlsx(file: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 type CellRead = { text: string | null; problem?: string };
+type ValueTypes = typeof ExcelJS.ValueType;
 
 /** A cell as text; a formula is reported, never its formula text or cached result taken as content. */
-function readCell(cell: ExcelJS.Cell): CellRead {
+function readCell(cell: ExcelJS.Cell, ValueType: ValueTypes): CellRead {
   const value = cell.value;
-  if (cell.type === ExcelJS.ValueType.Formula) return { text: null, problem: 'holds a formula' };
-  if (cell.type === ExcelJS.ValueType.Merge) return { text: null };
+  if (cell.type === ValueType.Formula) return { text: null, problem: 'holds a formula' };
+  if (cell.type === ValueType.Merge) return { text: null };
   if (value === null || value === undefined) return { text: null };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) };
@@ -109,18 +111,18 @@ function readCell(cell: ExcelJS.Cell): CellRead {
   return { text: null, problem: 'has a value that is not text' };
 }
 
-function previewText(cell: ExcelJS.Cell): string {
-  if (cell.type === ExcelJS.ValueType.Formula) return '[formula]';
-  return previewCell(readCell(cell).text ?? '');
+function previewText(cell: ExcelJS.Cell, ValueType: ValueTypes): string {
+  if (cell.type === ValueType.Formula) return '[formula]';
+  return previewCell(readCell(cell, ValueType).text ?? '');
 }
 
-function previewSheet(sheet: ExcelJS.Worksheet): SheetPreview {
+function previewSheet(sheet: ExcelJS.Worksheet, ValueType: ValueTypes): SheetPreview {
   const columnCount = Math.min(sheet.columnCount, PREVIEW_MAX_COLUMNS);
   const columns = Array.from({ length: columnCount }, (_, i) => columnLetter(i + 1));
   const rows: SheetPreview['rows'] = [];
   for (let r = 1; r <= Math.min(sheet.rowCount, PREVIEW_ROWS); r++) {
     const row = sheet.getRow(r);
-    rows.push({ row: r, cells: columns.map((_, i) => previewText(row.getCell(i + 1))) });
+    rows.push({ row: r, cells: columns.map((_, i) => previewText(row.getCell(i + 1), ValueType)) });
   }
   return { name: sheet.name, rowCount: sheet.rowCount, columns, rows };
 }
@@ -128,7 +130,8 @@ function previewSheet(sheet: ExcelJS.Worksheet): SheetPreview {
 /** The sheets of a workbook with their used columns and first rows, for choosing the mapping. */
 export async function previewXlsx(file: Buffer): Promise<SheetPreview[]> {
   const workbook = await loadXlsx(file);
-  const sheets = workbook.worksheets.map(previewSheet);
+  const { ValueType } = await loadExcelJs();
+  const sheets = workbook.worksheets.map((sheet) => previewSheet(sheet, ValueType));
   if (sheets.length === 0) throw new QuestionnaireFileError('The workbook has no sheets');
   return sheets;
 }
@@ -148,10 +151,11 @@ export async function extractXlsxQuestions(
   mapping: ColumnMapping,
 ): Promise<ExtractedQuestions> {
   const sheet = sheetNamed(await loadXlsx(file), mapping.sheet);
+  const { ValueType } = await loadExcelJs();
   const [questionColumn] = checkMapping(mapping, sheet.columnCount, sheet.rowCount);
   const cells = function* () {
     for (let r = mapping.firstRow; r <= sheet.rowCount; r++) {
-      yield { row: r, ...readCell(sheet.getRow(r).getCell(questionColumn)) };
+      yield { row: r, ...readCell(sheet.getRow(r).getCell(questionColumn), ValueType) };
     }
   };
   return collectQuestions(mapping, cells());

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-module.js';
 import { RISK_PLAN_TITLE, type RiskPlanDocument, riskPlanColumns, riskPlanMetadata } from './risk-plan.js';
 import { XLSX_MAX_CELL_LENGTH } from './soa-xlsx.js';
 
@@ -8,7 +8,7 @@ const clip = (text: string) =>
 /** Every cell is set from a string, so exceljs writes shared strings and never a formula (see soa-xlsx.ts). */
 export async function renderRiskPlanXlsx(doc: RiskPlanDocument): Promise<Buffer> {
   const created = new Date(doc.generatedAt);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Tillit';
   workbook.lastModifiedBy = 'Tillit';
   workbook.created = created;

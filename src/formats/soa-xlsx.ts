@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { SoaDocument } from '../contracts/soa.js';
+import { loadExcelJs } from './exceljs-module.js';
 import {
   applicableLabel,
   controlsLabel,
@@ -38,7 +38,7 @@ function clip(text: string): string {
  */
 export async function renderSoaXlsx(doc: SoaDocument): Promise<Buffer> {
   const created = generatedAtDate(doc);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Tillit';
   workbook.lastModifiedBy = 'Tillit';
   workbook.created = created;

@@ -3,12 +3,13 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { freePort } from '../browser/app-server.js';
 import { repoRoot } from '../support/cli.js';
 import { testDatabaseKind } from '../support/test-database.js';
-import { firstStartCredentials, signInOverHttp } from './support/http-session.js';
+import { signInOverHttp } from './support/http-session.js';
 import { recordResult } from './support/results.js';
+import { type PreparedInstance, prepareInstance } from './support/trials.js';
 
 const TMPFS_MB = 512;
 const LEAVE_FREE_MB = 64;
@@ -38,12 +39,24 @@ if (skipReason) {
   });
 }
 
+/** Polls `fn` every 100 ms until it returns true, for at most `ms`; resolves with whether it did. */
+async function until(fn: () => Promise<boolean> | boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (await fn()) return true;
+  return false;
+}
+
 describe('a full disk under PGlite', { skip: skipReason }, () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tillit-fulldisk-'));
   let child: ChildProcess | undefined;
-  after(() => {
+  // The installation starts as a copy of the migrated template with its organisation (no initdb on the tmpfs).
+  let prepared: PreparedInstance;
+  before(async () => {
+    prepared = await prepareInstance('fulldisk');
+  });
+  after(async () => {
     if (child?.exitCode === null) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    await prepared?.inst.dispose();
   });
 
   test('changes get 507 with a log line, reads still work, /readyz is 503, SIGTERM exits, freeing space recovers', async () => {
@@ -56,10 +69,11 @@ describe('a full disk under PGlite', { skip: skipReason }, () => {
         '-m',
         'sh',
         '-c',
-        `mount -t tmpfs -o size=${TMPFS_MB}m tmpfs "$0" && exec "$1" "$2" serve`,
+        `mount -t tmpfs -o size=${TMPFS_MB}m tmpfs "$0" && cp -a "$3"/. "$0"/ && exec "$1" "$2" serve`,
         dataDir,
         process.execPath,
         path.join(repoRoot, 'bin/tillit.js'),
+        prepared.inst.dataDir,
       ],
       {
         cwd: repoRoot,
@@ -89,26 +103,31 @@ describe('a full disk under PGlite', { skip: skipReason }, () => {
     const pid = String(child.pid);
     const inNamespace = (...args: string[]) =>
       spawnSync('nsenter', ['-t', pid, '-m', ...args], { encoding: 'utf8' });
-    const admin = firstStartCredentials(out);
-    const api = await signInOverHttp(url, admin.email, admin.password);
+    const api = await signInOverHttp(url, prepared.admin.email, prepared.admin.password);
     assert.equal((await api.send('POST', '/api/controls', { title: 'Before the disk filled' })).status, 201);
 
     const avail = Number(inNamespace('df', '-B1', '--output=avail', dataDir).stdout.split('\n')[1]);
     const filler = path.join(dataDir, 'filler');
     const fill = inNamespace('fallocate', '-l', String(avail - LEAVE_FREE_MB * 1024 * 1024), filler);
     assert.equal(fill.status, 0, fill.stderr);
-    await sleep(1100);
+    // Free space is measured at most once a second: wait until the server has seen the full disk.
+    const readyzStatus = () =>
+      fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
+    let readyz = 0;
+    await until(async () => {
+      readyz = await readyzStatus();
+      return readyz !== 200;
+    }, 15_000);
 
     const write = await api.send('POST', '/api/controls', { title: 'On a full disk' });
     const read = await api.send('GET', '/api/controls');
-    const readyz = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) }).then(
-      (r) => r.status,
-      () => 0,
-    );
     const logged = /nearly full/.test(out);
 
     assert.equal(inNamespace('rm', filler).status, 0);
-    await sleep(1100);
+    await until(async () => (await readyzStatus()) === 200, 15_000);
     const after = await api.send('POST', '/api/controls', { title: 'After space was freed' });
 
     const exit = new Promise<number | null>((r) => child?.once('exit', (code) => r(code)));

@@ -8,10 +8,14 @@ import type { Database } from './schema.js';
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const migrationFile = /^\d{8}_\d{4}_[a-z0-9_]+\.(ts|js)$/;
 
+async function migrationFiles(): Promise<string[]> {
+  return (await readdir(migrationsDir)).filter((f) => migrationFile.test(f)).sort();
+}
+
 /** Loads every migration file in `migrations/`; files are append-only and ordered by their timestamped name. */
 class DirectoryMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(migrationsDir)).filter((f) => migrationFile.test(f)).sort();
+    const files = await migrationFiles();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const mod = (await import(pathToFileURL(path.join(migrationsDir, file)).href)) as Migration;
@@ -49,8 +53,26 @@ function assertSucceeded({ error, results }: MigrationResultSet): string[] {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/**
+ * True when the database has applied exactly the migrations there are files for. One query: the migrator itself
+ * loads every migration file and reads the whole catalogue (about 1.5 CPU-seconds on PGlite), which every
+ * `tillit` process would pay on start for nothing.
+ */
+async function upToDate(db: Kysely<Database>): Promise<boolean> {
+  const files = (await migrationFiles()).map((f) => f.replace(/\.(ts|js)$/, ''));
+  let applied: string[];
+  try {
+    const rows = await sql<{ name: string }>`SELECT name FROM tillit_migrations ORDER BY name`.execute(db);
+    applied = rows.rows.map((r) => r.name);
+  } catch {
+    return false; // a new database: no migrations table yet
+  }
+  return applied.length === files.length && applied.every((name, i) => name === files[i]);
+}
+
 /** Applies pending migrations; returns the names applied now. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  if (await upToDate(db)) return [];
   return assertSucceeded(await migratorFor(db).migrateToLatest());
 }
 
@@ -60,6 +82,5 @@ export async function pendingMigrations(db: Kysely<Database>): Promise<string[]>
 }
 
 export async function latestMigrationName(): Promise<string> {
-  const names = Object.keys(await new DirectoryMigrationProvider().getMigrations());
-  return names.at(-1) ?? '';
+  return (await migrationFiles()).at(-1)?.replace(/\.(ts|js)$/, '') ?? '';
 }

@@ -1,6 +1,5 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { PDFDocument } from 'pdf-lib';
 import { type DocumentFields, documentFieldsSchema } from '../../../contracts/trust-documents.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { validationFailed } from '../../kernel/errors/zod-errors.js';
@@ -63,6 +62,7 @@ export async function assertWatermarkablePdf(staged: StagedFile): Promise<void> 
       { path: 'file', message: 'Upload a PDF' },
     ]);
   }
+  const { PDFDocument } = await import('pdf-lib');
   try {
     await PDFDocument.load(await readAll(staged), { updateMetadata: false });
   } catch (err) {
