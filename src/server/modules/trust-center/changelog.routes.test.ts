@@ -2,22 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import type { TrustSettings } from '../../../contracts/trust-center.js';
+import { publishedTrustSettings } from '../../../../test/support/trust-settings.js';
 import { createLogger } from '../../kernel/logging/logger.js';
 import { runTrustChangelog } from './trust-center.jobs.js';
 
-const settings: TrustSettings = {
-  title: 'Norrsken trust center',
-  intro: '',
-  accentColor: '#1f5f8b',
-  logoText: 'Norrsken',
-  slaText: '',
-  drText: '',
-  customDomain: null,
-  published: true,
-  faqFourEyes: false,
-  siteUrl: null,
-};
+const settings = publishedTrustSettings;
 const logger = createLogger('silent');
 
 describe('the public changelog: certifications, sub-processors and claims, as a page, an Atom feed and mail', () => {

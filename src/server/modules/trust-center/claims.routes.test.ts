@@ -2,23 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { publishedTrustSettings } from '../../../../test/support/trust-settings.js';
 import type { Claim } from '../../../contracts/claims.js';
 import type { Organization } from '../../../contracts/organization.js';
-import type { FaqEntry, TrustSettings } from '../../../contracts/trust-center.js';
+import type { FaqEntry } from '../../../contracts/trust-center.js';
 import { loadKnowledgeBase } from '../questionnaires/index.js';
 
-const settings: TrustSettings = {
-  title: 'Norrsken trust center',
-  intro: '',
-  accentColor: '#1f5f8b',
-  logoText: 'Norrsken',
-  slaText: '',
-  drText: '',
-  customDomain: null,
-  published: true,
-  faqFourEyes: false,
-  siteUrl: null,
-};
+const settings = publishedTrustSettings;
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 

@@ -2,20 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import type { FaqEntry, TrustSettings } from '../../../contracts/trust-center.js';
+import { publishedTrustSettings } from '../../../../test/support/trust-settings.js';
+import type { FaqEntry } from '../../../contracts/trust-center.js';
 
-const settings: TrustSettings = {
-  title: 'Norrsken trust center',
-  intro: '',
-  accentColor: '#1f5f8b',
-  logoText: 'Norrsken',
-  slaText: '',
-  drText: '',
-  customDomain: null,
-  published: true,
-  faqFourEyes: false,
-  siteUrl: null,
-};
+const settings = publishedTrustSettings;
 
 describe('FAQ answers: draft, published, four-eyes', () => {
   let t: TestApp;

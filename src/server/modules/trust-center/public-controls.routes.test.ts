@@ -3,22 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { insertControl } from '../../../../test/support/controls.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { publishedTrustSettings } from '../../../../test/support/trust-settings.js';
 import type { PublicControl } from '../../../contracts/public-controls.js';
-import type { TrustSettings } from '../../../contracts/trust-center.js';
 import { createOrganization } from '../organization/index.js';
 
-const settings: TrustSettings = {
-  title: 'Norrsken trust center',
-  intro: '',
-  accentColor: '#1f5f8b',
-  logoText: 'Norrsken',
-  slaText: '',
-  drText: '',
-  customDomain: null,
-  published: true,
-  faqFourEyes: false,
-  siteUrl: null,
-};
+const settings = publishedTrustSettings;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The public item of one control: its `<li>`, found by the title the public reads. */
