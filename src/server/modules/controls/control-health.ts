@@ -20,6 +20,12 @@ export function isFailing(control: string): RawBuilder<SqlBool> {
     WHERE cc.control_id = ${sql.ref(`${control}.id`)} AND k.status = 'failing')`;
 }
 
+/** The newest date the control's evidence proves that has already come (null without any). */
+export function newestEvidenceDate(control: string): RawBuilder<Date | null> {
+  return sql<Date | null>`(SELECT max(e.valid_from) FROM evidence_controls ec JOIN evidence e ON e.id = ec.evidence_id
+    WHERE ec.control_id = ${sql.ref(`${control}.id`)} AND e.valid_from <= now())`;
+}
+
 /**
  * `fresh`, `stale` or `missing` for one control row. A scalar subquery rather than EXISTS: PostgreSQL turns
  * EXISTS into a hashed subplan over all evidence, which costs the same for a page of 50 controls as for all.

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { Claim, ClaimSetInput } from '../../../contracts/claims.js';
 import { lastMonths, monthBounds } from '../../../formats/availability.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
-import { evidenceState, isFailing } from '../controls/index.js';
+import { evidenceState, isFailing, newestEvidenceDate } from '../controls/index.js';
 import { availabilityFor, availabilityMeasured } from '../incidents/index.js';
 import { type ClaimRecords, evaluateClaims } from './claims.rules.js';
 import { allCertifications } from './settings.service.js';
@@ -64,8 +63,7 @@ async function controls(ctx: ServiceContext, ids: string[]): Promise<ClaimRecord
       isFailing('c').as('failing'),
       evidenceState('c').as('evidence'),
       controlVisible(ctx.actor, 'c.id').as('visible'),
-      sql<Date | null>`(SELECT max(e.valid_from) FROM evidence_controls ec JOIN evidence e ON e.id = ec.evidence_id
-        WHERE ec.control_id = c.id AND e.valid_from <= now())`.as('newest'),
+      newestEvidenceDate('c').as('newest'),
     ])
     .where('c.organization_id', '=', ctx.organizationId)
     .where('c.id', 'in', ids)

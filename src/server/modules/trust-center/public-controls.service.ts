@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { CheckStatus } from '../../../contracts/checks.js';
 import type { PublicControl, PublicControlSetInput } from '../../../contracts/public-controls.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
-import { evidenceState } from '../controls/index.js';
+import { evidenceState, newestEvidenceDate } from '../controls/index.js';
 import { publicControlHealth } from './public-controls.rules.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -47,8 +46,7 @@ export async function getPublicControls(ctx: ServiceContext): Promise<PublicCont
       'c.status',
       evidenceState('c').as('evidence'),
       controlVisible(ctx.actor, 'c.id').as('visible'),
-      sql<Date | null>`(SELECT max(e.valid_from) FROM evidence_controls ec JOIN evidence e ON e.id = ec.evidence_id
-        WHERE ec.control_id = c.id AND e.valid_from <= now())`.as('newest'),
+      newestEvidenceDate('c').as('newest'),
     ])
     .where('p.organization_id', '=', ctx.organizationId)
     .orderBy('p.position')
@@ -84,13 +82,24 @@ type Row = { controlId: string; domain: string; publicTitle: string | null };
 const rowsOf = (list: PublicControl[] | PublicControlSetInput['controls']): Row[] =>
   list.map((c) => ({ controlId: c.controlId, domain: c.domain, publicTitle: c.publicTitle }));
 
+/** The stored list as the audit event records it, without computing any health. */
+async function storedRows(ctx: ServiceContext): Promise<Row[]> {
+  const rows = await ctx.db
+    .selectFrom('trust_public_controls')
+    .select(['control_id', 'domain', 'public_title'])
+    .where('organization_id', '=', ctx.organizationId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({ controlId: r.control_id, domain: r.domain, publicTitle: r.public_title }));
+}
+
 /** Replaces the public list; every control must be the organisation's own and listed once. */
 export function replacePublicControls(
   ctx: ServiceContext,
   input: PublicControlSetInput,
 ): Promise<PublicControl[]> {
   return inTransaction(ctx, async (tx) => {
-    const before = rowsOf(await getPublicControls(tx));
+    const before = await storedRows(tx);
     const ids = input.controls.map((c) => c.controlId);
     const own = new Set(
       ids.length
