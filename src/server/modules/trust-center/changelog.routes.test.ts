@@ -82,6 +82,10 @@ describe('the public changelog: certifications, sub-processors and claims, as a 
     ])
       assert.ok(html.includes(line), `the page lists "${line}"`);
     assert.ok(html.indexOf('Sub-processor added') < html.indexOf('Certification listed'), 'newest first');
+    assert.ok(
+      html.includes('<form method="post" action="/trust/subprocessors/subscribe">'),
+      'the subscription posts to its route on every host, the custom domain included',
+    );
 
     const feed = await t.app.inject({ method: 'GET', url: '/trust/changes.atom' });
     assert.equal(feed.statusCode, 200);

@@ -2,6 +2,7 @@ import { renderAtomFeed } from '../../../formats/atom.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { type ChangelogEntry, listChangelog } from './changelog.service.js';
 import { escapeHtml as e, type RenderedPage, renderPage } from './public-html.js';
+import { subscribeForm } from './public-pages.js';
 import { getSettings } from './settings.service.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -31,11 +32,10 @@ export function changesPage(d: Changes, base: string): RenderedPage {
           .join('')}</ul>`,
     )
     .join('\n');
-  const form = `<form method="post" action="${base}/subprocessors/subscribe"><label for="subscribe-email">Your e-mail address</label> <input id="subscribe-email" name="email" type="email" required autocomplete="email"> <button type="submit">Subscribe to changes</button></form>`;
   const body = `<h1>Changes</h1>
 <p>Every change to our certifications, sub-processors and verified statements, as it was recorded. Follow it with the <a href="${base}/changes.atom">Atom feed</a> or by e-mail.</p>
 ${list || '<p>No changes are recorded yet.</p>'}
-<section aria-labelledby="subscribe"><h2 id="subscribe">Be told about changes</h2>${form}</section>`;
+<section aria-labelledby="subscribe"><h2 id="subscribe">Be told about changes</h2>${subscribeForm}</section>`;
   return renderPage({
     lang: 'en',
     siteTitle: d.settings.title,

@@ -25,6 +25,12 @@ function section(id: string, title: string, content: string): string {
   return `<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>\n${content}</section>\n`;
 }
 
+/**
+ * The e-mail subscription to trust-center changes. It posts to `/trust/…` on every host: the form's route is not
+ * one of the pages a custom domain serves at its root.
+ */
+export const subscribeForm = `<form method="post" action="/trust/subprocessors/subscribe"><label for="subscribe-email">Your e-mail address</label> <input id="subscribe-email" name="email" type="email" required autocomplete="email"> <button type="submit">Subscribe to changes</button></form>`;
+
 type Faq = Awaited<ReturnType<typeof faqData>>;
 
 export function faqPage(d: Faq, base: string): RenderedPage {
@@ -83,8 +89,7 @@ export function subprocessorPage(d: Subs, base: string): RenderedPage {
   const table = d.rows.length
     ? `<table><caption>Sub-processors that process customer personal data</caption><thead><tr><th scope="col">Name</th><th scope="col">Purpose</th><th scope="col">Country</th><th scope="col">Transfer mechanism</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table>`
     : '<p>We use no sub-processors.</p>';
-  const form = `<form method="post" action="/trust/subprocessors/subscribe"><label for="subscribe-email">Your e-mail address</label> <input id="subscribe-email" name="email" type="email" required autocomplete="email"> <button type="submit">Subscribe to changes</button></form>`;
-  const body = `<h1>Sub-processors</h1>\n<p>We tell subscribed customers about an intended change before it takes effect, so that they can object (GDPR Art. 28(2)).</p>\n${table}\n${section('subscribe', 'Be told about changes', form)}`;
+  const body = `<h1>Sub-processors</h1>\n<p>We tell subscribed customers about an intended change before it takes effect, so that they can object (GDPR Art. 28(2)).</p>\n${table}\n${section('subscribe', 'Be told about changes', subscribeForm)}`;
   return renderPage({
     lang: 'en',
     siteTitle: s.title,
