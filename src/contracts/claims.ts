@@ -12,6 +12,17 @@ export const claimKinds = [
 ] as const;
 export type ClaimKind = (typeof claimKinds)[number];
 
+/** What staff pick when they state a position; the public statement itself is generated from the records. */
+export const claimKindLabels: Record<ClaimKind, string> = {
+  'residency-nordics': 'Customer data stays in the Nordics',
+  'residency-eea': 'Customer data stays in the EU/EEA',
+  'no-third-country-transfers': 'No transfers to third countries',
+  'encryption-at-rest': 'Customer data is encrypted at rest',
+  'restore-tested': 'Backups are restored in tests',
+  'vulnerability-scanning': 'Systems are scanned for vulnerabilities',
+  'sla-target': 'Availability target (SLA)',
+};
+
 /** Kinds proven by a control: its health, or for the last two the age of its newest evidence. */
 export const controlClaimKinds: readonly ClaimKind[] = [
   'encryption-at-rest',

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Claim } from '../../contracts/claims.js';
+import type { Claim, ClaimSetInput } from '../../contracts/claims.js';
 import type { Page } from '../../contracts/paging.js';
 import type { PublicControl } from '../../contracts/public-controls.js';
 import type {
@@ -80,6 +80,7 @@ export const trustApi = {
   subprocessorNotices: () =>
     api.get<Page<SubprocessorNotice>>('/api/subprocessor-notifications?pageSize=100'),
   claims: () => api.get<{ claims: Claim[] }>('/api/trust-center/claims'),
+  saveClaims: (body: ClaimSetInput) => api.put<{ claims: Claim[] }>('/api/trust-center/claims', body),
   publicControls: () => api.get<{ controls: PublicControl[] }>('/api/trust-center/public-controls'),
   savePublicControls: (body: PublicControlsInput) =>
     api.put<{ controls: PublicControl[] }>('/api/trust-center/public-controls', body),
@@ -125,6 +126,11 @@ export function useSubprocessorNotices() {
 /** The trust-center claims, each with whether the records still bear it out. */
 export function useClaims() {
   return useQuery({ queryKey: trustKeys.claims, queryFn: trustApi.claims });
+}
+
+/** Replace the organisation's stated positions; the claims come back evaluated. */
+export function useSaveClaims(callbacks?: ChangeCallbacks<{ claims: Claim[] }, ClaimSetInput>) {
+  return useChange(trustApi.saveClaims, () => [trustKeys.claims], callbacks);
 }
 
 /** The controls the public trust center shows, each with its live health. */

@@ -82,7 +82,7 @@ export function OrganizationPage() {
           <Stack>
             <ProfileForm org={org.data} />
             <LocationsCard locations={org.data.locations} />
-            <ServicesCard services={org.data.services} />
+            <ServicesCard services={org.data.services} locations={org.data.locations} />
           </Stack>
         )}
       </QueryState>

@@ -1,6 +1,6 @@
-import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { Location, Service } from '../../../contracts/organization.js';
+import type { Location } from '../../../contracts/organization.js';
 import { useChange } from '../../api/change.js';
 import { fieldErrors } from '../../api/client.js';
 import { organizationApi, organizationKeys } from '../../api/organization.js';
@@ -62,47 +62,6 @@ export function LocationModal({ location, onClose }: { location: Location | null
             onChange={set('country')}
             error={errors.country}
             required
-          />
-          <FormFooter busy={save.isPending} onClose={onClose} />
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-export function ServiceModal({ service, onClose }: { service: Service | null; onClose: () => void }) {
-  const [name, setName] = useState(service?.name ?? '');
-  const [description, setDescription] = useState(service?.description ?? '');
-  const save = useSave(
-    (body: Partial<Service>) => organizationApi.saveService(service?.id, body),
-    'Service',
-    onClose,
-  );
-  const errors = fieldErrors(save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate({ name, description });
-  };
-  return (
-    <Modal opened onClose={onClose} title={service ? `Edit ${service.name}` : 'Add service'}>
-      <form onSubmit={submit}>
-        <Stack>
-          <FormAlert error={save.error} />
-          <TextInput
-            label="Name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            required
-            data-autofocus
-          />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={3}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.description}
           />
           <FormFooter busy={save.isPending} onClose={onClose} />
         </Stack>

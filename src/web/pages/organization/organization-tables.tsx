@@ -6,7 +6,8 @@ import { useRemoveOrganizationItem } from '../../api/organization.js';
 import { useSession } from '../../auth/session.js';
 import { DeleteButton } from '../../ui/DeleteButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
-import { LocationModal, ServiceModal } from './organization-modals.js';
+import { LocationModal } from './organization-modals.js';
+import { placementSummary, ServiceModal } from './service-form.js';
 
 function useRemove(kind: 'locations' | 'services', label: string) {
   return useRemoveOrganizationItem(kind, {
@@ -101,7 +102,7 @@ export function LocationsCard({ locations }: { locations: Location[] }) {
   );
 }
 
-export function ServicesCard({ services }: { services: Service[] }) {
+export function ServicesCard({ services, locations }: { services: Service[]; locations: Location[] }) {
   const { can } = useSession();
   const manage = can('organization.manage');
   const [editing, setEditing] = useState<Service | 'new' | null>(null);
@@ -118,38 +119,48 @@ export function ServicesCard({ services }: { services: Service[] }) {
           </Button>
         )}
       </Group>
-      <Table striped highlightOnHover aria-label="Services">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Description</Table.Th>
-            {manage && <Table.Th aria-label="Actions" />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {services.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
-                {s.name}
-              </Table.Td>
-              <Table.Td>{s.description}</Table.Td>
-              {manage && (
-                <Table.Td>
-                  <RowActions
-                    kind="service"
-                    name={s.name}
-                    onEdit={() => setEditing(s)}
-                    onDelete={() => remove.mutate(s.id)}
-                  />
-                </Table.Td>
-              )}
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover aria-label="Services">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Description</Table.Th>
+              <Table.Th>Runs in</Table.Th>
+              <Table.Th>DR pairings</Table.Th>
+              {manage && <Table.Th aria-label="Actions" />}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {services.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {s.name}
+                </Table.Td>
+                <Table.Td>{s.description}</Table.Td>
+                <Table.Td>{placementSummary(s, locations).runsIn || '—'}</Table.Td>
+                <Table.Td>{placementSummary(s, locations).dr || '—'}</Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <RowActions
+                      kind="service"
+                      name={s.name}
+                      onEdit={() => setEditing(s)}
+                      onDelete={() => remove.mutate(s.id)}
+                    />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {services.length === 0 && <Text c="dimmed">No services yet.</Text>}
       {editing && (
-        <ServiceModal service={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <ServiceModal
+          service={editing === 'new' ? null : editing}
+          locations={locations}
+          onClose={() => setEditing(null)}
+        />
       )}
     </Card>
   );

@@ -50,7 +50,7 @@ export function TrustCenterPage() {
           <HugoPanel manage={manage} />
         </Tabs.Panel>
         <Tabs.Panel value="claims">
-          <ClaimsPanel />
+          <ClaimsPanel manage={manage} />
         </Tabs.Panel>
         <Tabs.Panel value="controls">
           <PublicControlsPanel manage={manage} />
