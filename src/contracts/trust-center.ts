@@ -62,6 +62,8 @@ export const certificationInputSchema = z
     issuedOn: isoDate.nullable().default(null),
     expiresOn: isoDate.nullable().default(null),
     position: z.number().int().min(0).max(10_000).default(0),
+    /** The trust document holding the certificate; a certified claim fails without it. */
+    certificateDocumentId: z.uuid().nullable().default(null),
   })
   .refine((c) => c.status !== 'in-progress' || c.targetQuarter !== null, {
     message: 'a certification in progress needs a target quarter like 2027-Q2',
@@ -79,6 +81,10 @@ export const certificationSchema = z.strictObject({
   issuedOn: z.string().nullable(),
   expiresOn: z.string().nullable(),
   position: z.number().int(),
+  /** The attached certificate: the trust document's title, whether it is published and its file's SHA-256. */
+  certificateDocument: z
+    .strictObject({ id: z.uuid(), title: z.string(), published: z.boolean(), sha256: z.string().nullable() })
+    .nullable(),
   updatedAt: z.string(),
 });
 export type Certification = z.infer<typeof certificationSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const documentKinds = [
+  'certificate',
   'dpa',
   'sla',
   'security-guidelines',
@@ -11,6 +12,7 @@ export const documentKinds = [
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const documentKindLabels: Record<DocumentKind, string> = {
+  certificate: 'Certificate',
   dpa: 'Data processing agreement',
   sla: 'Service level agreement',
   'security-guidelines': 'Information-security guidelines',

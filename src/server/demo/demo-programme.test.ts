@@ -11,7 +11,7 @@ describe('the demo programme', () => {
   let demo: DemoDatabase;
 
   before(async () => {
-    demo = await createDemoDatabase('programme');
+    demo = await createDemoDatabase('programme', { files: true });
   });
   after(() => demo.close());
 

@@ -8,7 +8,7 @@ before(async () => {
 });
 after(() => demo.close());
 
-test('the demo offers a DPA, an SLA and the controls list under NDA, with NDA v1 and one auto-approved domain', async () => {
+test('the demo offers its FR2000 certificate, a DPA, an SLA and the controls list under NDA, with NDA v1 and one auto-approved domain', async () => {
   const { handle, files } = demo;
   assert.ok(files);
   const docs = await handle.db
@@ -21,8 +21,19 @@ test('the demo offers a DPA, an SLA and the controls list under NDA, with NDA v1
     [
       ['controls-list', 'nda', true],
       ['dpa', 'on-request', true],
+      ['certificate', 'public', true],
       ['sla', 'public', true],
     ],
+  );
+  const certified = await handle.db
+    .selectFrom('trust_certifications as c')
+    .innerJoin('trust_documents as d', 'd.id', 'c.certificate_document_id')
+    .select(['c.name', 'd.title'])
+    .execute();
+  assert.deepEqual(
+    certified,
+    [{ name: 'FR2000', title: 'FR2000 certificate' }],
+    'the certificate is attached',
   );
   for (const d of docs.filter((x) => x.file_sha256)) assert.ok(await files.exists(d.file_sha256 ?? ''));
   const nda = await handle.db.selectFrom('trust_nda_versions').select('version').execute();

@@ -3,6 +3,7 @@ import type { DocumentFields } from '../../contracts/trust-documents.js';
 import { renderTextPdf } from '../../formats/controls-list-pdf.js';
 import type { ServiceContext } from '../kernel/context.js';
 import type { FileStore } from '../kernel/files/index.js';
+import { allCertifications, updateCertification } from '../modules/trust-center/index.js';
 import {
   createGeneratedDocument,
   createNdaVersion,
@@ -13,6 +14,23 @@ import {
 const at = new Date('2026-11-01T08:00:00Z');
 
 const uploads: { fields: DocumentFields; file: string; paragraphs: string[] }[] = [
+  {
+    fields: {
+      title: 'FR2000 certificate',
+      description:
+        'The certificate of our integrated management system, as issued by the certification body.',
+      kind: 'certificate',
+      accessLevel: 'public',
+      versionLabel: '2025–2028',
+      published: true,
+    },
+    file: 'norrsken-fr2000-certificate.pdf',
+    paragraphs: [
+      'Certificate: the integrated management system of Norrsken Cloud AB meets the requirements of FR2000.',
+      'Scope: cloud computing, storage and backup services delivered from Stockholm and Oslo.',
+      'Issued 2025-06-01 by an accredited certification body; valid until 2028-05-31.',
+    ],
+  },
   {
     fields: {
       title: 'Data processing agreement',
@@ -52,11 +70,30 @@ You keep them confidential, use them only to assess or use our services, and sha
 
 The obligation lasts three years from the day you accept this agreement.`;
 
+/** Attaches the uploaded certificate to its certification record, which the certified claim needs. */
+async function attachCertificate(ctx: ServiceContext, name: string, documentId: string): Promise<void> {
+  const certification = (await allCertifications(ctx)).find((c) => c.name === name);
+  if (!certification) return;
+  const c = certification;
+  await updateCertification(ctx, c.id, {
+    name: c.name,
+    frameworkId: c.frameworkId,
+    status: c.status,
+    targetQuarter: c.targetQuarter,
+    issuer: c.issuer,
+    issuedOn: c.issuedOn,
+    expiresOn: c.expiresOn,
+    position: c.position,
+    certificateDocumentId: documentId,
+  });
+}
+
 /** Documents on request: a DPA and an SLA, the generated controls list under NDA, the NDA and one auto-approved domain. */
 export async function seedDemoTrustDocuments(ctx: ServiceContext, files: FileStore): Promise<void> {
   for (const u of uploads) {
     const staged = await files.stage(Readable.from(await renderTextPdf(u.fields.title, u.paragraphs, at)));
-    await createUploadedDocument(ctx, u.fields, { staged, name: u.file });
+    const document = await createUploadedDocument(ctx, u.fields, { staged, name: u.file });
+    if (u.fields.kind === 'certificate') await attachCertificate(ctx, 'FR2000', document.id);
   }
   await createGeneratedDocument(ctx, {
     title: 'Cloud controls list',

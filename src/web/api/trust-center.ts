@@ -53,8 +53,10 @@ export const trustApi = {
   saveSettings: (body: TrustSettings) => api.put<TrustSettings>('/api/trust-center/settings', body),
   previewUrl: '/api/trust-center/preview',
   certifications: () => api.get<Page<Certification>>('/api/trust-center/certifications?pageSize=200'),
-  addCertification: (body: Draft<CertificationInput>) =>
-    api.post<Certification>('/api/trust-center/certifications', body),
+  saveCertification: (id: string | undefined, body: Draft<CertificationInput>) =>
+    id
+      ? api.put<Certification>(`/api/trust-center/certifications/${id}`, body)
+      : api.post<Certification>('/api/trust-center/certifications', body),
   removeCertification: (id: string) => api.delete(`/api/trust-center/certifications/${id}`),
   faqSections: () => api.get<Page<FaqSection>>('/api/faq/sections?pageSize=200'),
   addFaqSection: (body: { title: string; language: string }) =>

@@ -945,6 +945,7 @@ export interface TrustCenterSettings {
 }
 
 export interface TrustCertifications {
+  certificate_document_id: string | null;
   expires_on: string | null;
   framework_id: string | null;
   id: Generated<string>;

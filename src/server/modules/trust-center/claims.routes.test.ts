@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { uploadCertificate } from '../../../../test/support/trust-certificate.js';
 import { publishedTrustSettings } from '../../../../test/support/trust-settings.js';
 import type { Claim } from '../../../contracts/claims.js';
 import type { Organization } from '../../../contracts/organization.js';
 import type { FaqEntry } from '../../../contracts/trust-center.js';
+import type { TrustDocument } from '../../../contracts/trust-documents.js';
 import { loadKnowledgeBase } from '../questionnaires/index.js';
 
 const settings = publishedTrustSettings;
@@ -24,6 +26,7 @@ describe('claims: checked against records, published only while they hold', () =
   let encryptionControl: string;
   let restoreEvidence: string;
   let certificationId: string;
+  let certificate: TrustDocument;
   const questions = {
     residency: 'Where is my data stored?',
     encryption: 'Is data encrypted at rest?',
@@ -55,7 +58,9 @@ describe('claims: checked against records, published only while they hold', () =
 
   before(async () => {
     t = await startTestApp();
-    api = apiClient(t, await t.signIn('compliance-manager'));
+    const staff = await t.signIn('compliance-manager');
+    api = apiClient(t, staff);
+    certificate = await uploadCertificate(t, staff);
     await api.expect(200, 'PUT', '/api/trust-center/settings', settings);
     org = await api.expect<Organization>(200, 'GET', '/api/organization');
     computeId = org.services.find((s) => s.name === 'Compute')?.id ?? '';
@@ -82,6 +87,7 @@ describe('claims: checked against records, published only while they hold', () =
         status: 'certified',
         issuer: 'Certifieringsorgan AB',
         expiresOn: '2099-05-31',
+        certificateDocumentId: certificate.id,
       })
     ).id;
     await api.expect(200, 'PUT', '/api/trust-center/claims', {
@@ -246,14 +252,65 @@ describe('claims: checked against records, published only while they hold', () =
     await assertAllTrue();
   });
 
+  const putCertification = (expiresOn: string, certificateDocumentId: string | null = certificate.id) =>
+    api.expect(200, 'PUT', `/api/trust-center/certifications/${certificationId}`, {
+      name: 'FR2000',
+      status: 'certified',
+      issuer: 'Certifieringsorgan AB',
+      expiresOn,
+      certificateDocumentId,
+    });
+
+  test('a certification without its certificate, or with it unpublished, is withheld until the certificate is back', async () => {
+    await putCertification('2099-05-31', null);
+    let v = await views();
+    assert.deepEqual(v.claim(`certification:${certificationId}`)?.problems, [
+      'no certificate document is attached to the certification record',
+    ]);
+    assert.ok(!v.page.includes('FR2000: Certified'));
+    assert.deepEqual(v.credentials, []);
+    assert.ok(!v.chapter.includes('FR2000: Certified'));
+    assert.ok(!v.faq.includes(questions.certification) && !v.knowledge.includes(questions.certification));
+
+    await putCertification('2099-05-31');
+    await api.expect(200, 'PATCH', `/api/trust-documents/${certificate.id}`, { published: false });
+    v = await views();
+    assert.deepEqual(v.claim(`certification:${certificationId}`)?.problems, [
+      'the certificate document FR2000 certificate is not published',
+    ]);
+    assert.ok(!v.page.includes('FR2000: Certified'));
+    await api.expect(200, 'PATCH', `/api/trust-documents/${certificate.id}`, { published: true });
+    await assertAllTrue();
+    const claim = (await views()).claim(`certification:${certificationId}`);
+    assert.ok(claim?.evidence.some((e) => e.startsWith('certificate document FR2000 certificate (SHA-256 ')));
+  });
+
+  test('a certificate must be an uploaded trust document of the organisation', async () => {
+    const generated = await api.expect<TrustDocument>(201, 'POST', '/api/trust-documents/generated', {
+      title: 'Controls list for the certificate test',
+      accessLevel: 'public',
+    });
+    const refused = await api.call('PUT', `/api/trust-center/certifications/${certificationId}`, {
+      name: 'FR2000',
+      status: 'certified',
+      expiresOn: '2099-05-31',
+      certificateDocumentId: generated.id,
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /certificateDocumentId: the certificate must be an uploaded file/);
+    const unknown = await api.call('PUT', `/api/trust-center/certifications/${certificationId}`, {
+      name: 'FR2000',
+      status: 'certified',
+      expiresOn: '2099-05-31',
+      certificateDocumentId: '00000000-0000-4000-8000-000000000000',
+    });
+    assert.equal(unknown.statusCode, 400);
+    assert.match(unknown.body, /certificateDocumentId: no trust document/);
+    await assertAllTrue();
+  });
+
   test('an expired certificate shows as expired, never as certified; renewing it restores the claim', async () => {
-    const put = (expiresOn: string) =>
-      api.expect(200, 'PUT', `/api/trust-center/certifications/${certificationId}`, {
-        name: 'FR2000',
-        status: 'certified',
-        issuer: 'Certifieringsorgan AB',
-        expiresOn,
-      });
+    const put = (expiresOn: string) => putCertification(expiresOn);
     await put('2020-05-31');
     const v = await views();
     assert.deepEqual(v.claim(`certification:${certificationId}`)?.problems, [

@@ -139,18 +139,36 @@ function controlClaim(r: ClaimRecords, p: ClaimRecords['positions'][number], now
   };
 }
 
+/** Why the attached certificate does not bear a "certified" claim out; empty when it does. */
+function certificateProblems(c: Certification): string[] {
+  const d = c.certificateDocument;
+  if (!d) return ['no certificate document is attached to the certification record'];
+  if (!d.published) return [`the certificate document ${d.title} is not published`];
+  return [];
+}
+
 function certification(c: Certification, now: Date): Outcome {
   const today = day(now);
   const by = c.issuer ? ` by ${c.issuer}` : '';
-  const base = { rule: '', evidence: [`certification record ${c.name}`], evidenceDate: c.issuedOn };
+  const certificate = c.certificateDocument
+    ? [
+        `certificate document ${c.certificateDocument.title} (SHA-256 ${c.certificateDocument.sha256?.slice(0, 12) ?? '—'}…)`,
+      ]
+    : [];
+  const base = {
+    rule: '',
+    evidence: [`certification record ${c.name}`, ...certificate],
+    evidenceDate: c.issuedOn,
+  };
   if (c.status === 'certified') {
-    const rule = 'certified, with a recorded expiry date that has not passed';
+    const rule =
+      'certified, with a published certificate document and a recorded expiry date that has not passed';
     if (!c.expiresOn)
       return {
         ...base,
         rule,
         statement: `Certified${by}`,
-        problems: ['no expiry date is recorded'],
+        problems: ['no expiry date is recorded', ...certificateProblems(c)],
         trueState: null,
       };
     if (c.expiresOn < today)
@@ -158,14 +176,14 @@ function certification(c: Certification, now: Date): Outcome {
         ...base,
         rule,
         statement: `Certified${by}, valid until ${c.expiresOn}`,
-        problems: [`the certificate expired on ${c.expiresOn}`],
+        problems: [`the certificate expired on ${c.expiresOn}`, ...certificateProblems(c)],
         trueState: `Certificate expired on ${c.expiresOn}; not currently certified`,
       };
     return {
       ...base,
       rule,
       statement: `Certified${by}, valid until ${c.expiresOn}`,
-      problems: [],
+      problems: certificateProblems(c),
       trueState: null,
     };
   }

@@ -10,6 +10,12 @@ export { isCustomDomain, publicContext } from './public.service.js';
 export { getPublicControls, replacePublicControls } from './public-controls.service.js';
 export { escapeHtml, type RenderedPage, renderPage } from './public-html.js';
 export { messagePage } from './public-pages.js';
-export { createCertification, getSettings, putSettings } from './settings.service.js';
+export {
+  allCertifications,
+  createCertification,
+  getSettings,
+  putSettings,
+  updateCertification,
+} from './settings.service.js';
 export { createSubprocessor } from './subprocessors.service.js';
 export { trustCenterModule } from './trust-center.module.js';

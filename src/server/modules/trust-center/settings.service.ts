@@ -103,6 +103,7 @@ function certificationQuery(ctx: ServiceContext) {
   return ctx.db
     .selectFrom('trust_certifications as c')
     .leftJoin('frameworks as f', 'f.id', 'c.framework_id')
+    .leftJoin('trust_documents as d', 'd.id', 'c.certificate_document_id')
     .where('c.organization_id', '=', ctx.organizationId)
     .select([
       'c.id',
@@ -115,6 +116,10 @@ function certificationQuery(ctx: ServiceContext) {
       'c.issued_on',
       'c.expires_on',
       'c.position',
+      'c.certificate_document_id',
+      'd.title as certificate_title',
+      'd.published as certificate_published',
+      'd.file_sha256 as certificate_sha256',
       'c.updated_at',
     ]);
 }
@@ -155,7 +160,26 @@ function columns(input: CertificationInput) {
     issued_on: input.issuedOn,
     expires_on: input.expiresOn,
     position: input.position,
+    certificate_document_id: input.certificateDocumentId,
   };
+}
+
+/** The certificate must be an uploaded trust document of this organisation (a generated list is no certificate). */
+async function assertCertificateDocument(ctx: ServiceContext, documentId: string | null): Promise<void> {
+  if (documentId === null) return;
+  const found = await ctx.db
+    .selectFrom('trust_documents')
+    .select('source')
+    .where('organization_id', '=', ctx.organizationId)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!found)
+    throw new AppError('VALIDATION_FAILED', `certificateDocumentId: no trust document ${documentId}`);
+  if (found.source !== 'upload')
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'certificateDocumentId: the certificate must be an uploaded file',
+    );
 }
 
 /** How a certification's state reads in the changelog. */
@@ -171,6 +195,7 @@ const duplicateName = (name: string) => conflict(`A certification named ${name} 
 export function createCertification(ctx: ServiceContext, input: CertificationInput): Promise<Certification> {
   return inTransaction(ctx, async (tx) => {
     await assertFramework(tx, input.frameworkId);
+    await assertCertificateDocument(tx, input.certificateDocumentId);
     const row = await tx.db
       .insertInto('trust_certifications')
       .values({ organization_id: tx.organizationId, ...columns(input) })
@@ -209,6 +234,7 @@ export function updateCertification(
     const before = await certificationQuery(tx).where('c.id', '=', id).executeTakeFirst();
     if (!before) throw notFound(`Certification ${id}`);
     await assertFramework(tx, input.frameworkId);
+    await assertCertificateDocument(tx, input.certificateDocumentId);
     await tx.db
       .updateTable('trust_certifications')
       .set({ ...columns(input), updated_at: new Date() })

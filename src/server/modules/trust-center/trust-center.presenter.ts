@@ -42,6 +42,10 @@ export interface CertificationRow {
   issued_on: string | null;
   expires_on: string | null;
   position: number;
+  certificate_document_id: string | null;
+  certificate_title: string | null;
+  certificate_published: boolean | null;
+  certificate_sha256: string | null;
   updated_at: Date;
 }
 
@@ -57,6 +61,14 @@ export function presentCertification(row: CertificationRow): Certification {
     issuedOn: row.issued_on,
     expiresOn: row.expires_on,
     position: row.position,
+    certificateDocument: row.certificate_document_id
+      ? {
+          id: row.certificate_document_id,
+          title: row.certificate_title ?? '',
+          published: row.certificate_published ?? false,
+          sha256: row.certificate_sha256,
+        }
+      : null,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { uploadCertificate } from '../../../../test/support/trust-certificate.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../../test/fixtures/hugo/${name}`, import.meta.url), 'utf8');
@@ -89,6 +90,7 @@ describe('trust center', () => {
       status: 'certified',
       issuer: 'Certifieringsorgan AB',
       expiresOn: '2028-05-31',
+      certificateDocumentId: (await uploadCertificate(t, await t.signIn('compliance-manager'))).id,
     });
     await api.expect(201, 'POST', '/api/trust-center/certifications', {
       name: 'ISO/IEC 27001',

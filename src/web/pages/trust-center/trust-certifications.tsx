@@ -1,142 +1,97 @@
-import { Button, Card, Group, Select, Table, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Table, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Certification } from '../../../contracts/trust-center.js';
 import { useChange } from '../../api/change.js';
-import { fieldErrors } from '../../api/client.js';
 import { trustApi, trustKeys, useCertifications } from '../../api/trust-center.js';
 import { DeleteButton } from '../../ui/DeleteButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { CertificationModal, certificationStatusLabels } from './certification-form.js';
 
-const statusLabels: Record<Certification['status'], string> = {
-  certified: 'Certified',
-  'in-progress': 'In progress',
-  planned: 'Planned',
-};
-
-const certificationStatuses: Certification['status'][] = ['certified', 'in-progress', 'planned'];
-const empty: {
-  name: string;
-  status: Certification['status'];
-  targetQuarter: string;
-  issuer: string;
-  expiresOn: string;
-} = { name: '', status: 'certified', targetQuarter: '', issuer: '', expiresOn: '' };
+function certificateLabel(c: Certification): string {
+  if (!c.certificateDocument) return '—';
+  return `${c.certificateDocument.title}${c.certificateDocument.published ? '' : ' (not published)'}`;
+}
 
 export function CertificationsPanel({ manage }: { manage: boolean }) {
   const list = useCertifications();
-  const [form, setForm] = useState(empty);
-  const add = useChange(
-    () =>
-      trustApi.addCertification({
-        name: form.name,
-        status: form.status,
-        targetQuarter: form.targetQuarter || null,
-        issuer: form.issuer,
-        expiresOn: form.expiresOn || null,
-      }),
-    () => [trustKeys.certifications],
-    {
-      onSuccess: () => {
-        notifySuccess('Certification added');
-        setForm(empty);
-      },
-      onError: notifyError,
-    },
-  );
-  const remove = useChange(trustApi.removeCertification, () => [trustKeys.certifications], {
+  const [editing, setEditing] = useState<Certification | 'new' | null>(null);
+  const remove = useChange(trustApi.removeCertification, () => [trustKeys.certifications, trustKeys.claims], {
     onSuccess: () => notifySuccess('Certification removed'),
     onError: notifyError,
   });
-  const errors = fieldErrors(add.error);
   return (
     <Card withBorder padding="lg">
+      <Group justify="space-between" mb="sm">
+        <Text size="sm">
+          A certification is shown as certified only while its expiry date has not passed and its certificate
+          is attached and published.
+        </Text>
+        {manage && (
+          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>
+            Add certification
+          </Button>
+        )}
+      </Group>
       <QueryState loading={list.isLoading} error={list.error}>
-        <Table aria-label="Certifications" mb="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Target quarter</Table.Th>
-              <Table.Th>Issuer</Table.Th>
-              <Table.Th>Expires</Table.Th>
-              {manage && <Table.Th>Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(list.data?.items ?? []).map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{statusLabels[c.status]}</Table.Td>
-                <Table.Td>{c.targetQuarter ?? '—'}</Table.Td>
-                <Table.Td>{c.issuer || '—'}</Table.Td>
-                <Table.Td>{c.expiresOn ?? '—'}</Table.Td>
-                {manage && (
-                  <Table.Td>
-                    <DeleteButton
-                      size="xs"
-                      label="Remove"
-                      accessibleName={`Remove ${c.name}`}
-                      title="Remove certification"
-                      message={`Remove ${c.name} from the trust center?`}
-                      confirmLabel="Remove"
-                      onConfirm={() => remove.mutate(c.id)}
-                    />
-                  </Table.Td>
-                )}
+        <Table.ScrollContainer minWidth={720}>
+          <Table aria-label="Certifications">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Target quarter</Table.Th>
+                <Table.Th>Issuer</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th>Certificate</Table.Th>
+                {manage && <Table.Th>Actions</Table.Th>}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {(list.data?.items ?? []).map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.name}</Table.Td>
+                  <Table.Td>{certificationStatusLabels[c.status]}</Table.Td>
+                  <Table.Td>{c.targetQuarter ?? '—'}</Table.Td>
+                  <Table.Td>{c.issuer || '—'}</Table.Td>
+                  <Table.Td>{c.expiresOn ?? '—'}</Table.Td>
+                  <Table.Td>{certificateLabel(c)}</Table.Td>
+                  {manage && (
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Tooltip label={`Edit ${c.name}`}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`Edit ${c.name}`}
+                            onClick={() => setEditing(c)}
+                          >
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <DeleteButton
+                          size="xs"
+                          label="Remove"
+                          accessibleName={`Remove ${c.name}`}
+                          title="Remove certification"
+                          message={`Remove ${c.name} from the trust center?`}
+                          confirmLabel="Remove"
+                          onConfirm={() => remove.mutate(c.id)}
+                        />
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </QueryState>
-      {manage && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-        >
-          <Group align="flex-end">
-            <TextInput
-              label="Name"
-              required
-              value={form.name}
-              error={errors.name}
-              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-            />
-            <Select
-              label="Status"
-              data={Object.entries(statusLabels).map(([value, label]) => ({ value, label }))}
-              value={form.status}
-              allowDeselect={false}
-              onChange={(v) =>
-                setForm({ ...form, status: certificationStatuses.find((s) => s === v) ?? 'certified' })
-              }
-            />
-            <TextInput
-              label="Target quarter"
-              placeholder="2027-Q2"
-              value={form.targetQuarter}
-              error={errors.targetQuarter}
-              onChange={(e) => setForm({ ...form, targetQuarter: e.currentTarget.value })}
-            />
-            <TextInput
-              label="Issuer"
-              value={form.issuer}
-              onChange={(e) => setForm({ ...form, issuer: e.currentTarget.value })}
-            />
-            <TextInput
-              label="Expires on"
-              placeholder="YYYY-MM-DD"
-              value={form.expiresOn}
-              error={errors.expiresOn}
-              onChange={(e) => setForm({ ...form, expiresOn: e.currentTarget.value })}
-            />
-            <Button type="submit" loading={add.isPending}>
-              Add certification
-            </Button>
-          </Group>
-        </form>
+      {editing && (
+        <CertificationModal
+          certification={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
     </Card>
   );
