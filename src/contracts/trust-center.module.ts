@@ -53,6 +53,7 @@ export const trustCenterContract = defineModuleContract({
       notified: z.number().int(),
     }),
     'subprocessor-subscriber.verified': z.strictObject({ subscriberId: z.string() }),
+    'subprocessor-subscriber.unsubscribed': z.strictObject({ subscriberId: z.string() }),
     'subprocessor.objection-received': z.strictObject({ name: z.string(), notificationId: z.string() }),
   },
 });

@@ -889,6 +889,7 @@ export interface SubprocessorSubscribers {
   id: Generated<string>;
   organization_id: string;
   token_hash: string;
+  unsubscribed_at: Timestamp | null;
   verified_at: Timestamp | null;
 }
 
@@ -1067,6 +1068,13 @@ export interface TrustSignInLinks {
   organization_id: string;
   token_hash: string;
   used_at: Timestamp | null;
+}
+
+export interface TrustUnsubscribeTokens {
+  created_at: Generated<Timestamp>;
+  organization_id: string;
+  subscriber_id: string;
+  token_hash: string;
 }
 
 export interface TrustVisitorSessions {
@@ -1263,6 +1271,7 @@ export interface DB {
   trust_nda_versions: TrustNdaVersions;
   trust_public_controls: TrustPublicControls;
   trust_sign_in_links: TrustSignInLinks;
+  trust_unsubscribe_tokens: TrustUnsubscribeTokens;
   trust_visitor_sessions: TrustVisitorSessions;
   user_invitations: UserInvitations;
   users: Users;

@@ -152,4 +152,63 @@ describe('the public changelog: certifications, sub-processors and claims, as a 
     assert.equal((await run()).recipients, 0, 'what changed while unpublished is not mailed later');
     assert.equal((await mails()).length, before, 'nothing was sent while unpublished, or after');
   });
+
+  test('a visitor subscribes, confirms, and leaves with the link in any message; a GET alone changes nothing', async () => {
+    const form = (url: string, body = '') =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body,
+      });
+    const to = (address: string) => async () => (await mails()).filter((m) => m.to_address === address);
+    const visitorMails = to('ciso@kund.example');
+    assert.equal((await form('/trust/subprocessors/subscribe', 'email=ciso%40kund.example')).statusCode, 200);
+    const [confirm] = await visitorMails();
+    assert.match(
+      confirm?.subject ?? '',
+      /^Confirm your subscription to changes of the Norrsken Cloud AB trust center$/,
+    );
+    assert.match(confirm?.text_body ?? '', /claims\s+that stop or start holding/);
+    const verify = /\/trust\/subprocessors\/verify\/[A-Za-z0-9_-]+/.exec(confirm?.text_body ?? '')?.[0];
+    assert.ok(verify);
+    assert.equal((await t.app.inject({ method: 'GET', url: verify })).statusCode, 200);
+
+    await api.expect(201, 'POST', '/api/trust-center/certifications', { name: 'C5', status: 'planned' });
+    assert.equal((await run()).recipients, 2, 'both verified subscribers are mailed');
+    const news = (await visitorMails()).find((m) => m.text_body.includes('Certification listed: C5'));
+    const link = /\/trust\/unsubscribe\/[A-Za-z0-9_-]+/.exec(news?.text_body ?? '')?.[0];
+    assert.ok(link, 'the message has its own unsubscribe link');
+    const other = (await to('dpo@customer.example')()).find((m) =>
+      m.text_body.includes('Certification listed: C5'),
+    );
+    assert.notEqual(
+      /\/trust\/unsubscribe\/[A-Za-z0-9_-]+/.exec(other?.text_body ?? '')?.[0],
+      link,
+      'each subscriber gets a link of their own',
+    );
+
+    const look = await t.app.inject({ method: 'GET', url: link });
+    assert.equal(look.statusCode, 200);
+    assert.match(look.body, /<button type="submit">Unsubscribe<\/button>/);
+    await api.expect(201, 'POST', '/api/trust-center/certifications', { name: 'TISAX', status: 'planned' });
+    assert.equal((await run()).recipients, 2, 'opening the link did not unsubscribe');
+
+    const auditBefore = (await auditActions(t)).length;
+    const left = await form(link);
+    assert.equal(left.statusCode, 200);
+    assert.match(left.body, /You will get no more e-mails/);
+    assert.deepEqual((await auditActions(t)).slice(auditBefore), ['subprocessor-subscriber.unsubscribed']);
+    assert.equal((await form(link)).statusCode, 404, 'a spent link says so');
+    assert.equal((await form('/trust/unsubscribe/not-a-real-token-at-all-000000000')).statusCode, 404);
+
+    await api.expect(201, 'POST', '/api/trust-center/certifications', { name: 'SOC 2', status: 'planned' });
+    assert.equal((await run()).recipients, 1, 'only the remaining subscriber is mailed');
+    assert.ok(!(await visitorMails()).some((m) => m.text_body.includes('SOC 2')));
+
+    // Subscribing again starts over: a new confirmation, nothing sent until it is followed.
+    await form('/trust/subprocessors/subscribe', 'email=ciso%40kund.example');
+    const again = (await visitorMails()).filter((m) => m.subject.startsWith('Confirm your subscription'));
+    assert.equal(again.length, 2);
+  });
 });

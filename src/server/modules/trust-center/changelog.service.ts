@@ -2,6 +2,7 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { enqueueMail } from '../../kernel/mail/index.js';
 import { getClaims } from './claims.service.js';
+import { activeSubscribers, unsubscribeFooter } from './subscriptions.service.js';
 
 export type ChangelogKind = 'certification' | 'subprocessor' | 'claim';
 
@@ -118,15 +119,7 @@ export function mailChangelog(ctx: ServiceContext, publicUrl: string, published:
       .forUpdate()
       .execute();
     if (entries.length === 0) return 0;
-    const subscribers = published
-      ? await tx.db
-          .selectFrom('subprocessor_subscribers')
-          .select(['id', 'email'])
-          .where('organization_id', '=', tx.organizationId)
-          .where('verified_at', 'is not', null)
-          .orderBy('email')
-          .execute()
-      : [];
+    const subscribers = published ? await activeSubscribers(tx) : [];
     const org = await tx.db
       .selectFrom('organizations')
       .select('name')
@@ -144,7 +137,7 @@ export function mailChangelog(ctx: ServiceContext, publicUrl: string, published:
       await enqueueMail(tx, {
         to: s.email,
         subject: `${org.name} trust center: ${entries.length} change(s)`,
-        text,
+        text: text + (await unsubscribeFooter(tx, s.id, publicUrl)),
         dedupeKey: `trust-changelog:${last}:${s.id}`,
       });
     }

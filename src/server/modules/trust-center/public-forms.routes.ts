@@ -8,7 +8,8 @@ import { escapeHtml, type RenderedPage } from './public-html.js';
 import { messagePage } from './public-pages.js';
 import { getSettings } from './settings.service.js';
 import { tokenParams } from './subprocessors.routes.js';
-import { recordObjection, subscribe, verifySubscriber } from './subprocessors.service.js';
+import { recordObjection } from './subprocessors.service.js';
+import { subscribe, unsubscribe, verifySubscriber } from './subscriptions.service.js';
 
 const BASE = '/trust';
 const access = { access: 'public' as const };
@@ -24,7 +25,9 @@ function send(reply: FastifyReply, page: RenderedPage, status = 200) {
     .send(page.html);
 }
 
-/** Public forms of the sub-processor page; urlencoded bodies are parsed only in this scope. */
+const invalidLink = '<p>This link is unknown or was already used.</p>';
+
+/** Public forms of the sub-processor and changes pages; urlencoded bodies are parsed only in this scope. */
 export const registerTrustFormRoutes: RouteModule = (app, { db, config }) => {
   app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
@@ -63,19 +66,10 @@ export const registerTrustFormRoutes: RouteModule = (app, { db, config }) => {
                 settings,
                 BASE,
                 'Subscription confirmed',
-                '<p>You will be told about intended changes to our sub-processors.</p>',
+                '<p>You will be told about intended changes to our sub-processors and other changes on this trust center. Every message has a link to stop them.</p>',
               ),
             )
-          : send(
-              reply,
-              messagePage(
-                settings,
-                BASE,
-                'Link not valid',
-                '<p>This link is unknown or was already used.</p>',
-              ),
-              404,
-            );
+          : send(reply, messagePage(settings, BASE, 'Link not valid', invalidLink), 404);
       },
     );
     scope.get(
@@ -114,6 +108,37 @@ export const registerTrustFormRoutes: RouteModule = (app, { db, config }) => {
               ),
               404,
             );
+      },
+    );
+    // A GET only shows the button: mail scanners follow links, and must not end a subscription by looking.
+    scope.get(
+      '/trust/unsubscribe/:token',
+      { config: access, schema: { ...hidden, params: tokenParams } },
+      async (req, reply) => {
+        const settings = await getSettings(await publicContext(db, req.headers.host));
+        const form = `<p>Stop the e-mails about changes on this trust center?</p><form method="post" action="${BASE}/unsubscribe/${req.params.token}"><button type="submit">Unsubscribe</button></form>`;
+        return send(reply, messagePage(settings, BASE, 'Unsubscribe', form));
+      },
+    );
+    scope.post(
+      '/trust/unsubscribe/:token',
+      { config: access, schema: { ...hidden, params: tokenParams } },
+      async (req, reply) => {
+        const ctx = await publicContext(db, req.headers.host);
+        await assertPublicFormAllowed(db, ctx.organizationId, req.ip, config.loginRateLimitPerMinute);
+        const ok = await unsubscribe(ctx, req.params.token);
+        const settings = await getSettings(ctx);
+        return ok
+          ? send(
+              reply,
+              messagePage(
+                settings,
+                BASE,
+                'Unsubscribed',
+                '<p>You will get no more e-mails about changes on this trust center. You can subscribe again at any time.</p>',
+              ),
+            )
+          : send(reply, messagePage(settings, BASE, 'Link not valid', invalidLink), 404);
       },
     );
   });

@@ -13,9 +13,10 @@ import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
-import { enqueueMail, mayMailFromPublicForm } from '../../kernel/mail/index.js';
+import { enqueueMail } from '../../kernel/mail/index.js';
 import { countryRules, transferProblem } from '../organization/index.js';
 import { addChangelogEntry } from './changelog.service.js';
+import { activeSubscribers, unsubscribeFooter } from './subscriptions.service.js';
 import { iso, presentSubprocessor } from './trust-center.presenter.js';
 
 type Announcement = z.infer<typeof announceChangeSchema>;
@@ -189,13 +190,7 @@ export function announceChange(
         .select('name')
         .where('id', '=', tx.organizationId)
         .executeTakeFirstOrThrow(),
-      tx.db
-        .selectFrom('subprocessor_subscribers')
-        .select(['id', 'email'])
-        .where('organization_id', '=', tx.organizationId)
-        .where('verified_at', 'is not', null)
-        .orderBy('email')
-        .execute(),
+      activeSubscribers(tx),
     ]);
     for (const subscriber of subscribers) {
       const token = randomSecret();
@@ -224,7 +219,7 @@ export function announceChange(
       await enqueueMail(tx, {
         to: subscriber.email,
         subject,
-        text: body,
+        text: body + (await unsubscribeFooter(tx, subscriber.id, publicUrl)),
         dedupeKey: `subprocessor-notice:${notice.id}`,
       });
     }
@@ -297,50 +292,6 @@ export function listSubscribers(ctx: ServiceContext, query: PageQuery): Promise<
       createdAt: new Date(r.created_at).toISOString(),
     }),
   );
-}
-
-/** A visitor asks to be told about changes; the address counts only once its owner follows the link. */
-export async function subscribe(ctx: ServiceContext, email: string, publicUrl: string): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const token = randomSecret();
-    const row = await tx.db
-      .insertInto('subprocessor_subscribers')
-      .values({ organization_id: tx.organizationId, email, token_hash: sha256Hex(token) })
-      .onConflict((oc) =>
-        oc.columns(['organization_id', 'email']).doUpdateSet({ token_hash: sha256Hex(token) }),
-      )
-      .returning('verified_at')
-      .executeTakeFirstOrThrow();
-    if (row.verified_at || !(await mayMailFromPublicForm(tx, email))) return;
-    await enqueueMail(tx, {
-      to: email,
-      subject: 'Confirm your subscription to sub-processor changes',
-      text: `Open ${publicUrl}/trust/subprocessors/verify/${token} to confirm. If you did not ask for this, ignore this message.`,
-    });
-  });
-}
-
-export async function verifySubscriber(ctx: ServiceContext, token: string): Promise<boolean> {
-  return inTransaction(ctx, async (tx) => {
-    const row = await tx.db
-      .updateTable('subprocessor_subscribers')
-      .set({ verified_at: new Date() })
-      .where('organization_id', '=', tx.organizationId)
-      .where('token_hash', '=', sha256Hex(token))
-      .where('verified_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) return false;
-    await recordAuditEvent(
-      tx,
-      'subprocessor-subscriber.verified',
-      { type: 'subprocessor-subscriber', id: row.id },
-      {
-        subscriberId: row.id,
-      },
-    );
-    return true;
-  });
 }
 
 export async function recordObjection(ctx: ServiceContext, token: string): Promise<string | null> {

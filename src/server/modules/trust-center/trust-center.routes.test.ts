@@ -471,9 +471,16 @@ describe('sub-processors', () => {
       .where('subject', '=', notice.subject)
       .execute();
     assert.deepEqual(
-      queued.map((m) => [m.to_address, m.text_body]),
-      [['kund@example.se', notice.body]],
+      queued.map((m) => m.to_address),
+      ['kund@example.se'],
     );
+    const sent = queued[0]?.text_body ?? '';
+    assert.ok(sent.startsWith(notice.body), 'the mail is the recorded notice');
+    assert.match(
+      sent.slice(notice.body.length),
+      /Stop these messages: http:\/\/[^ ]+\/trust\/unsubscribe\/[\w-]{20,}$/,
+    );
+    assert.doesNotMatch(notice.body, /unsubscribe/, 'the record keeps no unsubscribe token');
     const objectPath = /(\/trust\/subprocessors\/objections\/[A-Za-z0-9_-]+)/.exec(notice.body)?.[1] ?? '';
     const objectForm = await t.app.inject({ method: 'GET', url: objectPath });
     assert.equal(objectForm.statusCode, 200);
