@@ -5,6 +5,7 @@ import { installBuiltin, setApplicabilityInBulk } from '../modules/frameworks/in
 import { createUser } from '../modules/users/index.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAudits } from './demo-audits.js';
+import { seedDemoChecks } from './demo-checks.js';
 import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoPolicies } from './demo-policies.js';
 import { seedDemoRisks } from './demo-risks.js';
@@ -220,4 +221,13 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
   await seedDemoActivities(ctx);
   await seedDemoIncidents(ctx);
   await seedDemoVulnerabilities(ctx);
+  await seedDemoChecks(ctx, async (title) => {
+    const row = await ctx.db
+      .selectFrom('controls')
+      .select('id')
+      .where('organization_id', '=', ctx.organizationId)
+      .where('title', '=', title)
+      .executeTakeFirst();
+    return row?.id;
+  });
 }

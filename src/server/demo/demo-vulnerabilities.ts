@@ -224,6 +224,12 @@ function trivyReport(service: DemoService, kind: Kind, week: number, scannedAt: 
  * A month of weekly Trivy scans of the four services' API images and hosts (oldest first, so findings are fixed
  * and reopened as they were), each target mapped to its asset, and one finding accepted as a risk by the CISO.
  */
+/** Production assets the risk register holds already, scanned as the hosts of their service. */
+const hostAssetsInRegister: Partial<Record<string, string>> = {
+  Compute: 'Hypervisor hosts',
+  Kubernetes: 'Kubernetes control plane',
+};
+
 export async function seedDemoVulnerabilities(base: ServiceContext, now = new Date()): Promise<void> {
   const people = await base.db
     .selectFrom('users')
@@ -263,6 +269,21 @@ export async function seedDemoVulnerabilities(base: ServiceContext, now = new Da
   for (const service of services) {
     const serviceId = serviceRows.find((s) => s.name === service)?.id ?? null;
     for (const kind of ['image', 'host'] as const) {
+      const target = targets.find((t) => t.name === targetName(service, kind));
+      // The hosts of Compute and Kubernetes are assets of the risk register already; scanning covers them.
+      const registered = kind === 'host' ? hostAssetsInRegister[service] : undefined;
+      const existing = registered
+        ? await base.db
+            .selectFrom('assets')
+            .select('id')
+            .where('organization_id', '=', base.organizationId)
+            .where('name', '=', registered)
+            .executeTakeFirst()
+        : undefined;
+      if (existing) {
+        if (target) await mapTarget(base, target.id, existing.id);
+        continue;
+      }
       const asset = await createAsset(
         base,
         assetInputSchema.parse({
@@ -273,7 +294,6 @@ export async function seedDemoVulnerabilities(base: ServiceContext, now = new Da
           serviceId,
         }),
       );
-      const target = targets.find((t) => t.name === targetName(service, kind));
       if (target) await mapTarget(base, target.id, asset.id);
     }
   }
