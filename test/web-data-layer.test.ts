@@ -52,6 +52,42 @@ test('pages, shared widgets and the layout reach the API only through src/web/ap
   assert.deepEqual(dataLayerViolations(files), []);
 });
 
+// Pages change data through the hooks of src/web/api/<module>.ts (built on useChange, which awaits the reload of what a
+// change makes stale), never through useMutation/useQueryClient of their own.
+// Issue 11: the questionnaires pages are being converted in parallel; the lead removes this allow-list after the merge.
+const mutationAllowList = [`${path.sep}pages${path.sep}questionnaires${path.sep}`];
+
+/** Every page file outside the allow-list that imports useMutation or useQueryClient from React Query. */
+export function inlineMutationViolations(files: string[]): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    if (mutationAllowList.some((allowed) => file.includes(allowed))) continue;
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(
+      /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@tanstack\/react-query['"]/g,
+    )) {
+      const names = (match[1] ?? '').split(',').map((name) => name.trim().split(/\s+as\s+/)[0]);
+      for (const name of names)
+        if (name === 'useMutation' || name === 'useQueryClient')
+          out.push(`${path.relative(repoRoot, file)} imports ${name} from '@tanstack/react-query'`);
+    }
+  }
+  return out;
+}
+
+test('pages change data through the hooks of src/web/api (useChange), not useMutation or useQueryClient', () => {
+  const pages = sourceFiles(path.join(webDir, 'pages'));
+  assert.deepEqual(inlineMutationViolations(pages), []);
+});
+
+test('the scan catches each way of importing useMutation and useQueryClient', () => {
+  const probe = path.join(repoRoot, 'test/fixtures/web-data-layer-probe.tsx.txt');
+  assert.deepEqual(
+    inlineMutationViolations([probe]).map((v) => v.split(' imports ')[1]),
+    ["useMutation from '@tanstack/react-query'", "useQueryClient from '@tanstack/react-query'"],
+  );
+});
+
 test('the scan catches each form of inline API path and query key', () => {
   const probe = path.join(repoRoot, 'test/fixtures/web-data-layer-probe.tsx.txt');
   assert.equal(dataLayerViolations([probe]).length, 4);

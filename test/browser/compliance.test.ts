@@ -358,4 +358,75 @@ describe('the compliance manager in Chromium: frameworks, applicability, control
     const file = readFileSync(await download.path());
     assert.equal(file.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX file is a ZIP archive');
   });
+
+  test('the coverage drill-down keeps its service and page in the address: reload, back and forward show the same list', async () => {
+    // Services are the admin's to add.
+    const admin = await apiSignIn(app.url, app.adminEmail, app.adminPassword);
+    const created = await fetch(`${app.url}/api/services`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      body: JSON.stringify({ name: 'Drill-down probe service' }),
+    });
+    assert.equal(created.status, 201, await created.clone().text());
+    const { id: serviceId } = (await created.json()) as { id: string };
+
+    await nav(page, 'Coverage').click();
+    await coverageCard(page)
+      .getByRole('link', { name: / not yet decided$/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: `${ISO}: applicability not yet decided`, level: 1 }).waitFor();
+    const frameworkId = new URL(page.url()).pathname.split('/')[2];
+    const { total } = (await (
+      await page.request.get(
+        `${app.url}/api/frameworks/${frameworkId}/coverage/requirements?filter=undecided&serviceId=${serviceId}&pageSize=1`,
+      )
+    ).json()) as { total: number };
+    assert.ok(total > 50, `more undecided requirements than one page holds: ${total}`);
+    const table = `table[aria-label="${ISO}: Applicability not yet decided"] tbody tr`;
+    const rowsShown = (n: number) =>
+      page.waitForFunction(
+        ([selector, expected]) => document.querySelectorAll(selector).length === expected,
+        [table, n] as const,
+      );
+    const currentPage = (n: number) =>
+      page.getByRole('button', { name: `Page ${n}`, exact: true }).and(page.locator('[aria-current="page"]'));
+    const params = () => new URL(page.url()).searchParams;
+    const service = page.getByRole('combobox', { name: 'Service' });
+    // After a reload the list is asked for with the service and page the address holds.
+    const listRequested = (n: number) =>
+      page.waitForRequest((req) => {
+        const url = new URL(req.url());
+        return (
+          url.pathname === `/api/frameworks/${frameworkId}/coverage/requirements` &&
+          url.searchParams.get('serviceId') === serviceId &&
+          url.searchParams.get('page') === String(n)
+        );
+      });
+
+    await service.click();
+    await page.getByRole('option', { name: 'Drill-down probe service' }).click();
+    await page.waitForURL((url) => url.searchParams.get('serviceId') === serviceId);
+    await rowsShown(50);
+    await page.getByRole('button', { name: 'Page 2', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await rowsShown(Math.min(50, total - 50));
+
+    const reloaded = listRequested(2);
+    await page.reload();
+    await reloaded;
+    await currentPage(2).waitFor();
+    await rowsShown(Math.min(50, total - 50));
+
+    await page.goBack();
+    await currentPage(1).waitFor();
+    assert.equal(params().get('page'), null, 'back returns to the first page');
+    assert.equal(params().get('serviceId'), serviceId, 'back keeps the service');
+    await rowsShown(50);
+
+    await page.goForward();
+    await currentPage(2).waitFor();
+    assert.equal(params().get('serviceId'), serviceId, 'forward keeps the service');
+    await rowsShown(Math.min(50, total - 50));
+  });
 });

@@ -1,4 +1,5 @@
 import type { SessionResponse } from '../../contracts/auth.js';
+import { type ChangeCallbacks, useChange } from './change.js';
 import { api } from './client.js';
 
 export const sessionKeys = {
@@ -14,3 +15,10 @@ export const authApi = {
   changePassword: (body: { currentPassword: string; newPassword: string }) =>
     api.post<void>('/api/auth/password', body),
 };
+
+/** Changes the signed-in person's password (the server signs out their other sessions); no cached data goes stale. */
+export function useChangePassword(
+  callbacks?: ChangeCallbacks<void, { currentPassword: string; newPassword: string }>,
+) {
+  return useChange(authApi.changePassword, () => [], callbacks);
+}

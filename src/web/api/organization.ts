@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Location, Organization, Service } from '../../contracts/organization.js';
+import { sessionKeys } from './auth.js';
 import { type ChangeCallbacks, useChange } from './change.js';
 import { api } from './client.js';
 
@@ -28,6 +29,13 @@ export function useOrganization() {
 /** The organisation's services. */
 export function useServices(): Service[] {
   return useOrganization().data?.services ?? [];
+}
+
+/** Saves the organisation's name and security contact; the organisation and the session (which names it) reload. */
+export function useUpdateOrganization(
+  callbacks?: ChangeCallbacks<Organization, { name: string; securityContactEmail: string | null }>,
+) {
+  return useChange(organizationApi.update, () => [organizationKeys.all, sessionKeys.all], callbacks);
 }
 
 /** Removes a location or a service; the organisation reloads. */

@@ -12,6 +12,7 @@ import type {
   NdaVersion,
   TrustDocument,
 } from '../../contracts/trust-documents.js';
+import { type ChangeCallbacks, useChange } from './change.js';
 import { api, type Draft, type Params, query } from './client.js';
 import { postForm } from './post-form.js';
 
@@ -83,4 +84,74 @@ export function useDocumentRequests(status: string, page: number, pageSize: numb
 
 export function useAutoApprovalRules() {
   return useQuery({ queryKey: trustDocumentKeys.rules, queryFn: trustDocumentsApi.rules });
+}
+
+/** What the add-a-document form sends: a document generated from the records, or an upload with its file. */
+export type NewTrustDocument =
+  | { source: 'generated'; document: Draft<GeneratedDocumentInput> }
+  | { source: 'upload'; form: FormData; csrfToken: string };
+
+/** Adds a trust document (generated, or uploaded as a multipart form with the session's CSRF token). */
+export function useAddTrustDocument(callbacks?: ChangeCallbacks<TrustDocument, NewTrustDocument>) {
+  return useChange(
+    (input: NewTrustDocument) =>
+      input.source === 'generated'
+        ? trustDocumentsApi.addGenerated(input.document)
+        : trustDocumentsApi.upload(input.form, input.csrfToken),
+    () => [trustDocumentKeys.documents],
+    callbacks,
+  );
+}
+
+export function useUpdateTrustDocument(
+  id: string,
+  callbacks?: ChangeCallbacks<TrustDocument, DocumentUpdate>,
+) {
+  return useChange(
+    (patch: DocumentUpdate) => trustDocumentsApi.update(id, patch),
+    () => [trustDocumentKeys.documents],
+    callbacks,
+  );
+}
+
+export function useRevokeGrant(id: string, callbacks?: ChangeCallbacks<AccessGrant, void>) {
+  return useChange(
+    () => trustDocumentsApi.revokeGrant(id),
+    () => [trustDocumentKeys.grants],
+    callbacks,
+  );
+}
+
+export function usePublishNda(callbacks?: ChangeCallbacks<NdaVersion, string>) {
+  return useChange(trustDocumentsApi.publishNda, () => [trustDocumentKeys.ndaVersions], callbacks);
+}
+
+/** Approves a request for the given number of days; the requests and the access grants reload. */
+export function useApproveRequest(id: string, callbacks?: ChangeCallbacks<DocumentRequest, number>) {
+  return useChange(
+    (expiresInDays: number) => trustDocumentsApi.approveRequest(id, expiresInDays),
+    () => [trustDocumentKeys.requestLists, trustDocumentKeys.grants],
+    callbacks,
+  );
+}
+
+/** Rejects a request with a reason; the requests and the access grants reload. */
+export function useRejectRequest(id: string, callbacks?: ChangeCallbacks<DocumentRequest, string>) {
+  return useChange(
+    (reason: string) => trustDocumentsApi.rejectRequest(id, reason),
+    () => [trustDocumentKeys.requestLists, trustDocumentKeys.grants],
+    callbacks,
+  );
+}
+
+export function useAddAutoApprovalRule(callbacks?: ChangeCallbacks<AutoApprovalRule, AutoApprovalRuleInput>) {
+  return useChange(trustDocumentsApi.addRule, () => [trustDocumentKeys.rules], callbacks);
+}
+
+export function useRemoveAutoApprovalRule(id: string, callbacks?: ChangeCallbacks<void, void>) {
+  return useChange(
+    () => trustDocumentsApi.removeRule(id),
+    () => [trustDocumentKeys.rules],
+    callbacks,
+  );
 }

@@ -1,7 +1,6 @@
 import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { authApi } from '../../api/auth.js';
+import { useChangePassword } from '../../api/auth.js';
 import { fieldErrors } from '../../api/client.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifySuccess } from '../../ui/notify.js';
@@ -11,8 +10,7 @@ export function PasswordCard() {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const change = useMutation({
-    mutationFn: () => authApi.changePassword({ currentPassword: current, newPassword: next }),
+  const change = useChangePassword({
     onSuccess: () => {
       setCurrent('');
       setNext('');
@@ -24,7 +22,7 @@ export function PasswordCard() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setMismatch(repeat !== next);
-    if (repeat === next) change.mutate();
+    if (repeat === next) change.mutate({ currentPassword: current, newPassword: next });
   };
   return (
     <Card withBorder padding="lg">

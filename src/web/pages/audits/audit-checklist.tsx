@@ -1,15 +1,19 @@
 import { Anchor, Button, Card, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { AuditDetail, ChecklistItem, ChecklistResult } from '../../../contracts/audits.js';
+import { z } from 'zod';
+import { type AuditDetail, type ChecklistItem, checklistResultSchema } from '../../../contracts/audits.js';
 import { useChecklist } from '../../api/audits.js';
 import { useSession } from '../../auth/session.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { FindingModal, ResultModal } from './audit-dialogs.js';
 import { optionsOf, ResultBadge, resultLabels } from './audit-labels.js';
 
 const PAGE_SIZE = 50;
+/** The result filter: one result, or '' for any. */
+const resultFilter = checklistResultSchema.or(z.literal('')).catch('');
 
 function Progress({ audit }: { audit: AuditDetail }) {
   const p = audit.progress;
@@ -89,9 +93,18 @@ function Row({
 export function AuditChecklist({ audit }: { audit: AuditDetail }) {
   const { can } = useSession();
   const conduct = can('findings.raise') && audit.status === 'in-progress';
-  const [q, setQ] = useState('');
-  const [result, setResult] = useState<ChecklistResult | ''>('');
-  const [page, setPage] = useState(1);
+  const {
+    values: { checklistSearch: q, checklistResult: result, checklistPage: page },
+    update,
+    setPage,
+  } = useListParams(
+    {
+      checklistSearch: listParam.text(),
+      checklistResult: resultFilter,
+      checklistPage: listParam.page(),
+    },
+    { pageKey: 'checklistPage' },
+  );
   const [editing, setEditing] = useState<{ item: ChecklistItem; kind: 'result' | 'finding' } | null>(null);
   const checklist = useChecklist(audit.id, { q, result, page, pageSize: PAGE_SIZE });
   return (
@@ -109,19 +122,13 @@ export function AuditChecklist({ audit }: { audit: AuditDetail }) {
         <TextInput
           label="Search checklist"
           value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value);
-            setPage(1);
-          }}
+          onChange={(e) => update({ checklistSearch: e.currentTarget.value })}
         />
         <NativeSelect
           label="Result"
           data={[{ value: '', label: 'Any result' }, ...optionsOf(resultLabels)]}
           value={result}
-          onChange={(e) => {
-            setResult(e.currentTarget.value as ChecklistResult | '');
-            setPage(1);
-          }}
+          onChange={(e) => update({ checklistResult: resultFilter.parse(e.currentTarget.value) })}
         />
       </Group>
       <QueryState loading={checklist.isLoading} error={checklist.error}>

@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session.js';
 import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { FindingModal } from './audit-dialogs.js';
 import { FindingBadge } from './audit-labels.js';
 
@@ -16,7 +17,10 @@ const PAGE_SIZE = 50;
 export function AuditFindings({ audit }: { audit: AuditDetail }) {
   const { can } = useSession();
   const [raising, setRaising] = useState(false);
-  const [page, setPage] = useState(1);
+  const {
+    values: { findingsPage: page },
+    setPage,
+  } = useListParams({ findingsPage: listParam.page() }, { pageKey: 'findingsPage' });
   const findings = useFindings(audit.id, { page, pageSize: PAGE_SIZE });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="findings-heading">

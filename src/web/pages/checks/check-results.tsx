@@ -1,10 +1,10 @@
 import { Card, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { CheckResult } from '../../../contracts/checks.js';
 import { useCheckResults } from '../../api/checks.js';
 import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { OutcomeBadge } from './check-ui.js';
 
 const PAGE_SIZE = 20;
@@ -15,7 +15,10 @@ const triggerLabels: Record<CheckResult['trigger'], string> = {
 };
 
 export function CheckResults({ checkId }: { checkId: string }) {
-  const [page, setPage] = useState(1);
+  const {
+    values: { resultsPage: page },
+    setPage,
+  } = useListParams({ resultsPage: listParam.page() }, { pageKey: 'resultsPage' });
   const results = useCheckResults(checkId, { page, pageSize: PAGE_SIZE });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="results-heading">

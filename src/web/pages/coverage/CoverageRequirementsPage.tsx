@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Select, Table, Text } from '@mantine/core';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { RequirementSummary } from '../../../contracts/frameworks.js';
 import { query } from '../../api/client.js';
 import { useCoverageRequirements, useFramework } from '../../api/frameworks.js';
@@ -7,11 +7,11 @@ import { count } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { Crumbs } from '../frameworks/crumbs.js';
 import { ApplicabilityBadge, ImplementationBadge } from '../frameworks/requirement-status.js';
 import { ServiceScopeSelect } from '../frameworks/soa-export.js';
 import { type DrillDown, drillDownLabels, drillDownOptions, isDrillDown } from './coverage-labels.js';
-import { useServiceParam } from './use-coverage.js';
 
 const PAGE_SIZE = 50;
 
@@ -55,23 +55,20 @@ function DrillDownTable({ items, caption }: { items: RequirementSummary[]; capti
 }
 
 function DrillDownList({ frameworkId, filter }: { frameworkId: string; filter: DrillDown }) {
-  const [search, setSearch] = useSearchParams();
-  const [serviceId, setServiceId] = useServiceParam();
+  const {
+    values: { serviceId, page },
+    update,
+    setPage,
+  } = useListParams({ serviceId: listParam.text(), page: listParam.page() });
   const navigate = useNavigate();
-  const page = Math.max(1, Number(search.get('page')) || 1);
   const framework = useFramework(frameworkId);
   const list = useCoverageRequirements(frameworkId, {
     filter,
-    serviceId: serviceId ?? undefined,
+    serviceId: serviceId || undefined,
     page,
     pageSize: PAGE_SIZE,
   });
   const name = framework.data?.name ?? 'Framework';
-  const setPage = (p: number) => {
-    const next = new URLSearchParams(search);
-    next.set('page', String(p));
-    setSearch(next, { replace: true });
-  };
   return (
     <>
       <Crumbs trail={[['/coverage', 'Coverage']]} current={name} />
@@ -85,10 +82,14 @@ function DrillDownList({ frameworkId, filter }: { frameworkId: string; filter: D
             value={filter}
             allowDeselect={false}
             onChange={(v) =>
-              v && navigate(`/coverage/${frameworkId}/${v}${query({ serviceId: serviceId ?? undefined })}`)
+              v && navigate(`/coverage/${frameworkId}/${v}${query({ serviceId: serviceId || undefined })}`)
             }
           />
-          <ServiceScopeSelect label="Service" value={serviceId} onChange={setServiceId} />
+          <ServiceScopeSelect
+            label="Service"
+            value={serviceId || null}
+            onChange={(id) => update({ serviceId: id ?? '' })}
+          />
         </Group>
         <QueryState loading={list.isLoading} error={list.error}>
           <Text size="sm" c="dimmed" mb="xs" aria-live="polite">

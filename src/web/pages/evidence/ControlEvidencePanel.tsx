@@ -5,6 +5,7 @@ import { useEvidenceList } from '../../api/evidence.js';
 import { useSession } from '../../auth/session.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { AddLinkModal, UploadEvidenceModal } from './evidence-forms.js';
 import { EvidenceTable } from './evidence-table.js';
 
@@ -13,7 +14,10 @@ const PAGE_SIZE = 10;
 /** A control's evidence, newest first, with upload and add-link for people who may submit evidence. */
 export function ControlEvidencePanel({ controlId }: { controlId: string }) {
   const { can } = useSession();
-  const [page, setPage] = useState(1);
+  const {
+    values: { evidencePage: page },
+    setPage,
+  } = useListParams({ evidencePage: listParam.page() }, { pageKey: 'evidencePage' });
   const [adding, setAdding] = useState<'file' | 'link' | null>(null);
   const evidence = useEvidenceList({ controlId, page, pageSize: PAGE_SIZE }, can('evidence.read'));
   if (!can('evidence.read')) return null;

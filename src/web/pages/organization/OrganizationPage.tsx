@@ -1,10 +1,8 @@
 import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Organization } from '../../../contracts/organization.js';
-import { sessionKeys } from '../../api/auth.js';
 import { fieldErrors } from '../../api/client.js';
-import { organizationApi, organizationKeys, useOrganization } from '../../api/organization.js';
+import { useOrganization, useUpdateOrganization } from '../../api/organization.js';
 import { useSession } from '../../auth/session.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -13,18 +11,14 @@ import { LocationsCard, ServicesCard } from './organization-tables.js';
 
 function ProfileForm({ org }: { org: Organization }) {
   const { can } = useSession();
-  const client = useQueryClient();
   const [name, setName] = useState(org.name);
   const [contact, setContact] = useState(org.securityContactEmail ?? '');
   useEffect(() => {
     setName(org.name);
     setContact(org.securityContactEmail ?? '');
   }, [org]);
-  const save = useMutation({
-    mutationFn: () => organizationApi.update({ name, securityContactEmail: contact || null }),
-    onSuccess: (o) => {
-      client.setQueryData(organizationKeys.all, o);
-      void client.invalidateQueries({ queryKey: sessionKeys.all });
+  const save = useUpdateOrganization({
+    onSuccess: () => {
       notifySuccess('Organisation profile saved');
     },
     onError: notifyError,
@@ -33,7 +27,7 @@ function ProfileForm({ org }: { org: Organization }) {
   const readOnly = !can('organization.manage');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate({ name, securityContactEmail: contact || null });
   };
   return (
     <Card withBorder padding="lg">

@@ -5,6 +5,7 @@ import { usePolicyDiff, usePolicyVersions } from '../../api/policies.js';
 import { dateTime } from '../../ui/format.js';
 import { PageControls } from '../../ui/PageControls.js';
 import { QueryState } from '../../ui/QueryState.js';
+import { listParam, useListParams } from '../../ui/use-list-params.js';
 import { VersionStatusBadge } from './policy-labels.js';
 
 type DiffHunk = PolicyDiff['hunks'][number];
@@ -85,7 +86,10 @@ function DiffPicker({ documentId, versions }: { documentId: string; versions: Po
 }
 
 export function VersionHistory({ documentId }: { documentId: string }) {
-  const [page, setPage] = useState(1);
+  const {
+    values: { versionsPage: page },
+    setPage,
+  } = useListParams({ versionsPage: listParam.page() }, { pageKey: 'versionsPage' });
   const versions = usePolicyVersions(documentId, page, PAGE_SIZE);
   const items = versions.data?.items ?? [];
   return (

@@ -1,7 +1,6 @@
 import { Button, Table, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccessGrant } from '../../../contracts/trust-documents.js';
-import { trustDocumentKeys, trustDocumentsApi, useAccessGrants } from '../../api/trust-documents.js';
+import { useAccessGrants, useRevokeGrant } from '../../api/trust-documents.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { date, dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
@@ -20,13 +19,8 @@ const stateLabels: Record<AccessGrant['state'], string> = {
 };
 
 function Revoke({ grant }: { grant: AccessGrant }) {
-  const client = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: () => trustDocumentsApi.revokeGrant(grant.id),
-    onSuccess: () => {
-      notifySuccess(`Access of ${grant.email} revoked`);
-      void client.invalidateQueries({ queryKey: trustDocumentKeys.grants });
-    },
+  const revoke = useRevokeGrant(grant.id, {
+    onSuccess: () => notifySuccess(`Access of ${grant.email} revoked`),
     onError: notifyError,
   });
   return (

@@ -12,7 +12,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
   type AccessLevel,
@@ -24,7 +23,13 @@ import {
   type TrustDocument,
 } from '../../../contracts/trust-documents.js';
 import { fieldErrors } from '../../api/client.js';
-import { trustDocumentKeys, trustDocumentsApi, useTrustDocuments } from '../../api/trust-documents.js';
+import {
+  type NewTrustDocument,
+  trustDocumentsApi,
+  useAddTrustDocument,
+  useTrustDocuments,
+  useUpdateTrustDocument,
+} from '../../api/trust-documents.js';
 import { useSession } from '../../auth/session.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
@@ -54,37 +59,35 @@ const empty: {
 };
 
 function AddDocument() {
-  const client = useQueryClient();
   const { session } = useSession();
   const [form, setForm] = useState(empty);
   const [file, setFile] = useState<File | null>(null);
   // A new key empties the file input after an upload.
   const [fileKey, setFileKey] = useState(0);
-  const add = useMutation({
-    mutationFn: () => {
-      if (form.source === 'generated') {
-        const { source: _source, kind: _kind, ...rest } = form;
-        return trustDocumentsApi.addGenerated(rest);
-      }
-      const data = new FormData();
-      for (const key of ['title', 'description', 'kind', 'accessLevel', 'versionLabel'] as const)
-        data.set(key, form[key]);
-      data.set('published', String(form.published));
-      if (file) data.set('file', file, file.name);
-      return trustDocumentsApi.upload(data, session?.csrfToken ?? '');
-    },
+  const add = useAddTrustDocument({
     onSuccess: (d) => {
       notifySuccess(`${d.title} added`);
       setForm(empty);
       setFile(null);
       setFileKey(fileKey + 1);
-      void client.invalidateQueries({ queryKey: trustDocumentKeys.documents });
     },
   });
   const errors = fieldErrors(add.error);
+  const newDocument = (): NewTrustDocument => {
+    if (form.source === 'generated') {
+      const { source: _source, kind: _kind, ...document } = form;
+      return { source: 'generated', document };
+    }
+    const data = new FormData();
+    for (const key of ['title', 'description', 'kind', 'accessLevel', 'versionLabel'] as const)
+      data.set(key, form[key]);
+    data.set('published', String(form.published));
+    if (file) data.set('file', file, file.name);
+    return { source: 'upload', form: data, csrfToken: session?.csrfToken ?? '' };
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate();
+    add.mutate(newDocument());
   };
   return (
     <Card withBorder padding="lg">
@@ -174,14 +177,8 @@ function AddDocument() {
 }
 
 function DocumentRow({ doc, manage }: { doc: TrustDocument; manage: boolean }) {
-  const client = useQueryClient();
-  const change = useMutation({
-    mutationFn: (patch: Partial<Pick<TrustDocument, 'accessLevel' | 'published'>>) =>
-      trustDocumentsApi.update(doc.id, patch),
-    onSuccess: (d) => {
-      notifySuccess(`${d.title} saved`);
-      void client.invalidateQueries({ queryKey: trustDocumentKeys.documents });
-    },
+  const change = useUpdateTrustDocument(doc.id, {
+    onSuccess: (d) => notifySuccess(`${d.title} saved`),
     onError: notifyError,
   });
   return (

@@ -1,21 +1,15 @@
 import { Button, Card, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrors } from '../../api/client.js';
-import { trustDocumentKeys, trustDocumentsApi, useNdaVersions } from '../../api/trust-documents.js';
+import { useNdaVersions, usePublishNda } from '../../api/trust-documents.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
 function NewVersion({ current }: { current: string }) {
-  const client = useQueryClient();
   const [text, setText] = useState(current);
-  const save = useMutation({
-    mutationFn: () => trustDocumentsApi.publishNda(text),
-    onSuccess: (v) => {
-      notifySuccess(`NDA version ${v.version} published`);
-      void client.invalidateQueries({ queryKey: trustDocumentKeys.ndaVersions });
-    },
+  const save = usePublishNda({
+    onSuccess: (v) => notifySuccess(`NDA version ${v.version} published`),
     onError: notifyError,
   });
   return (
@@ -30,7 +24,7 @@ function NewVersion({ current }: { current: string }) {
         onChange={(e) => setText(e.currentTarget.value)}
       />
       <Button
-        onClick={() => save.mutate()}
+        onClick={() => save.mutate(text)}
         loading={save.isPending}
         disabled={text.trim() === current.trim()}
       >

@@ -1,8 +1,7 @@
 import { Button, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accessLevelLabels, type DocumentRequest } from '../../../contracts/trust-documents.js';
-import { trustDocumentKeys, trustDocumentsApi, useDocumentRequests } from '../../api/trust-documents.js';
+import { useApproveRequest, useDocumentRequests, useRejectRequest } from '../../api/trust-documents.js';
 import { dateTime } from '../../ui/format.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { PageControls } from '../../ui/PageControls.js';
@@ -28,22 +27,15 @@ const statusColors: Record<DocumentRequest['status'], StatusColor> = {
 };
 
 function Decide({ request }: { request: DocumentRequest }) {
-  const client = useQueryClient();
   const [days, setDays] = useState<number | string>(30);
   const [reason, setReason] = useState('');
-  const done = (message: string) => {
-    notifySuccess(message);
-    void client.invalidateQueries({ queryKey: trustDocumentKeys.requestLists });
-    void client.invalidateQueries({ queryKey: trustDocumentKeys.grants });
-  };
-  const approve = useMutation({
-    mutationFn: () => trustDocumentsApi.approveRequest(request.id, Number(days)),
-    onSuccess: () => done(`${request.name} can download for ${days} days; a sign-in link is on its way`),
+  const approve = useApproveRequest(request.id, {
+    onSuccess: (_request, expiresInDays) =>
+      notifySuccess(`${request.name} can download for ${expiresInDays} days; a sign-in link is on its way`),
     onError: notifyError,
   });
-  const reject = useMutation({
-    mutationFn: () => trustDocumentsApi.rejectRequest(request.id, reason),
-    onSuccess: () => done(`Request from ${request.name} rejected`),
+  const reject = useRejectRequest(request.id, {
+    onSuccess: () => notifySuccess(`Request from ${request.name} rejected`),
     onError: notifyError,
   });
   return (
@@ -59,7 +51,7 @@ function Decide({ request }: { request: DocumentRequest }) {
             value={days}
             onChange={setDays}
           />
-          <Button size="xs" onClick={() => approve.mutate()} loading={approve.isPending}>
+          <Button size="xs" onClick={() => approve.mutate(Number(days))} loading={approve.isPending}>
             Approve {request.name}
           </Button>
         </>
@@ -74,7 +66,7 @@ function Decide({ request }: { request: DocumentRequest }) {
         size="xs"
         color="red"
         variant="light"
-        onClick={() => reject.mutate()}
+        onClick={() => reject.mutate(reason)}
         loading={reject.isPending}
       >
         Reject {request.name}

@@ -1,30 +1,24 @@
 import { Button, Checkbox, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AutoApprovalRule } from '../../../contracts/trust-documents.js';
 import { fieldErrors } from '../../api/client.js';
-import { trustDocumentKeys, trustDocumentsApi, useAutoApprovalRules } from '../../api/trust-documents.js';
+import {
+  useAddAutoApprovalRule,
+  useAutoApprovalRules,
+  useRemoveAutoApprovalRule,
+} from '../../api/trust-documents.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { QueryState } from '../../ui/QueryState.js';
 
 function AddRule() {
-  const client = useQueryClient();
   const [domain, setDomain] = useState('');
   const [onRequest, setOnRequest] = useState(true);
   const [nda, setNda] = useState(false);
   const [days, setDays] = useState<number | string>(30);
-  const add = useMutation({
-    mutationFn: () =>
-      trustDocumentsApi.addRule({
-        domain,
-        approvesOnRequest: onRequest,
-        approvesNda: nda,
-        expiresInDays: Number(days),
-      }),
-    onSuccess: () => {
-      notifySuccess(`Requests from ${domain} are approved automatically`);
+  const add = useAddAutoApprovalRule({
+    onSuccess: (_rule, input) => {
+      notifySuccess(`Requests from ${input.domain} are approved automatically`);
       setDomain('');
-      void client.invalidateQueries({ queryKey: trustDocumentKeys.rules });
     },
     onError: notifyError,
   });
@@ -33,7 +27,7 @@ function AddRule() {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        add.mutate();
+        add.mutate({ domain, approvesOnRequest: onRequest, approvesNda: nda, expiresInDays: Number(days) });
       }}
     >
       <Group align="flex-end">
@@ -64,13 +58,8 @@ function AddRule() {
 }
 
 function RemoveRule({ rule }: { rule: AutoApprovalRule }) {
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => trustDocumentsApi.removeRule(rule.id),
-    onSuccess: () => {
-      notifySuccess(`Rule for ${rule.domain} removed`);
-      void client.invalidateQueries({ queryKey: trustDocumentKeys.rules });
-    },
+  const remove = useRemoveAutoApprovalRule(rule.id, {
+    onSuccess: () => notifySuccess(`Rule for ${rule.domain} removed`),
     onError: notifyError,
   });
   return (
