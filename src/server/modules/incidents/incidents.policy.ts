@@ -6,6 +6,7 @@ export const incidentsPolicy = {
   read: 'incidents.read',
   report: 'incidents.report',
   manage: 'incidents.manage',
+  admin: 'incidents.admin',
 } as const satisfies Record<string, RouteAccess>;
 
 /**

@@ -10,6 +10,8 @@ import {
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
+import { outboundGet } from '../../kernel/http/outbound-fetch.js';
+import { getMonitoringNetwork } from './incident-settings.service.js';
 import { assertOutage, insertOutage } from './outages.service.js';
 
 /** Which service each monitor measures (null: not imported) and at which locations (none: all). */
@@ -157,12 +159,12 @@ export async function importPrometheus(
   url.searchParams.set('start', String(new Date(input.start).getTime() / 1000));
   url.searchParams.set('end', String(new Date(input.end).getTime() / 1000));
   url.searchParams.set('step', String(input.step));
+  const { allowPrivateNetworks } = await getMonitoringNetwork(ctx);
   let text: string;
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'error' });
-    text = await res.text();
-    if (text.length > MAX_BYTES) throw new Error('the answer is larger than 20 MB');
-    if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
+    const res = await outboundGet(url.href, { allowPrivate: allowPrivateNetworks, maxBytes: MAX_BYTES });
+    text = res.body;
+    if (res.status < 200 || res.status > 299) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
   } catch (e) {
     throw new AppError('VALIDATION_FAILED', `Prometheus did not answer the query: ${(e as Error).message}`, [
       { path: 'url', message: (e as Error).message },

@@ -159,6 +159,50 @@ describe('outages, SLA and monitoring imports', () => {
     assert.ok((await auditActions(t)).includes('outages.imported'));
   });
 
+  test('the Prometheus URL cannot reach metadata, link-local or (unless an administrator allows it) private addresses', async () => {
+    const port = new URL(prometheus.url).port;
+    const body = {
+      query: 'probe_success',
+      start: new Date(start * 1000).toISOString(),
+      end: new Date((start + 299 * 60) * 1000).toISOString(),
+      step: 60,
+      services: {},
+    };
+    const before = await outageCount();
+    const refused: [string, RegExp][] = [
+      ['http://169.254.169.254/latest/meta-data', /link-local, metadata or reserved/],
+      ['http://[::ffff:169.254.169.254]/', /link-local, metadata or reserved/],
+      ['http://[fe80::1]/', /link-local, metadata or reserved/],
+      ['http://0.0.0.0:9090/', /link-local, metadata or reserved/],
+      [`http://user:secret@127.0.0.1:${port}`, /user name or password/],
+      ['ftp://127.0.0.1/', /url|protocol/i],
+      [prometheus.url, /private or loopback/],
+      [`http://localhost:${port}`, /private or loopback/],
+      ['http://10.0.0.1:9090', /private or loopback/],
+      ['http://[::ffff:7f00:1]:9090', /private or loopback/],
+    ];
+    for (const [url, why] of refused) {
+      const res = await manager.call('POST', '/api/outages/import/prometheus', { ...body, url });
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+      assert.equal(res.json().error.details[0].path, 'url', url);
+      assert.match(res.body, why, url);
+    }
+    const admin = apiClient(t, await t.signIn('admin'));
+    const off = await manager.call('PUT', '/api/monitoring-network', { allowPrivateNetworks: true });
+    assert.equal(off.statusCode, 403, 'a compliance manager cannot open private networks');
+    await admin.expect(200, 'PUT', '/api/monitoring-network', { allowPrivateNetworks: true });
+    assert.deepEqual(await manager.expect(200, 'GET', '/api/monitoring-network'), {
+      allowPrivateNetworks: true,
+    });
+    // Link-local and metadata stay refused even then.
+    const metadata = await manager.call('POST', '/api/outages/import/prometheus', {
+      ...body,
+      url: 'http://169.254.169.254/',
+    });
+    assert.equal(metadata.statusCode, 400);
+    assert.equal(await outageCount(), before);
+  });
+
   test('a real Prometheus: query_range over probe_success becomes outage windows, once', async () => {
     const body = {
       url: prometheus.url,

@@ -3,6 +3,7 @@ import {
   availabilityQuerySchema,
   availabilityRowSchema,
   importResultSchema,
+  monitoringNetworkSchema,
   outageInputSchema,
   outageListQuerySchema,
   outageSchema,
@@ -13,6 +14,7 @@ import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
 import { availabilityFor, getSlaSettings, putSlaSettings } from './availability.service.js';
+import { getMonitoringNetwork, putMonitoringNetwork } from './incident-settings.service.js';
 import { incidentsPolicy as policy } from './incidents.policy.js';
 import {
   importPrometheus,
@@ -128,5 +130,30 @@ export const registerOutageRoutes: RouteModule = (app, { db }) => {
       },
     },
     (req) => putSlaSettings(contextOf(req, db), req.body),
+  );
+  app.get(
+    '/api/monitoring-network',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'Whether monitoring imports may contact private networks',
+        response: { 200: monitoringNetworkSchema, ...errors },
+      },
+    },
+    (req) => getMonitoringNetwork(contextOf(req, db)),
+  );
+  app.put(
+    '/api/monitoring-network',
+    {
+      config: { access: policy.admin },
+      schema: {
+        tags,
+        summary: 'Allow or stop monitoring imports from contacting private networks (administrators)',
+        body: monitoringNetworkSchema,
+        response: { 200: monitoringNetworkSchema, ...errors },
+      },
+    },
+    (req) => putMonitoringNetwork(contextOf(req, db), req.body),
   );
 };
