@@ -37,6 +37,8 @@ export const incidentsModule = defineModule({
     'POST /api/outages/:id/end': 'incidents.manage',
     'POST /api/outages/import/upptime': 'incidents.manage',
     'POST /api/outages/import/prometheus': 'incidents.manage',
+    'POST /api/outages/import/gatus': 'incidents.manage',
+    'POST /api/outages/import/uptime-kuma': 'incidents.manage',
     'GET /api/monitoring-network': 'incidents.read',
     // Only an administrator lets a user-given monitoring URL reach private networks (SSRF guard).
     'PUT /api/monitoring-network': 'incidents.admin',

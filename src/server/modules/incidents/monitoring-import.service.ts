@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ImportResult } from '../../../contracts/availability.js';
+import { parseGatusStatuses, parseUptimeKuma } from '../../../formats/monitoring-gatus-kuma.js';
 import {
   type MonitoredWindow,
   MonitoringFormatError,
@@ -23,6 +24,20 @@ const mappingFields = {
 export const upptimeImportSchema = z.strictObject({
   /** The text of Upptime's history/summary.json. */
   content: z.string().min(1).max(5_000_000),
+  ...mappingFields,
+});
+
+export const gatusImportSchema = z.strictObject({
+  /** The answer of Gatus's /api/v1/endpoints/statuses; monitors are named by endpoint key (group_name). */
+  content: z.string().min(1).max(5_000_000),
+  ...mappingFields,
+});
+
+export const uptimeKumaImportSchema = z.strictObject({
+  /** The public status page's JSON (/api/status-page/<slug>): names the monitors. */
+  statusPage: z.string().min(1).max(1_000_000),
+  /** Its heartbeat JSON (/api/status-page/heartbeat/<slug>). */
+  heartbeats: z.string().min(1).max(5_000_000),
   ...mappingFields,
 });
 
@@ -58,7 +73,7 @@ function parseOrRefuse(parse: () => MonitoredWindow[]): MonitoredWindow[] {
  */
 async function importWindows(
   ctx: ServiceContext,
-  source: 'upptime' | 'prometheus',
+  source: 'upptime' | 'prometheus' | 'gatus' | 'uptime-kuma',
   original: string,
   windows: MonitoredWindow[],
   mapping: Mapping,
@@ -143,6 +158,24 @@ export function importUpptime(
 ): Promise<ImportResult> {
   const windows = parseOrRefuse(() => parseUpptimeSummary(input.content));
   return importWindows(ctx, 'upptime', input.content, windows, input);
+}
+
+export function importGatus(
+  ctx: ServiceContext,
+  input: z.output<typeof gatusImportSchema>,
+): Promise<ImportResult> {
+  const windows = parseOrRefuse(() => parseGatusStatuses(input.content));
+  return importWindows(ctx, 'gatus', input.content, windows, input);
+}
+
+/** Both of Kuma's answers are kept, each byte for byte, as one JSON original. */
+export function importUptimeKuma(
+  ctx: ServiceContext,
+  input: z.output<typeof uptimeKumaImportSchema>,
+): Promise<ImportResult> {
+  const windows = parseOrRefuse(() => parseUptimeKuma(input.statusPage, input.heartbeats));
+  const original = JSON.stringify({ statusPage: input.statusPage, heartbeats: input.heartbeats });
+  return importWindows(ctx, 'uptime-kuma', original, windows, input);
 }
 
 /** Asks a Prometheus server for the range and imports its down windows; the answer is kept as the original. */

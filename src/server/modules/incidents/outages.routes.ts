@@ -17,10 +17,14 @@ import { availabilityFor, getSlaSettings, putSlaSettings } from './availability.
 import { getMonitoringNetwork, putMonitoringNetwork } from './incident-settings.service.js';
 import { incidentsPolicy as policy } from './incidents.policy.js';
 import {
+  gatusImportSchema,
+  importGatus,
   importPrometheus,
   importUpptime,
+  importUptimeKuma,
   prometheusImportSchema,
   upptimeImportSchema,
+  uptimeKumaImportSchema,
 } from './monitoring-import.service.js';
 import { endOutage, listOutages, recordOutage } from './outages.service.js';
 
@@ -79,6 +83,32 @@ export const registerOutageRoutes: RouteModule = (app, { db }) => {
       },
     },
     (req) => importUpptime(contextOf(req, db), req.body),
+  );
+  app.post(
+    '/api/outages/import/gatus',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary: "Import Gatus's /api/v1/endpoints/statuses (idempotent; the answer is kept)",
+        body: gatusImportSchema,
+        response: { 200: importResultSchema, ...errors },
+      },
+    },
+    (req) => importGatus(contextOf(req, db), req.body),
+  );
+  app.post(
+    '/api/outages/import/uptime-kuma',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary: "Import an Uptime Kuma status page's JSON and heartbeats (idempotent; both are kept)",
+        body: uptimeKumaImportSchema,
+        response: { 200: importResultSchema, ...errors },
+      },
+    },
+    (req) => importUptimeKuma(contextOf(req, db), req.body),
   );
   app.post(
     '/api/outages/import/prometheus',
