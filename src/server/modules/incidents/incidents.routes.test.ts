@@ -154,6 +154,19 @@ describe('incident register', () => {
     assert.ok(all.total > 0);
     assert.equal(seen.total, all.total, 'an incident manager sees every incident');
     await handler.expect(200, 'PUT', '/api/incident-settings', settings);
+    const { token } = await handler.expect<{ token: string }>(201, 'POST', '/api/tokens', {
+      name: 'on-call automation',
+      scopes: ['incidents.manage'],
+      expiresInDays: 1,
+    });
+    const byToken = () =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/incident-settings',
+        payload: settings,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    assert.equal((await byToken()).statusCode, 200, 'a token may carry the scope the duty gives');
     assert.ok((await auditActions(t)).includes('user.updated'));
     await admin.expect(200, 'PATCH', `/api/users/${t.users.viewer.id}`, { duties: [] });
     assert.equal(
@@ -161,6 +174,7 @@ describe('incident register', () => {
       401,
       'the change ends their sessions',
     );
+    assert.equal((await byToken()).statusCode, 403, 'without the duty the token no longer grants it');
     viewer = apiClient(t, await t.signIn('viewer'));
     assert.equal((await viewer.expect<Page<IncidentSummary>>(200, 'GET', '/api/incidents')).total, 0);
   });
