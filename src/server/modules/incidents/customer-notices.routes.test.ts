@@ -161,7 +161,8 @@ describe('customer communication about an incident', () => {
     assert.match(mails[3]?.subject ?? '', /Undersøkes/);
     const history = await manager.expect<Notice[]>(200, 'GET', `/api/incidents/${incidentId}/notices`);
     assert.equal(history.length, 4);
-    assert.equal((await viewer.call('GET', `/api/incidents/${incidentId}/notices`)).statusCode, 404);
+    assert.equal((await viewer.call('GET', `/api/incidents/${incidentId}/notices`)).statusCode, 403);
+    assert.equal((await viewer.call('GET', '/api/customer-contacts')).statusCode, 403);
     assert.equal(
       (
         await viewer.call('POST', `/api/incidents/${incidentId}/notices`, {

@@ -25,7 +25,7 @@ export const registerCustomerNoticeRoutes: RouteModule = (app, { db, config }) =
   app.get(
     '/api/incidents/:id/notices',
     {
-      config: { access: policy.read },
+      config: { access: policy.manage },
       schema: {
         tags,
         summary: 'What affected customers were told about an incident, newest first',
@@ -55,7 +55,7 @@ export const registerCustomerNoticeRoutes: RouteModule = (app, { db, config }) =
   app.get(
     '/api/customer-contacts',
     {
-      config: { access: policy.read },
+      config: { access: policy.manage },
       schema: {
         tags,
         summary: 'Customer contacts per service, told when an incident affects it',

@@ -23,11 +23,11 @@ export const incidentsModule = defineModule({
     'POST /api/incidents/:id/reports/:reportId/corrections': 'incidents.manage',
     'GET /api/incidents/:id/reports/:reportId/export.md': 'incidents.read',
     'GET /api/incidents/:id/reports/:reportId/export.pdf': 'incidents.read',
-    // Customer communication: the services' contacts and what customers were told (recipients are personal
-    // data, so reading follows the incident's visibility and contacts are read by everyone who reads incidents).
-    'GET /api/incidents/:id/notices': 'incidents.read',
+    // Customer communication: the services' contacts and what customers were told. Both hold customers' e-mail
+    // addresses (personal data), so only incident handlers read them.
+    'GET /api/incidents/:id/notices': 'incidents.manage',
     'POST /api/incidents/:id/notices': 'incidents.manage',
-    'GET /api/customer-contacts': 'incidents.read',
+    'GET /api/customer-contacts': 'incidents.manage',
     'POST /api/customer-contacts': 'incidents.manage',
     'DELETE /api/customer-contacts/:id': 'incidents.manage',
     'GET /api/incident-settings': 'incidents.read',
