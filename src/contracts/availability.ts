@@ -96,3 +96,7 @@ export const importResultSchema = z.object({
   repeated: z.boolean(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** Whether monitoring imports may contact private networks (loopback, RFC 1918): an administrator's decision. */
+export const monitoringNetworkSchema = z.strictObject({ allowPrivateNetworks: z.boolean() });
+export type MonitoringNetwork = z.infer<typeof monitoringNetworkSchema>;

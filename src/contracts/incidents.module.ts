@@ -9,8 +9,13 @@ export const incidentsContract = defineModuleContract({
     'incidents.read': { roles: everyone },
     /** Report an incident (any staff member). */
     'incidents.report': { roles: ['compliance-manager', 'contributor', 'viewer'] },
-    /** Handle incidents: triage, reports to authorities, outages, the SLA and the public status. */
-    'incidents.manage': { roles: ['compliance-manager'] },
+    /**
+     * Handle incidents: triage, reports to authorities, outages, the SLA and the public status. Compliance
+     * managers, and anyone an administrator gives the incident-manager duty.
+     */
+    'incidents.manage': { roles: ['compliance-manager'], duty: 'incident-manager' },
+    /** Let monitoring imports reach private networks (a URL a user types must not reach internal addresses). */
+    'incidents.admin': { roles: [] },
   },
   auditActions: {
     'incident.reported': z.strictObject({
@@ -60,6 +65,18 @@ export const incidentsContract = defineModuleContract({
       version: z.number().int(),
     }),
     'incident-settings.updated': z.strictObject({ changes }),
+    'incident.customers-notified': z.strictObject({
+      ref: z.string(),
+      audience: z.string(),
+      language: z.string(),
+      recipients: z.number().int(),
+    }),
+    'customer-contact.added': z.strictObject({
+      email: z.string(),
+      serviceId: z.string(),
+      language: z.string(),
+    }),
+    'customer-contact.removed': z.strictObject({ email: z.string(), serviceId: z.string() }),
     'outage.recorded': z.strictObject({
       title: z.string(),
       startedAt: z.string(),

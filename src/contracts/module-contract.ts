@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { GrantedRole } from './roles.js';
+import type { Duty, GrantedRole } from './roles.js';
 
-/** Which roles besides admin (who holds every permission) are granted a permission. */
+/** Which roles besides admin (who holds every permission) are granted a permission, and which duty carries it. */
 export interface PermissionGrant {
   roles: readonly GrantedRole[];
+  duty?: Duty;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from './auth.js';
-import { roleSchema } from './permissions.js';
+import { dutySchema, roleSchema } from './permissions.js';
 
 export const userStatusSchema = z.enum(['invited', 'active', 'disabled']);
 
@@ -9,6 +9,8 @@ export const userSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
+  /** Duties on top of the role (contracts/roles.ts), e.g. incident-manager. */
+  duties: z.array(dutySchema),
   status: userStatusSchema,
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
@@ -32,6 +34,7 @@ export const updateUserRequestSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
     role: roleSchema.optional(),
+    duties: z.array(dutySchema).max(10).optional(),
     status: z.enum(['active', 'disabled']).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'At least one field must be given');

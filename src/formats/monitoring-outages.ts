@@ -20,7 +20,7 @@ export class MonitoringFormatError extends Error {
   }
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -28,7 +28,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function firstIssue(error: z.ZodError, prefix: string): MonitoringFormatError {
+export function firstIssue(error: z.ZodError, prefix: string): MonitoringFormatError {
   const issue = error.issues[0];
   const path = [prefix, ...(issue?.path ?? []).map(String)].join('.');
   return new MonitoringFormatError(path, `${path}: ${issue?.message ?? 'invalid'}`);

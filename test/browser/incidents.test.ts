@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe.js';
 import { launchBrowser } from '../support/browser.js';
 import { createTestInstance, type TestInstance } from '../support/test-database.js';
 import { type RunningApp, startApp } from './app-server.js';
@@ -105,5 +106,70 @@ describe('incidents in the browser', () => {
       ['Compute unavailable in Stockholm South'],
     );
     await visitor.close();
+  });
+
+  test('outages: record one, set the SLA per service, see the month; accessible light and dark, fits 390 px', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Outages and SLA' })
+      .click();
+    await page.getByRole('heading', { name: 'Outages and SLA', level: 1 }).waitFor();
+    const start = new Date(Math.floor((Date.now() - 3 * 3_600_000) / 60_000) * 60_000);
+    await page.getByLabel('Month', { exact: true }).fill(stockholm(start).slice(0, 7));
+    await page.getByRole('button', { name: 'Record an outage' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record an outage' });
+    await dialog.getByLabel(/^Title/).fill('Hall B power');
+    await dialog.getByLabel(/^Services/).click({ force: true });
+    await page.getByRole('option', { name: 'Compute', exact: true }).click();
+    // The list stays open for more choices; leave it by clicking elsewhere in the form.
+    await dialog.getByLabel(/^Title/).click();
+    await dialog.getByLabel(/^Locations/).click({ force: true });
+    await page.getByRole('option', { name: 'STO1', exact: true }).click();
+    await dialog.getByLabel(/^Title/).click();
+    await dialog.getByLabel(/^Started at/).fill(localInput(start));
+    await dialog.getByLabel(/^Ended at/).fill(localInput(new Date(start.getTime() + 90 * 60_000)));
+    await dialog.getByRole('button', { name: 'Record outage' }).click();
+    await page.getByRole('table', { name: 'Outages' }).getByText('Hall B power').waitFor();
+    const row = page
+      .getByRole('table', { name: 'Availability' })
+      .getByRole('row')
+      .filter({ hasText: 'Compute' })
+      .filter({ hasText: 'STO1' });
+    await row.getByRole('cell', { name: '90', exact: true }).waitFor();
+
+    await page.getByLabel('Compute', { exact: true }).fill('99.95');
+    await page.getByRole('button', { name: 'Save SLA settings' }).click();
+    await page.getByText('SLA settings saved').waitFor();
+    await row.getByRole('cell', { name: '99.95 %', exact: true }).waitFor();
+
+    const problems: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const phone = await (
+        await browser.newContext({
+          colorScheme: scheme,
+          viewport: { width: 390, height: 844 },
+          bypassCSP: true,
+        })
+      ).newPage();
+      await phone.goto(`${app.url}/sign-in`);
+      await phone.getByLabel('E-mail').fill(app.adminEmail);
+      await phone.getByLabel(/^Password/).fill(app.adminPassword);
+      await phone.getByRole('button', { name: 'Sign in' }).click();
+      await phone.getByTestId('organization-name').waitFor();
+      await phone.goto(`${app.url}/outages`);
+      await phone.getByRole('heading', { name: 'Outages and SLA', level: 1 }).waitFor();
+      await phone.getByRole('button', { name: 'Save SLA settings' }).waitFor();
+      await phone.waitForLoadState('networkidle');
+      assert.equal(await phone.locator('html').getAttribute('data-mantine-color-scheme'), scheme);
+      problems.push(...(await seriousViolations(phone)).map((v) => `${scheme}: ${v}`));
+      if (
+        await phone.evaluate(
+          () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        )
+      )
+        problems.push(`${scheme}: wider than 390 px`);
+      await phone.context().close();
+    }
+    assert.deepEqual(problems, []);
   });
 });

@@ -1,6 +1,12 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AvailabilityRow, Outage } from '../../contracts/availability.js';
+import type {
+  AvailabilityRow,
+  ImportResult,
+  Outage,
+  OutageInput,
+  SlaSettings,
+} from '../../contracts/availability.js';
 import type {
   IncidentDetail,
   IncidentInput,
@@ -30,7 +36,29 @@ export const outageKeys = {
   lists: ['outages'] as const,
   list: (params: Params) => ['outages', query(params)] as const,
   availability: (month: string) => ['availability', month] as const,
+  allAvailability: ['availability'] as const,
+  sla: ['sla-settings'] as const,
 };
+
+/** What a monitoring import sends: the source's data and which service each monitor measures. */
+export type MonitoringImport =
+  | { source: 'upptime' | 'gatus'; body: { content: string } & ImportMapping }
+  | { source: 'uptime-kuma'; body: { statusPage: string; heartbeats: string } & ImportMapping }
+  | {
+      source: 'prometheus';
+      body: {
+        url: string;
+        query: string;
+        start: string;
+        end: string;
+        step: number;
+        label?: string;
+      } & ImportMapping;
+    };
+export interface ImportMapping {
+  services: Record<string, string | null>;
+  locationIds: string[];
+}
 
 export const incidentsApi = {
   list: (params: Params) => api.get<Page<IncidentSummary>>(`/api/incidents${query(params)}`),
@@ -45,9 +73,16 @@ export const incidentsApi = {
     api.post<IncidentDetail>(`/api/incidents/${id}/publication`, body),
   submitReport: (id: string, reportId: string, body: ReportSubmitInput) =>
     api.post<IncidentReport>(`/api/incidents/${id}/reports/${reportId}/submit`, body),
-  reportExportUrl: (id: string, reportId: string) => `/api/incidents/${id}/reports/${reportId}/export.md`,
+  reportExportUrl: (id: string, reportId: string, format: 'md' | 'pdf') =>
+    `/api/incidents/${id}/reports/${reportId}/export.${format}`,
   outages: (params: Params) => api.get<Page<Outage>>(`/api/outages${query(params)}`),
   availability: (month: string) => api.get<AvailabilityRow[]>(`/api/availability${query({ month })}`),
+  recordOutage: (body: Draft<OutageInput>) => api.post<Outage>('/api/outages', body),
+  endOutage: (id: string, endedAt: string) => api.post<Outage>(`/api/outages/${id}/end`, { endedAt }),
+  importMonitoring: (i: MonitoringImport) =>
+    api.post<ImportResult>(`/api/outages/import/${i.source}`, i.body),
+  slaSettings: () => api.get<SlaSettings>('/api/sla-settings'),
+  putSlaSettings: (body: SlaSettings) => api.put<SlaSettings>('/api/sla-settings', body),
 };
 
 export function useIncidents(params: Params) {
@@ -125,6 +160,37 @@ export function useSubmitReport(
   return useChange(
     (body: ReportSubmitInput) => incidentsApi.submitReport(id, reportId, body),
     () => [incidentKeys.detail(id), incidentKeys.lists],
+    callbacks,
+  );
+}
+
+export function useSlaSettings() {
+  return useQuery({ queryKey: outageKeys.sla, queryFn: incidentsApi.slaSettings });
+}
+
+/** Outage changes make the outage lists and every month's availability stale. */
+const outageStale = () => [outageKeys.lists, outageKeys.allAvailability];
+
+export function useRecordOutage(callbacks?: ChangeCallbacks<Outage, Draft<OutageInput>>) {
+  return useChange(incidentsApi.recordOutage, outageStale, callbacks);
+}
+
+export function useEndOutage(callbacks?: ChangeCallbacks<Outage, { id: string; endedAt: string }>) {
+  return useChange(
+    (v: { id: string; endedAt: string }) => incidentsApi.endOutage(v.id, v.endedAt),
+    outageStale,
+    callbacks,
+  );
+}
+
+export function useImportMonitoring(callbacks?: ChangeCallbacks<ImportResult, MonitoringImport>) {
+  return useChange(incidentsApi.importMonitoring, outageStale, callbacks);
+}
+
+export function usePutSlaSettings(callbacks?: ChangeCallbacks<SlaSettings, SlaSettings>) {
+  return useChange(
+    incidentsApi.putSlaSettings,
+    () => [outageKeys.sla, outageKeys.allAvailability],
     callbacks,
   );
 }

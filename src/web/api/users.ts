@@ -25,7 +25,7 @@ export const userKeys = {
 
 export const usersApi = {
   list: (params: { page?: number; pageSize?: number }) => api.get<Page<User>>(`/api/users${query(params)}`),
-  update: (id: string, patch: Partial<Pick<User, 'role' | 'status'>>) =>
+  update: (id: string, patch: Partial<Pick<User, 'role' | 'status' | 'duties'>>) =>
     api.patch<User>(`/api/users/${id}`, patch),
   invite: (body: { email: string; name: string; role: Role }) =>
     api.post<InviteResult>('/api/users/invitations', body),
@@ -57,10 +57,10 @@ export function useAllUsers(enabled = true) {
 
 export function useUpdateUser(
   id: string,
-  callbacks?: ChangeCallbacks<User, Partial<Pick<User, 'role' | 'status'>>>,
+  callbacks?: ChangeCallbacks<User, Partial<Pick<User, 'role' | 'status' | 'duties'>>>,
 ) {
   return useChange(
-    (patch: Partial<Pick<User, 'role' | 'status'>>) => usersApi.update(id, patch),
+    (patch: Partial<Pick<User, 'role' | 'status' | 'duties'>>) => usersApi.update(id, patch),
     () => [userKeys.all],
     callbacks,
   );

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import {
   type Permission,
   permissionSchema,
+  permissionsOf,
   type Role,
-  rolePermissions,
   roleSchema,
 } from '../../../contracts/permissions.js';
 import type { Actor } from '../context.js';
@@ -20,8 +20,8 @@ export interface Authenticated {
   session?: { id: string; csrfToken: string };
 }
 
-function userActor(userId: string, role: Role): Actor {
-  return { type: 'user', userId, tokenId: null, role, permissions: rolePermissions[role] };
+function userActor(userId: string, role: Role, duties: readonly string[]): Actor {
+  return { type: 'user', userId, tokenId: null, role, permissions: permissionsOf(role, duties) };
 }
 
 /**
@@ -61,6 +61,7 @@ export async function authenticateSession(
       'sessions.expires_at',
       'sessions.last_seen_at',
       'users.role',
+      'users.duties',
       'users.status',
     ])
     .where('sessions.token_hash', '=', key)
@@ -71,7 +72,7 @@ export async function authenticateSession(
   }
   const auth: Authenticated = {
     organizationId: row.organization_id,
-    actor: userActor(row.user_id, roleSchema.parse(row.role)),
+    actor: userActor(row.user_id, roleSchema.parse(row.role), row.duties),
     session: { id: row.id, csrfToken: row.csrf_token },
   };
   if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value as string);
@@ -80,7 +81,7 @@ export async function authenticateSession(
   return auth;
 }
 
-/** A token acts for its owner, limited to the scopes it was given that the owner's role still allows. */
+/** A token acts for its owner, limited to the scopes it was given that the owner's role and duties still allow. */
 export async function authenticateApiToken(
   db: Kysely<Database>,
   token: string,
@@ -99,6 +100,7 @@ export async function authenticateApiToken(
       'api_tokens.revoked_at',
       'api_tokens.last_used_at',
       'users.role',
+      'users.duties',
       'users.status',
     ])
     .where('api_tokens.token_hash', '=', sha256Hex(token))
@@ -109,7 +111,8 @@ export async function authenticateApiToken(
     const p = permissionSchema.safeParse(s);
     return p.success ? [p.data] : [];
   });
-  const permissions = new Set<Permission>(scopes.filter((s) => rolePermissions[role].has(s)));
+  const held = permissionsOf(role, row.duties);
+  const permissions = new Set<Permission>(scopes.filter((s) => held.has(s)));
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }

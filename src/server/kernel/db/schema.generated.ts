@@ -4,12 +4,13 @@ import type { Classification as AssetClassification } from '../../../contracts/a
 import type { FindingType } from '../../../contracts/audits.js';
 import type { MappingRelationship, RequirementKind } from '../../../contracts/catalog.js';
 import type { ClaimKind } from '../../../contracts/claims.js';
+import type { NoticeAudience, NoticeLanguage } from '../../../contracts/incident-notices.js';
 import type { IncidentCategory, IncidentSeverity, IncidentStatus, PublicStatus, ReportStatus, ReportType, TimelineKind, TriageInput } from '../../../contracts/incidents.js';
 import type { OutageImpact, OutageSource } from '../../../contracts/availability.js';
 import type { ReviewStatus } from '../../../contracts/management-review.js';
 import type { NcSeverity, NcSource, NcStatus } from '../../../contracts/nonconformities.js';
 import type { KpiDirection, ObjectiveArea } from '../../../contracts/objectives.js';
-import type { Role } from '../../../contracts/permissions.js';
+import type { Duty, Role } from '../../../contracts/permissions.js';
 import type { Classification as PolicyClassification, PolicyKind, VersionStatus } from '../../../contracts/policies.js';
 import type { ItemStatus } from '../../../contracts/questionnaires.js';
 import type { RiskStatus, Treatment } from '../../../contracts/risks.js';
@@ -250,6 +251,16 @@ export interface CorrectiveActions {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CustomerContacts {
+  created_at: Generated<Timestamp>;
+  email: string;
+  id: Generated<string>;
+  language: Generated<NoticeLanguage>;
+  name: Generated<string>;
+  organization_id: string;
+  service_id: string;
+}
+
 export interface Evidence {
   check_details: JsonColumn | null;
   check_id: string | null;
@@ -348,6 +359,19 @@ export interface Frameworks {
   version: Generated<string>;
 }
 
+export interface IncidentNotices {
+  audience: NoticeAudience;
+  body: string;
+  id: Generated<string>;
+  incident_id: string;
+  language: NoticeLanguage;
+  organization_id: string;
+  recipients: string[];
+  sent_at: Generated<Timestamp>;
+  sent_by: string | null;
+  subject: string;
+}
+
 export interface IncidentReports {
   authority: string;
   content: Generated<JsonRecordColumn<string>>;
@@ -400,6 +424,7 @@ export interface Incidents {
 export interface IncidentSettings {
   credit_table: Generated<JsonOf<{ below: number; credit: number }[]>>;
   main_establishment: string;
+  monitoring_private_networks: Generated<boolean>;
   organization_id: string;
   registered_in: Generated<string[]>;
   service_targets: Generated<JsonRecordColumn<number>>;
@@ -1100,6 +1125,7 @@ export interface UserInvitations {
 
 export interface Users {
   created_at: Generated<Timestamp>;
+  duties: Generated<Duty[]>;
   email: string;
   id: Generated<string>;
   last_login_at: Timestamp | null;
@@ -1204,6 +1230,7 @@ export interface DB {
   control_requirements: ControlRequirements;
   controls: Controls;
   corrective_actions: CorrectiveActions;
+  customer_contacts: CustomerContacts;
   evidence: Evidence;
   evidence_controls: EvidenceControls;
   faq_entries: FaqEntries;
@@ -1213,6 +1240,7 @@ export interface DB {
   faq_hugo_pages: FaqHugoPages;
   faq_sections: FaqSections;
   frameworks: Frameworks;
+  incident_notices: IncidentNotices;
   incident_reports: IncidentReports;
   incident_settings: IncidentSettings;
   incident_timeline: IncidentTimeline;

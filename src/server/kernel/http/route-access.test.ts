@@ -10,6 +10,7 @@ import {
 import {
   type Permission,
   permissions,
+  permissionsOf,
   type Role,
   type RouteAccess,
   rolePermissions,
@@ -158,6 +159,35 @@ describe('every route × every role', () => {
       outcome: 'held',
       detail: `${denied} refused with 403 where the scope does not grant the route; every other answered without 401/500`,
     });
+  });
+
+  test('a duty adds exactly its permissions: a contributor made incident manager', async () => {
+    const granted = permissionsOf('contributor', ['incident-manager']);
+    assert.ok(granted.has('incidents.manage'));
+    assert.deepEqual(permissionsOf('auditor', ['incident-manager']), rolePermissions.auditor);
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${t.users.contributor.id}`,
+      headers: sessionHeaders(sessions.admin),
+      payload: { duties: ['incident-manager'] },
+    });
+    assert.equal(patched.statusCode, 200, patched.body);
+    const session = await t.signIn('contributor');
+    let widened = 0;
+    for (const route of t.routes.filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/'))) {
+      if (route.access === 'public' || route.access === 'authenticated') continue;
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(':id', ANY_ID).replace(':seq', '1'),
+        payload: ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined,
+        headers: sessionHeaders(session),
+      });
+      const label = `${route.method} ${route.url} as an incident manager → ${res.statusCode} ${res.body.slice(0, 200)}`;
+      if (granted.has(route.access)) assert.ok(![401, 403, 500].includes(res.statusCode), label);
+      else assert.equal(res.statusCode, 403, label);
+      if (granted.has(route.access) && !rolePermissions.contributor.has(route.access)) widened++;
+    }
+    assert.ok(widened > 5, `the duty opened ${widened} routes`);
   });
 
   test('a route without an access declaration stops the app from starting', async () => {

@@ -5,7 +5,7 @@ import type {
   changePasswordRequestSchema,
   SessionResponse,
 } from '../../../contracts/auth.js';
-import { rolePermissions } from '../../../contracts/permissions.js';
+import { permissionsOf } from '../../../contracts/permissions.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { forgetCachedSessions } from '../../kernel/auth/authenticate.js';
 import { hashPassword, verifyPassword } from '../../kernel/auth/passwords.js';
@@ -43,7 +43,13 @@ function userContext(db: Kysely<Database>, user: UserRow): ServiceContext {
   return {
     db,
     organizationId: user.organization_id,
-    actor: { type: 'user', userId: user.id, tokenId: null, role, permissions: rolePermissions[role] },
+    actor: {
+      type: 'user',
+      userId: user.id,
+      tokenId: null,
+      role,
+      permissions: permissionsOf(role, user.duties),
+    },
   };
 }
 

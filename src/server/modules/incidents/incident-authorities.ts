@@ -1,8 +1,11 @@
 /**
  * Who receives reports, per country, as data: the NIS2 CSIRT/competent authority and the data-protection
- * authority. Sweden and Norway are named in the issue; the Danish, Finnish and Icelandic data-protection
- * authorities carry the labels of the DPV legal vocabulary (shared/data/dpv-legal.csv, DPA-DK/FI/IS). A report's
- * authority can be corrected on the report itself.
+ * authority. Sweden and Norway are named in the issue. For Denmark, Finland and Iceland the data-protection
+ * authority is the one the DPV legal vocabulary names (shared/data/dpv-legal.csv: DPA-DK "Data Protection
+ * Authority", DPA-FI "Office of the Data Protection Ombudsman", DPA-IS "Data Protection Authority"), with its own
+ * name beside the DPV label; the vocabulary names no CSIRTs, so the national CSIRTs are written from the
+ * countries' own designations (Denmark's Centre for Cyber Security, Finland's NCSC-FI at Traficom, Iceland's
+ * CERT-IS). A report's authority can be corrected on the report itself.
  */
 export interface CountryAuthorities {
   nis2: string;
@@ -22,13 +25,21 @@ export const authoritiesByCountry: Readonly<Record<string, CountryAuthorities>> 
     dataProtection: 'Datatilsynet',
     dpvTerm: 'DPA-NO',
   },
-  DK: { nis2: 'CSIRT of Denmark', dataProtection: 'Data Protection Authority (DK)', dpvTerm: 'DPA-DK' },
+  DK: {
+    nis2: 'Centre for Cyber Security (CFCS), the Danish national CSIRT',
+    dataProtection: 'Datatilsynet (Data Protection Authority, DK)',
+    dpvTerm: 'DPA-DK',
+  },
   FI: {
-    nis2: 'CSIRT of Finland',
-    dataProtection: 'Office of the Data Protection Ombudsman',
+    nis2: 'National Cyber Security Centre Finland (NCSC-FI) at Traficom',
+    dataProtection: 'Tietosuojavaltuutetun toimisto (Office of the Data Protection Ombudsman)',
     dpvTerm: 'DPA-FI',
   },
-  IS: { nis2: 'CSIRT of Iceland', dataProtection: 'Data Protection Authority (IS)', dpvTerm: 'DPA-IS' },
+  IS: {
+    nis2: 'CERT-IS, the Icelandic national CSIRT',
+    dataProtection: 'Persónuvernd (Data Protection Authority, IS)',
+    dpvTerm: 'DPA-IS',
+  },
 };
 
 export function authoritiesOf(country: string): CountryAuthorities {

@@ -7,7 +7,6 @@ import type {
   reportSubmitSchema,
   TriageInput,
 } from '../../../contracts/incidents.js';
-import { renderReportMarkdown } from '../../../formats/incident-report-markdown.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
@@ -354,28 +353,4 @@ export async function correctReport(
     );
     return presented(tx, incidentId, row.id);
   });
-}
-
-export async function exportReportMarkdown(
-  ctx: ServiceContext,
-  incidentId: string,
-  reportId: string,
-): Promise<{ body: string; fileName: string }> {
-  const incident = await findIncident(ctx, incidentId);
-  const row = (await reportsOf(ctx, incidentId)).find((r) => r.id === reportId);
-  if (!row) throw notFound(`Report ${reportId}`);
-  const { timeZone } = await getIncidentSettings(ctx);
-  const body = renderReportMarkdown({
-    title: reportCatalogue[row.type].label,
-    incident: `${incident.ref} ${incident.title}`,
-    authority: row.authority,
-    version: row.version,
-    due: row.due_at ? formatInZone(row.due_at, timeZone) : null,
-    status: row.status,
-    submitted: row.submitted_at
-      ? `${formatInZone(row.submitted_at, timeZone)} by ${row.submitter ?? 'unknown'}, reference ${row.submission_reference}`
-      : null,
-    fields: reportFields[row.type].map(([key, label]) => ({ label, value: row.content[key] ?? '' })),
-  });
-  return { body, fileName: `${incident.ref}-${row.type}-v${row.version}.md` };
 }

@@ -1,3 +1,4 @@
+import type { MonitoringNetwork } from '../../../contracts/availability.js';
 import type { IncidentSettings } from '../../../contracts/incidents.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
@@ -78,5 +79,51 @@ export async function putIncidentSettings(
       { changes },
     );
     return after;
+  });
+}
+
+export async function getMonitoringNetwork(ctx: ServiceContext): Promise<MonitoringNetwork> {
+  const row = await ctx.db
+    .selectFrom('incident_settings')
+    .select('monitoring_private_networks')
+    .where('organization_id', '=', ctx.organizationId)
+    .executeTakeFirst();
+  return { allowPrivateNetworks: row?.monitoring_private_networks ?? false };
+}
+
+/** An administrator lets monitoring imports contact private networks (or stops them). */
+export async function putMonitoringNetwork(
+  ctx: ServiceContext,
+  input: MonitoringNetwork,
+): Promise<MonitoringNetwork> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await getMonitoringNetwork(tx);
+    const where = await getIncidentSettings(tx);
+    await tx.db
+      .insertInto('incident_settings')
+      .values({
+        organization_id: tx.organizationId,
+        main_establishment: where.mainEstablishment,
+        registered_in: where.registeredIn,
+        time_zone: where.timeZone,
+        monitoring_private_networks: input.allowPrivateNetworks,
+      })
+      .onConflict((oc) =>
+        oc.column('organization_id').doUpdateSet({
+          monitoring_private_networks: input.allowPrivateNetworks,
+          updated_at: new Date(),
+        }),
+      )
+      .execute();
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (before.allowPrivateNetworks !== input.allowPrivateNetworks)
+      changes.allowPrivateNetworks = { from: before.allowPrivateNetworks, to: input.allowPrivateNetworks };
+    await recordAuditEvent(
+      tx,
+      'incident-settings.updated',
+      { type: 'organization', id: tx.organizationId },
+      { changes },
+    );
+    return input;
   });
 }

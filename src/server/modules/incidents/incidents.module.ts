@@ -22,6 +22,14 @@ export const incidentsModule = defineModule({
     'POST /api/incidents/:id/reports/:reportId/submit': 'incidents.manage',
     'POST /api/incidents/:id/reports/:reportId/corrections': 'incidents.manage',
     'GET /api/incidents/:id/reports/:reportId/export.md': 'incidents.read',
+    'GET /api/incidents/:id/reports/:reportId/export.pdf': 'incidents.read',
+    // Customer communication: the services' contacts and what customers were told. Both hold customers' e-mail
+    // addresses (personal data), so only incident handlers read them.
+    'GET /api/incidents/:id/notices': 'incidents.manage',
+    'POST /api/incidents/:id/notices': 'incidents.manage',
+    'GET /api/customer-contacts': 'incidents.manage',
+    'POST /api/customer-contacts': 'incidents.manage',
+    'DELETE /api/customer-contacts/:id': 'incidents.manage',
     'GET /api/incident-settings': 'incidents.read',
     'PUT /api/incident-settings': 'incidents.manage',
     'GET /api/outages': 'incidents.read',
@@ -29,6 +37,11 @@ export const incidentsModule = defineModule({
     'POST /api/outages/:id/end': 'incidents.manage',
     'POST /api/outages/import/upptime': 'incidents.manage',
     'POST /api/outages/import/prometheus': 'incidents.manage',
+    'POST /api/outages/import/gatus': 'incidents.manage',
+    'POST /api/outages/import/uptime-kuma': 'incidents.manage',
+    'GET /api/monitoring-network': 'incidents.read',
+    // Only an administrator lets a user-given monitoring URL reach private networks (SSRF guard).
+    'PUT /api/monitoring-network': 'incidents.admin',
     'GET /api/availability': 'incidents.read',
     'GET /api/sla-settings': 'incidents.read',
     'PUT /api/sla-settings': 'incidents.manage',
@@ -47,5 +60,7 @@ export const incidentsModule = defineModule({
     { name: 'incident_reports', orderBy: 'id' },
     { name: 'monitoring_imports', orderBy: 'id' },
     { name: 'outages', orderBy: 'id' },
+    { name: 'customer_contacts', orderBy: 'id' },
+    { name: 'incident_notices', orderBy: 'id' },
   ],
 });

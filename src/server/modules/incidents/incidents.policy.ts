@@ -6,11 +6,13 @@ export const incidentsPolicy = {
   read: 'incidents.read',
   report: 'incidents.report',
   manage: 'incidents.manage',
+  admin: 'incidents.admin',
 } as const satisfies Record<string, RouteAccess>;
 
 /**
  * Who sees which incident (applied in the repository to every read):
- * - incident handlers (incidents.manage: compliance managers and admins) see every incident of the organisation;
+ * - incident handlers (incidents.manage: compliance managers, admins and anyone an administrator gave the
+ *   incident-manager duty, contracts/roles.ts) see every incident of the organisation;
  * - auditors see an incident only when it is linked to a control in their framework scope (the design's rule for
  *   anything that can carry a control's text); an incident linked to no control stays with the handlers;
  * - everyone else sees the incidents they reported themselves.

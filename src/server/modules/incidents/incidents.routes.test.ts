@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
+import { pdfkitText } from '../../../../test/support/pdf-text.js';
 import { type ScopedAuditorFixture, scopedAuditorFixture } from '../../../../test/support/scoped-auditor.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { IncidentDetail, IncidentReport, IncidentSummary } from '../../../contracts/incidents.js';
 import type { Page } from '../../../contracts/paging.js';
+import type { User } from '../../../contracts/users.js';
 import { noImpactTriage } from './incident-obligations.js';
 import { sendReportReminders } from './incidents.jobs.js';
 
@@ -131,6 +133,50 @@ describe('incident register', () => {
     );
     const all = await admin.expect<Page<IncidentSummary>>(200, 'GET', '/api/incidents');
     assert.ok(!all.items.some((i) => i.id === foreign.id));
+  });
+
+  test('an administrator gives a viewer the incident-manager duty and takes it back; auditors take no duty', async () => {
+    const admin = apiClient(t, await t.signIn('admin'));
+    const settings = await viewer.expect<object>(200, 'GET', '/api/incident-settings');
+    assert.equal((await viewer.call('PUT', '/api/incident-settings', settings)).statusCode, 403);
+    const auditor = await admin.call('PATCH', `/api/users/${t.users.auditor.id}`, {
+      duties: ['incident-manager'],
+    });
+    assert.equal(auditor.statusCode, 400, auditor.body);
+    assert.equal(auditor.json().error.details[0].path, 'duties');
+    const given = await admin.expect<User>(200, 'PATCH', `/api/users/${t.users.viewer.id}`, {
+      duties: ['incident-manager'],
+    });
+    assert.deepEqual(given.duties, ['incident-manager']);
+    const handler = apiClient(t, await t.signIn('viewer'));
+    const all = await manager.expect<Page<IncidentSummary>>(200, 'GET', '/api/incidents');
+    const seen = await handler.expect<Page<IncidentSummary>>(200, 'GET', '/api/incidents');
+    assert.ok(all.total > 0);
+    assert.equal(seen.total, all.total, 'an incident manager sees every incident');
+    await handler.expect(200, 'PUT', '/api/incident-settings', settings);
+    const { token } = await handler.expect<{ token: string }>(201, 'POST', '/api/tokens', {
+      name: 'on-call automation',
+      scopes: ['incidents.manage'],
+      expiresInDays: 1,
+    });
+    const byToken = () =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/incident-settings',
+        payload: settings,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    assert.equal((await byToken()).statusCode, 200, 'a token may carry the scope the duty gives');
+    assert.ok((await auditActions(t)).includes('user.updated'));
+    await admin.expect(200, 'PATCH', `/api/users/${t.users.viewer.id}`, { duties: [] });
+    assert.equal(
+      (await handler.call('GET', '/api/incidents')).statusCode,
+      401,
+      'the change ends their sessions',
+    );
+    assert.equal((await byToken()).statusCode, 403, 'without the duty the token no longer grants it');
+    viewer = apiClient(t, await t.signIn('viewer'));
+    assert.equal((await viewer.expect<Page<IncidentSummary>>(200, 'GET', '/api/incidents')).total, 0);
   });
 
   test('auditors see an incident only once it is linked to a control in their framework scope', async () => {
@@ -278,6 +324,21 @@ describe('incident register', () => {
     assert.match(md.body, /^# NIS2 early warning — INC-001 Power loss in STO2/);
     assert.match(md.body, /reference CERT-SE-2026-0042/);
     assert.match(md.body, /## Cross-border impact\n\nNo/);
+    const pdf = await manager.call('GET', `/api/incidents/${id}/reports/${warning.id}/export.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.match(String(pdf.headers['content-disposition']), /INC-001-nis2-early-warning-v1\.pdf/);
+    const text = pdfkitText(pdf.rawPayload).replace(/\s+/g, ' ');
+    assert.match(text, /NIS2 early warning - INC-001 Power loss in STO2/);
+    assert.match(text, /reference CERT-SE-2026-0042/);
+    assert.match(text, /Cross-border impact No/);
+    const again = await manager.call('GET', `/api/incidents/${id}/reports/${warning.id}/export.pdf`);
+    assert.deepEqual(again.rawPayload, pdf.rawPayload, 'the same report gives the same bytes');
+    assert.equal(
+      (await viewer.call('GET', `/api/incidents/${id}/reports/${warning.id}/export.pdf`)).statusCode,
+      404,
+      'a staff member who did not report it cannot export it',
+    );
     // Submitting the notification moves the final report to one month after it.
     const notification = incident.reports.find((r) => r.type === 'nis2-notification') as IncidentReport;
     await manager.expect(200, 'POST', `/api/incidents/${id}/reports/${notification.id}/submit`, {

@@ -20,13 +20,9 @@ import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { sendDownload } from '../../kernel/http/downloads.js';
 import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
-import {
-  correctReport,
-  exportReportMarkdown,
-  submitReport,
-  triageIncident,
-  updateReport,
-} from './incident-reports.service.js';
+import { registerCustomerNoticeRoutes } from './customer-notices.routes.js';
+import { exportReportMarkdown, exportReportPdf } from './incident-report-export.js';
+import { correctReport, submitReport, triageIncident, updateReport } from './incident-reports.service.js';
 import { publishIncident, reviewIncident } from './incident-review.service.js';
 import { getIncidentSettings, putIncidentSettings } from './incident-settings.service.js';
 import { incidentsPolicy as policy } from './incidents.policy.js';
@@ -99,6 +95,17 @@ const registerReportRoutes: RouteModule = (app, { db }) => {
     },
   );
   app.get(
+    '/api/incidents/:id/reports/:reportId/export.pdf',
+    {
+      config: { access: policy.read },
+      schema: { tags, summary: 'A report as PDF', params: reportParams, response: errors },
+    },
+    async (req, reply) => {
+      const file = await exportReportPdf(contextOf(req, db), req.params.id, req.params.reportId);
+      return sendDownload(reply, file.body, file.fileName, 'application/pdf');
+    },
+  );
+  app.get(
     '/api/incident-settings',
     {
       config: { access: policy.read },
@@ -129,6 +136,7 @@ export const registerIncidentRoutes: RouteModule = (app, deps) => {
   const { db } = deps;
   registerReportRoutes(app, deps);
   registerOutageRoutes(app, deps);
+  registerCustomerNoticeRoutes(app, deps);
   app.get(
     '/api/incidents',
     {

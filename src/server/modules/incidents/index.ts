@@ -1,4 +1,4 @@
-export { availabilityFor, availabilityMeasured } from './availability.service.js';
+export { availabilityFor, availabilityMeasured, getSlaSettings } from './availability.service.js';
 export { noImpactTriage } from './incident-obligations.js';
 export { submitReport, triageIncident } from './incident-reports.service.js';
 export { publishIncident, reviewIncident } from './incident-review.service.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ImportResult } from '../../../contracts/availability.js';
+import { parseGatusStatuses, parseUptimeKuma } from '../../../formats/monitoring-gatus-kuma.js';
 import {
   type MonitoredWindow,
   MonitoringFormatError,
@@ -10,6 +11,8 @@ import {
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
+import { outboundGet } from '../../kernel/http/outbound-fetch.js';
+import { getMonitoringNetwork } from './incident-settings.service.js';
 import { assertOutage, insertOutage } from './outages.service.js';
 
 /** Which service each monitor measures (null: not imported) and at which locations (none: all). */
@@ -21,6 +24,20 @@ const mappingFields = {
 export const upptimeImportSchema = z.strictObject({
   /** The text of Upptime's history/summary.json. */
   content: z.string().min(1).max(5_000_000),
+  ...mappingFields,
+});
+
+export const gatusImportSchema = z.strictObject({
+  /** The answer of Gatus's /api/v1/endpoints/statuses; monitors are named by endpoint key (group_name). */
+  content: z.string().min(1).max(5_000_000),
+  ...mappingFields,
+});
+
+export const uptimeKumaImportSchema = z.strictObject({
+  /** The public status page's JSON (/api/status-page/<slug>): names the monitors. */
+  statusPage: z.string().min(1).max(1_000_000),
+  /** Its heartbeat JSON (/api/status-page/heartbeat/<slug>). */
+  heartbeats: z.string().min(1).max(5_000_000),
   ...mappingFields,
 });
 
@@ -56,7 +73,7 @@ function parseOrRefuse(parse: () => MonitoredWindow[]): MonitoredWindow[] {
  */
 async function importWindows(
   ctx: ServiceContext,
-  source: 'upptime' | 'prometheus',
+  source: 'upptime' | 'prometheus' | 'gatus' | 'uptime-kuma',
   original: string,
   windows: MonitoredWindow[],
   mapping: Mapping,
@@ -143,6 +160,24 @@ export function importUpptime(
   return importWindows(ctx, 'upptime', input.content, windows, input);
 }
 
+export function importGatus(
+  ctx: ServiceContext,
+  input: z.output<typeof gatusImportSchema>,
+): Promise<ImportResult> {
+  const windows = parseOrRefuse(() => parseGatusStatuses(input.content));
+  return importWindows(ctx, 'gatus', input.content, windows, input);
+}
+
+/** Both of Kuma's answers are kept, each byte for byte, as one JSON original. */
+export function importUptimeKuma(
+  ctx: ServiceContext,
+  input: z.output<typeof uptimeKumaImportSchema>,
+): Promise<ImportResult> {
+  const windows = parseOrRefuse(() => parseUptimeKuma(input.statusPage, input.heartbeats));
+  const original = JSON.stringify({ statusPage: input.statusPage, heartbeats: input.heartbeats });
+  return importWindows(ctx, 'uptime-kuma', original, windows, input);
+}
+
 /** Asks a Prometheus server for the range and imports its down windows; the answer is kept as the original. */
 export async function importPrometheus(
   ctx: ServiceContext,
@@ -157,12 +192,12 @@ export async function importPrometheus(
   url.searchParams.set('start', String(new Date(input.start).getTime() / 1000));
   url.searchParams.set('end', String(new Date(input.end).getTime() / 1000));
   url.searchParams.set('step', String(input.step));
+  const { allowPrivateNetworks } = await getMonitoringNetwork(ctx);
   let text: string;
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'error' });
-    text = await res.text();
-    if (text.length > MAX_BYTES) throw new Error('the answer is larger than 20 MB');
-    if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
+    const res = await outboundGet(url.href, { allowPrivate: allowPrivateNetworks, maxBytes: MAX_BYTES });
+    text = res.body;
+    if (res.status < 200 || res.status > 299) throw new Error(`HTTP ${res.status}: ${text.slice(0, 200)}`);
   } catch (e) {
     throw new AppError('VALIDATION_FAILED', `Prometheus did not answer the query: ${(e as Error).message}`, [
       { path: 'url', message: (e as Error).message },

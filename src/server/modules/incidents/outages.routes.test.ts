@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { apiClient, auditActions } from '../../../../test/support/api.js';
-import { sharedData } from '../../../../test/support/paths.js';
+import { repoRoot, sharedData } from '../../../../test/support/paths.js';
 import { gaugeSeries, type PrometheusServer, startPrometheus } from '../../../../test/support/prometheus.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { AvailabilityRow, ImportResult, Outage } from '../../../contracts/availability.js';
@@ -157,6 +158,156 @@ describe('outages, SLA and monitoring imports', () => {
     const june = await manager.expect<AvailabilityRow[]>(200, 'GET', '/api/availability?month=2022-06');
     assert.equal(june.find((r) => r.serviceId === ids.storage && r.locationId === ids.sto1)?.downMinutes, 21);
     assert.ok((await auditActions(t)).includes('outages.imported'));
+  });
+
+  test('Gatus and Uptime Kuma: down windows import once, the originals are kept, malformed data names its field', async () => {
+    const fixture = (name: string) =>
+      readFileSync(path.join(repoRoot, 'test/fixtures/monitoring', name), 'utf8');
+    const gatus = fixture('gatus-statuses.json');
+    const statusPage = fixture('kuma-status-page.json');
+    const heartbeats = fixture('kuma-heartbeat.json');
+    const importCount = async () =>
+      Number(
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM monitoring_imports`.execute(t.handle.db))
+          .rows[0]?.n,
+      );
+    const before = [await outageCount(), await importCount()];
+    const gatusMapping = {
+      services: { compute_api: ids.compute, storage_s3: ids.storage },
+      locationIds: [ids.sto2],
+    };
+    const kumaMapping = { services: { 'Compute API': ids.compute }, locationIds: [ids.sto1] };
+    const refused: [string, object, string][] = [
+      [
+        'gatus',
+        { ...gatusMapping, content: gatus.replace('"UNHEALTHY"', '"BROKEN"') },
+        'statuses.0.events.1.type',
+      ],
+      ['gatus', { ...gatusMapping, content: gatus.slice(0, 300) }, 'file'],
+      [
+        'gatus',
+        { ...gatusMapping, content: gatus.replace('"key": "compute_api"', '"key": ""') },
+        'statuses.0.key',
+      ],
+      [
+        'uptime-kuma',
+        { ...kumaMapping, statusPage, heartbeats: heartbeats.replace('"7": [', '"99": [') },
+        'heartbeats.heartbeatList.99',
+      ],
+      [
+        'uptime-kuma',
+        {
+          ...kumaMapping,
+          statusPage,
+          heartbeats: heartbeats.replace('2026-11-20 07:10:00.080', 'yesterday'),
+        },
+        'heartbeats.heartbeatList.3.1.time',
+      ],
+      [
+        'uptime-kuma',
+        { ...kumaMapping, statusPage: '{"publicGroupList": 3}', heartbeats },
+        'statusPage.publicGroupList',
+      ],
+      ['uptime-kuma', { services: {}, statusPage, heartbeats }, 'services.Compute API'],
+    ];
+    for (const [source, body, field] of refused) {
+      const res = await manager.call('POST', `/api/outages/import/${source}`, body);
+      assert.equal(res.statusCode, 400, `${field}: ${res.body}`);
+      assert.equal(res.json().error.details[0].path, field);
+    }
+    assert.deepEqual([await outageCount(), await importCount()], before, 'nothing written');
+
+    const first = await manager.expect<ImportResult>(200, 'POST', '/api/outages/import/gatus', {
+      ...gatusMapping,
+      content: gatus,
+    });
+    assert.deepEqual(
+      [first.added, first.repeated],
+      [2, false],
+      'two ended windows; the one still open waits',
+    );
+    const again = await manager.expect<ImportResult>(200, 'POST', '/api/outages/import/gatus', {
+      ...gatusMapping,
+      content: gatus,
+    });
+    assert.deepEqual([again.added, again.repeated, again.importId], [0, true, first.importId]);
+    const kuma = await manager.expect<ImportResult>(200, 'POST', '/api/outages/import/uptime-kuma', {
+      ...kumaMapping,
+      statusPage,
+      heartbeats,
+    });
+    assert.equal(kuma.added, 1);
+    const kumaAgain = await manager.expect<ImportResult>(200, 'POST', '/api/outages/import/uptime-kuma', {
+      ...kumaMapping,
+      statusPage,
+      heartbeats,
+    });
+    assert.equal(kumaAgain.repeated, true);
+    const outages = await manager.expect<Page<Outage>>(200, 'GET', `/api/outages?serviceId=${ids.compute}`);
+    const windows = (source: string) =>
+      outages.items
+        .filter((o) => o.source === source)
+        .map((o) => [o.startedAt, o.endedAt])
+        .sort();
+    assert.deepEqual(windows('gatus'), [
+      ['2026-11-20T07:10:00.000Z', '2026-11-20T07:55:00.000Z'],
+      ['2026-11-27T01:00:00.000Z', '2026-11-27T01:12:00.000Z'],
+    ]);
+    assert.deepEqual(windows('uptime-kuma'), [['2026-11-20T07:10:00.080Z', '2026-11-20T07:40:00.100Z']]);
+    const kept = await t.handle.db
+      .selectFrom('monitoring_imports')
+      .select(['source', 'original'])
+      .where('source', 'in', ['gatus', 'uptime-kuma'])
+      .execute();
+    assert.equal(kept.find((k) => k.source === 'gatus')?.original, gatus);
+    assert.deepEqual(JSON.parse(kept.find((k) => k.source === 'uptime-kuma')?.original ?? '{}'), {
+      statusPage,
+      heartbeats,
+    });
+  });
+
+  test('the Prometheus URL cannot reach metadata, link-local or (unless an administrator allows it) private addresses', async () => {
+    const port = new URL(prometheus.url).port;
+    const body = {
+      query: 'probe_success',
+      start: new Date(start * 1000).toISOString(),
+      end: new Date((start + 299 * 60) * 1000).toISOString(),
+      step: 60,
+      services: {},
+    };
+    const before = await outageCount();
+    const refused: [string, RegExp][] = [
+      ['http://169.254.169.254/latest/meta-data', /link-local, metadata or reserved/],
+      ['http://[::ffff:169.254.169.254]/', /link-local, metadata or reserved/],
+      ['http://[fe80::1]/', /link-local, metadata or reserved/],
+      ['http://0.0.0.0:9090/', /link-local, metadata or reserved/],
+      [`http://user:secret@127.0.0.1:${port}`, /user name or password/],
+      ['ftp://127.0.0.1/', /url|protocol/i],
+      [prometheus.url, /private or loopback/],
+      [`http://localhost:${port}`, /private or loopback/],
+      ['http://10.0.0.1:9090', /private or loopback/],
+      ['http://[::ffff:7f00:1]:9090', /private or loopback/],
+    ];
+    for (const [url, why] of refused) {
+      const res = await manager.call('POST', '/api/outages/import/prometheus', { ...body, url });
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+      assert.equal(res.json().error.details[0].path, 'url', url);
+      assert.match(res.body, why, url);
+    }
+    const admin = apiClient(t, await t.signIn('admin'));
+    const off = await manager.call('PUT', '/api/monitoring-network', { allowPrivateNetworks: true });
+    assert.equal(off.statusCode, 403, 'a compliance manager cannot open private networks');
+    await admin.expect(200, 'PUT', '/api/monitoring-network', { allowPrivateNetworks: true });
+    assert.deepEqual(await manager.expect(200, 'GET', '/api/monitoring-network'), {
+      allowPrivateNetworks: true,
+    });
+    // Link-local and metadata stay refused even then.
+    const metadata = await manager.call('POST', '/api/outages/import/prometheus', {
+      ...body,
+      url: 'http://169.254.169.254/',
+    });
+    assert.equal(metadata.statusCode, 400);
+    assert.equal(await outageCount(), before);
   });
 
   test('a real Prometheus: query_range over probe_success becomes outage windows, once', async () => {

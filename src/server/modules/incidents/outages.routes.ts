@@ -3,6 +3,7 @@ import {
   availabilityQuerySchema,
   availabilityRowSchema,
   importResultSchema,
+  monitoringNetworkSchema,
   outageInputSchema,
   outageListQuerySchema,
   outageSchema,
@@ -13,12 +14,17 @@ import { contextOf } from '../../kernel/http/access-control.js';
 import type { RouteModule } from '../../kernel/http/app.js';
 import { errorResponses as errors, idParams } from '../../kernel/http/route-schemas.js';
 import { availabilityFor, getSlaSettings, putSlaSettings } from './availability.service.js';
+import { getMonitoringNetwork, putMonitoringNetwork } from './incident-settings.service.js';
 import { incidentsPolicy as policy } from './incidents.policy.js';
 import {
+  gatusImportSchema,
+  importGatus,
   importPrometheus,
   importUpptime,
+  importUptimeKuma,
   prometheusImportSchema,
   upptimeImportSchema,
+  uptimeKumaImportSchema,
 } from './monitoring-import.service.js';
 import { endOutage, listOutages, recordOutage } from './outages.service.js';
 
@@ -79,6 +85,32 @@ export const registerOutageRoutes: RouteModule = (app, { db }) => {
     (req) => importUpptime(contextOf(req, db), req.body),
   );
   app.post(
+    '/api/outages/import/gatus',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary: "Import Gatus's /api/v1/endpoints/statuses (idempotent; the answer is kept)",
+        body: gatusImportSchema,
+        response: { 200: importResultSchema, ...errors },
+      },
+    },
+    (req) => importGatus(contextOf(req, db), req.body),
+  );
+  app.post(
+    '/api/outages/import/uptime-kuma',
+    {
+      config: { access: policy.manage },
+      schema: {
+        tags,
+        summary: "Import an Uptime Kuma status page's JSON and heartbeats (idempotent; both are kept)",
+        body: uptimeKumaImportSchema,
+        response: { 200: importResultSchema, ...errors },
+      },
+    },
+    (req) => importUptimeKuma(contextOf(req, db), req.body),
+  );
+  app.post(
     '/api/outages/import/prometheus',
     {
       config: { access: policy.manage },
@@ -128,5 +160,30 @@ export const registerOutageRoutes: RouteModule = (app, { db }) => {
       },
     },
     (req) => putSlaSettings(contextOf(req, db), req.body),
+  );
+  app.get(
+    '/api/monitoring-network',
+    {
+      config: { access: policy.read },
+      schema: {
+        tags,
+        summary: 'Whether monitoring imports may contact private networks',
+        response: { 200: monitoringNetworkSchema, ...errors },
+      },
+    },
+    (req) => getMonitoringNetwork(contextOf(req, db)),
+  );
+  app.put(
+    '/api/monitoring-network',
+    {
+      config: { access: policy.admin },
+      schema: {
+        tags,
+        summary: 'Allow or stop monitoring imports from contacting private networks (administrators)',
+        body: monitoringNetworkSchema,
+        response: { 200: monitoringNetworkSchema, ...errors },
+      },
+    },
+    (req) => putMonitoringNetwork(contextOf(req, db), req.body),
   );
 };

@@ -1,6 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
-import type { Outage, outageInputSchema } from '../../../contracts/availability.js';
+import type { Outage, OutageSource, outageInputSchema } from '../../../contracts/availability.js';
 import type { Page, PageQuery } from '../../../contracts/paging.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
@@ -62,7 +62,7 @@ export async function assertOutage(
 
 export async function insertOutage(
   tx: ServiceContext,
-  o: OutageInput & { source?: 'manual' | 'upptime' | 'prometheus'; sourceKey?: string; importId?: string },
+  o: OutageInput & { source?: OutageSource; sourceKey?: string; importId?: string },
 ): Promise<string> {
   const row = await tx.db
     .insertInto('outages')

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Page, PageQuery } from '../../../contracts/paging.js';
-import { type Role, rolePermissions } from '../../../contracts/permissions.js';
+import type { Role } from '../../../contracts/permissions.js';
 import type { ApiToken, createTokenRequestSchema } from '../../../contracts/tokens.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { API_TOKEN_PREFIX } from '../../kernel/auth/authenticate.js';
@@ -33,11 +33,11 @@ export async function createToken(
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const { userId, role } = ownerOf(ctx);
   if (ctx.actor.type !== 'user') throw forbidden('An API token cannot create tokens; sign in to create one');
-  const beyondRole = input.scopes.filter((s) => !rolePermissions[role].has(s));
+  const beyondRole = input.scopes.filter((s) => !ctx.actor.permissions.has(s));
   if (beyondRole.length) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `A token cannot have scopes your role (${role}) lacks: ${beyondRole.join(', ')}`,
+      `A token cannot have scopes your role (${role}) and duties lack: ${beyondRole.join(', ')}`,
       [{ path: 'scopes', message: `Not allowed for ${role}: ${beyondRole.join(', ')}` }],
     );
   }

@@ -6,6 +6,7 @@ export const presentUser = (r: UserRow): User => ({
   email: r.email,
   name: r.name,
   role: r.role,
+  duties: r.duties,
   status: r.status as User['status'],
   lastLoginAt: r.last_login_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),

@@ -143,10 +143,18 @@ export async function updateUser(ctx: ServiceContext, id: string, patch: UserPat
       throw new AppError('CONFLICT', 'An invited user becomes active by accepting the invitation');
     }
     await assertAdminRemains(tx, before, patch);
-    const changes = changesBetween({ name: before.name, role: before.role, status: before.status }, patch);
+    const duties = patch.duties && [...new Set(patch.duties)].sort();
+    if ((patch.role ?? before.role) === 'auditor' && (duties ?? before.duties).length > 0)
+      throw new AppError('VALIDATION_FAILED', 'An auditor takes no duties', [
+        { path: 'duties', message: 'Auditors are read-only; remove the duties or choose another role' },
+      ]);
+    const { duties: _, ...fields } = patch;
+    const changes = changesBetween({ name: before.name, role: before.role, status: before.status }, fields);
+    if (duties && duties.join() !== before.duties.join())
+      changes.duties = { from: before.duties, to: duties };
     if (Object.keys(changes).length === 0) return presentUser(before);
-    const user = await updateUserRow(tx.db, id, patch);
-    if (patch.status === 'disabled' || patch.role) await deleteSessionsOfUser(tx.db, id);
+    const user = await updateUserRow(tx.db, id, { ...fields, ...(duties ? { duties } : {}) });
+    if (patch.status === 'disabled' || patch.role || changes.duties) await deleteSessionsOfUser(tx.db, id);
     const disabling = changes.status !== undefined && patch.status === 'disabled';
     const tokensRevoked = disabling ? await revokeTokensOfUser(tx.db, id, new Date()) : 0;
     await recordAuditEvent(

@@ -68,8 +68,11 @@ export function ReportsTable({ incident, manage }: { incident: IncidentDetail; m
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
-                <Anchor size="sm" href={incidentsApi.reportExportUrl(incident.id, r.id)}>
+                <Anchor size="sm" href={incidentsApi.reportExportUrl(incident.id, r.id, 'md')}>
                   Markdown
+                </Anchor>
+                <Anchor size="sm" href={incidentsApi.reportExportUrl(incident.id, r.id, 'pdf')}>
+                  PDF
                 </Anchor>
                 {manage && r.status === 'draft' && <SubmitReport incident={incident} report={r} />}
               </Group>

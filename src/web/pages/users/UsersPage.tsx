@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Select, Table, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Role } from '../../../contracts/permissions.js';
@@ -95,6 +95,22 @@ function UserRow({ user, manage, self }: { user: User; manage: boolean; self: bo
           <Badge variant="light" color={roleColors[user.role]} tt="none">
             {roleLabels[user.role]}
           </Badge>
+        )}
+        {editable && user.role !== 'auditor' && user.role !== 'admin' ? (
+          <Checkbox
+            mt={6}
+            size="xs"
+            label="Incident manager"
+            checked={user.duties.includes('incident-manager')}
+            disabled={update.isPending}
+            onChange={(e) => update.mutate({ duties: e.currentTarget.checked ? ['incident-manager'] : [] })}
+          />
+        ) : (
+          user.duties.includes('incident-manager') && (
+            <Text size="xs" c="dimmed" mt={4}>
+              Incident manager
+            </Text>
+          )
         )}
       </Table.Td>
       <Table.Td>
