@@ -133,7 +133,7 @@ describe('customer communication about an incident', () => {
     assert.ok((await auditActions(t)).includes('incident.customers-notified'));
   });
 
-  test('verified trust-center subscribers are told; unverified ones are not', async () => {
+  test('verified trust-center subscribers are told, each with an unsubscribe link; unverified and departed ones are not', async () => {
     await t.handle.db
       .insertInto('subprocessor_subscribers')
       .values([
@@ -149,6 +149,13 @@ describe('customer communication about an incident', () => {
           token_hash: 'b',
           verified_at: null,
         },
+        {
+          organization_id: t.organizationId,
+          email: 'left@customer.example',
+          token_hash: 'c',
+          verified_at: new Date(),
+          unsubscribed_at: new Date(),
+        },
       ])
       .execute();
     const [notice] = await manager.expect<Notice[]>(201, 'POST', `/api/incidents/${incidentId}/notices`, {
@@ -159,6 +166,8 @@ describe('customer communication about an incident', () => {
     assert.deepEqual(notice?.recipients, ['verified@customer.example']);
     const mails = await deliver(4);
     assert.match(mails[3]?.subject ?? '', /Undersøkes/);
+    assert.match(mails[3]?.text ?? '', /Stop these messages: \S+\/trust\/unsubscribe\/[\w-]{20,}/);
+    assert.doesNotMatch(notice?.body ?? '', /unsubscribe/, 'the recorded notice keeps no unsubscribe token');
     const history = await manager.expect<Notice[]>(200, 'GET', `/api/incidents/${incidentId}/notices`);
     assert.equal(history.length, 4);
     assert.equal((await viewer.call('GET', `/api/incidents/${incidentId}/notices`)).statusCode, 403);

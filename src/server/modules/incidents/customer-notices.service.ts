@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../../kernel/db/db-errors.js';
 import { AppError, conflict, notFound } from '../../kernel/errors/app-error.js';
 import { paged } from '../../kernel/http/paging.js';
 import { enqueueMail } from '../../kernel/mail/index.js';
+import { activeSubscribers, unsubscribeFooter } from '../trust-center/index.js';
 import { renderNotice } from './incident-notice-templates.js';
 import { findIncident, lockIncident } from './incidents.repository.js';
 
@@ -104,38 +105,42 @@ export async function removeCustomerContact(ctx: ServiceContext, id: string): Pr
   });
 }
 
+/** A trust-center subscriber's mail ends with their own unsubscribe link; a service's contact is not subscribed. */
+interface Recipient {
+  email: string;
+  subscriberId: string | null;
+}
+
 /** Who is told, per language: verified trust-center subscribers, or the contacts of the affected services. */
 async function recipientsByLanguage(
   tx: ServiceContext,
   input: z.output<typeof noticeInputSchema>,
   serviceIds: string[],
-): Promise<Map<NoticeLanguage, string[]>> {
-  const rows =
+): Promise<Map<NoticeLanguage, Recipient[]>> {
+  const rows: (Recipient & { language: NoticeLanguage })[] =
     input.audience === 'subscribers'
-      ? (
-          await tx.db
-            .selectFrom('subprocessor_subscribers')
-            .select('email')
-            .where('organization_id', '=', tx.organizationId)
-            .where('verified_at', 'is not', null)
-            .orderBy('email')
-            .execute()
-        ).map((r) => ({ email: r.email, language: input.language }))
+      ? (await activeSubscribers(tx)).map((r) => ({
+          email: r.email,
+          language: input.language,
+          subscriberId: r.id,
+        }))
       : serviceIds.length === 0
         ? []
-        : await tx.db
-            .selectFrom('customer_contacts')
-            .select(['email', 'language'])
-            .where('organization_id', '=', tx.organizationId)
-            .where('service_id', 'in', serviceIds)
-            .orderBy('email')
-            .execute();
-  const byLanguage = new Map<NoticeLanguage, string[]>();
+        : (
+            await tx.db
+              .selectFrom('customer_contacts')
+              .select(['email', 'language'])
+              .where('organization_id', '=', tx.organizationId)
+              .where('service_id', 'in', serviceIds)
+              .orderBy('email')
+              .execute()
+          ).map((r) => ({ email: r.email, language: r.language, subscriberId: null }));
+  const byLanguage = new Map<NoticeLanguage, Recipient[]>();
   const seen = new Set<string>();
   for (const r of rows) {
     if (seen.has(r.email.toLowerCase())) continue;
     seen.add(r.email.toLowerCase());
-    byLanguage.set(r.language, [...(byLanguage.get(r.language) ?? []), r.email]);
+    byLanguage.set(r.language, [...(byLanguage.get(r.language) ?? []), r]);
   }
   return byLanguage;
 }
@@ -179,7 +184,8 @@ export async function notifyCustomers(
             .execute(),
     ]);
     const sent: string[] = [];
-    for (const [language, emails] of recipients) {
+    for (const [language, people] of recipients) {
+      const emails = people.map((p) => p.email);
       const { subject, body } = renderNotice(language, {
         organization: org.name,
         title: incident.public_title || incident.title,
@@ -203,8 +209,13 @@ export async function notifyCustomers(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      for (const to of emails)
-        await enqueueMail(tx, { to, subject, text: body, dedupeKey: `incident-notice:${row.id}:${to}` });
+      for (const p of people)
+        await enqueueMail(tx, {
+          to: p.email,
+          subject,
+          text: p.subscriberId ? body + (await unsubscribeFooter(tx, p.subscriberId, publicUrl)) : body,
+          dedupeKey: `incident-notice:${row.id}:${p.email}`,
+        });
       await recordAuditEvent(
         tx,
         'incident.customers-notified',

@@ -18,4 +18,5 @@ export {
   updateCertification,
 } from './settings.service.js';
 export { createSubprocessor } from './subprocessors.service.js';
+export { activeSubscribers, unsubscribeFooter } from './subscriptions.service.js';
 export { trustCenterModule } from './trust-center.module.js';
