@@ -41,22 +41,24 @@ export async function prepareMerge(
   reportTarget: string | null,
 ): Promise<void> {
   await sql`DROP TABLE IF EXISTS pg_temp.vulnerability_merge`.execute(db);
+  // Sorting a large report's rows by fingerprint fits in memory instead of spilling to disk.
+  await sql`SET LOCAL work_mem = '64MB'`.execute(db);
   await sql`
     CREATE TEMP TABLE vulnerability_merge ON COMMIT DROP AS
-    WITH named AS (
-      SELECT v.*, coalesce(v.target, ${reportTarget}::text) AS target_name FROM vulnerability_import v
-    ), printed AS (
+    WITH printed AS MATERIALIZED (
       SELECT n.*, encode(sha256(convert_to(concat_ws(E'\\x1f', n.target_name, n.primary_id,
         coalesce(n.package_name, ''), coalesce(n.location, '')), 'UTF8')), 'hex') AS fingerprint
-      FROM named n
+      FROM (SELECT v.*, coalesce(v.target, ${reportTarget}::text) AS target_name FROM vulnerability_import v) n
+    ), once AS (
+      SELECT DISTINCT ON (fingerprint) * FROM printed ORDER BY fingerprint
     )
-    SELECT DISTINCT ON (s.fingerprint) s.*, t.id AS target_id, f.id AS known_id, f.state AS known_state,
+    SELECT s.*, t.id AS target_id, f.id AS known_id, f.state AS known_state,
       f.last_seen_at AS known_last_seen_at
-    FROM printed s
+    FROM once s
     JOIN vulnerability_targets t ON t.organization_id = ${organizationId} AND t.name = s.target_name
-    LEFT JOIN vulnerability_findings f ON f.organization_id = ${organizationId} AND f.fingerprint = s.fingerprint
-    ORDER BY s.fingerprint`.execute(db);
-  await sql`ANALYZE vulnerability_merge`.execute(db);
+    LEFT JOIN vulnerability_findings f ON f.organization_id = ${organizationId} AND f.fingerprint = s.fingerprint`.execute(
+    db,
+  );
 }
 
 /** How many findings the report has, how many are new, and how many were fixed before and now reappear. */
