@@ -362,8 +362,11 @@ for (const target of targets) {
   tables.push(growthTable(target.kind, floor, fileFloor.mbPerSecond, scales));
 }
 const questionnaires = process.env.BENCH_QUESTIONNAIRES === '0' ? undefined : await benchQuestionnaires();
+// On PostgreSQL the import gets a database of its own (the one BENCH_DATABASE_URL names is only the admin's).
 const vulnerabilities =
-  process.env.BENCH_VULNERABILITIES === '0' ? undefined : await benchVulnerabilities(pgUrl);
+  process.env.BENCH_VULNERABILITIES === '0'
+    ? undefined
+    : await benchVulnerabilities(pgUrl ? (await postgresTarget(pgUrl).create('vulns')).url : undefined);
 const report = {
   date: new Date().toISOString(),
   node: process.version,

@@ -26,16 +26,26 @@ export function newestEvidenceDate(control: string): RawBuilder<Date | null> {
     WHERE ec.control_id = ${sql.ref(`${control}.id`)} AND e.valid_from <= now())`;
 }
 
-/**
- * `fresh`, `stale` or `missing` for one control row. A scalar subquery rather than EXISTS: PostgreSQL turns
- * EXISTS into a hashed subplan over all evidence, which costs the same for a page of 50 controls as for all.
- */
-export function evidenceState(control: string): RawBuilder<string> {
+/** The state computed directly from every link and evidence item of the control `id` at `at`. */
+function liveEvidenceState(id: RawBuilder<unknown>, at: RawBuilder<Date>): RawBuilder<string> {
   return sql<string>`(SELECT CASE WHEN count(*) = 0 THEN 'missing'
-      WHEN bool_or(e.valid_from <= now() AND (e.expires_at IS NULL OR e.expires_at > now())) THEN 'fresh'
+      WHEN bool_or(e.valid_from <= ${at} AND (e.expires_at IS NULL OR e.expires_at > ${at})) THEN 'fresh'
       ELSE 'stale' END
     FROM evidence_controls ec JOIN evidence e ON e.id = ec.evidence_id
-    WHERE ec.control_id = ${sql.ref(`${control}.id`)})`;
+    WHERE ec.control_id = ${id})`;
+}
+
+/**
+ * `fresh`, `stale` or `missing` for one control row, read from its evidence summary (one index lookup instead
+ * of every link joined with its evidence); a summary past its `valid_until` is computed live, as in
+ * `evidenceStatesFromSummaries`. A control without a summary row never had evidence linked.
+ */
+export function evidenceState(control: string, at: RawBuilder<Date> = sql`now()`): RawBuilder<string> {
+  return sql<string>`coalesce((SELECT CASE WHEN s.linked = 0 THEN 'missing'
+      WHEN s.computed_at <= ${at} AND (s.valid_until IS NULL OR s.valid_until > ${at})
+        THEN CASE WHEN s.fresh THEN 'fresh' ELSE 'stale' END
+      ELSE ${liveEvidenceState(sql`s.control_id`, at)} END
+    FROM control_evidence_summaries s WHERE s.control_id = ${sql.ref(`${control}.id`)}), 'missing')`;
 }
 
 /**
@@ -66,10 +76,7 @@ export function evidenceStatesFromSummaries(
   return sql`SELECT s.control_id,
       CASE WHEN s.computed_at <= ${at} AND (s.valid_until IS NULL OR s.valid_until > ${at})
         THEN CASE WHEN s.fresh THEN 'fresh' ELSE 'stale' END
-        ELSE (SELECT CASE WHEN bool_or(e.valid_from <= ${at} AND (e.expires_at IS NULL OR e.expires_at > ${at}))
-                THEN 'fresh' ELSE 'stale' END
-              FROM evidence_controls ec JOIN evidence e ON e.id = ec.evidence_id
-              WHERE ec.control_id = s.control_id) END AS state
+        ELSE ${liveEvidenceState(sql`s.control_id`, at)} END AS state
     FROM control_evidence_summaries s
     WHERE s.organization_id = ${organizationId} AND s.linked > 0`;
 }

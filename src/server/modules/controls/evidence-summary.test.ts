@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createServiceFixture, type ServiceFixture } from '../../../../test/support/service-fixture.js';
-import { evidenceStatesFromSummaries, evidenceStatesOf } from './control-health.js';
+import { evidenceState, evidenceStatesFromSummaries, evidenceStatesOf } from './control-health.js';
 
 const DAY = 86_400_000;
 
@@ -45,16 +45,27 @@ describe('per-control evidence summaries', () => {
     const atSql = sql<Date>`${at.toISOString()}::timestamptz`;
     const read = async (rows: ReturnType<typeof evidenceStatesOf>) =>
       (await sql<{ control_id: string; state: string }>`${rows} ORDER BY 1`.execute(f.handle.db)).rows;
+    const direct = await read(evidenceStatesOf(f.organizationId, atSql));
+    const withEvidence = new Map(direct.map((r) => [r.control_id, r.state]));
+    const perRow = await sql<{ control_id: string; state: string }>`
+      SELECT c.id AS control_id, ${evidenceState('c', atSql)} AS state FROM controls c
+      WHERE c.organization_id = ${f.organizationId} ORDER BY 1`.execute(f.handle.db);
     return {
       summary: await read(evidenceStatesFromSummaries(f.organizationId, atSql)),
-      direct: await read(evidenceStatesOf(f.organizationId, atSql)),
+      direct,
+      perRow: perRow.rows,
+      directPerRow: perRow.rows.map((r) => ({
+        control_id: r.control_id,
+        state: withEvidence.get(r.control_id) ?? 'missing',
+      })),
     };
   }
 
   async function assertAgree(round: number) {
     for (const offset of [0, 3, 17, 45, 400, -2]) {
-      const { summary, direct } = await statesAt(new Date(Date.now() + offset * DAY));
+      const { summary, direct, perRow, directPerRow } = await statesAt(new Date(Date.now() + offset * DAY));
       assert.deepEqual(summary, direct, `round ${round}, ${offset} days from now`);
+      assert.deepEqual(perRow, directPerRow, `one control's state, round ${round}, ${offset} days from now`);
     }
   }
 

@@ -5,10 +5,15 @@ import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { recordScanEvidence } from './scan-evidence.js';
-import { closeMissing, countChanges, mergeFindings, upsertTargets } from './scan-merge.repository.js';
+import {
+  closeMissing,
+  countChanges,
+  mergeFindings,
+  prepareMerge,
+  upsertTargets,
+} from './scan-merge.repository.js';
 import {
   createStaging,
-  fillTarget,
   STAGING_BATCH,
   stagedTargets,
   stagedWithoutTarget,
@@ -79,18 +84,18 @@ export async function importScan(ctx: ServiceContext, upload: ScanUpload): Promi
     }
     const { format, info } = staged;
     const reportTarget = upload.target ?? info.artifact;
-    if (reportTarget) await fillTarget(tx.db, reportTarget);
-    else if (await stagedWithoutTarget(tx.db)) {
+    if (!reportTarget && (await stagedWithoutTarget(tx.db))) {
       throw new AppError('VALIDATION_FAILED', 'The report does not name what was scanned; give a target', [
         { path: 'target', message: 'Name the image, host or repository scanned' },
       ]);
     }
-    const names = await stagedTargets(tx.db);
+    const names = await stagedTargets(tx.db, reportTarget ?? null);
     if (reportTarget && !names.includes(reportTarget)) names.push(reportTarget);
     if (names.length === 0) throw invalid('The report has no findings and names no target; give a target');
     const scannedAt = scanTime(info.scannedAt);
     const targets = await upsertTargets(tx.db, tx.organizationId, names, scannedAt);
-    const counts = await countChanges(tx.db, tx.organizationId, scannedAt);
+    await prepareMerge(tx.db, tx.organizationId, reportTarget ?? null);
+    const counts = await countChanges(tx.db, scannedAt);
     const scan = await insertScan(tx, {
       format,
       scanner: info.scanner,

@@ -65,11 +65,6 @@ export async function stageFindings(
     )`.execute(db);
 }
 
-/** Gives rows without a target of their own (not a host) the report's target. */
-export async function fillTarget(db: Kysely<Database>, target: string): Promise<void> {
-  await sql`UPDATE vulnerability_import SET target = ${target} WHERE target IS NULL`.execute(db);
-}
-
 export async function stagedWithoutTarget(db: Kysely<Database>): Promise<boolean> {
   const r = await sql<{
     n: number;
@@ -77,8 +72,10 @@ export async function stagedWithoutTarget(db: Kysely<Database>): Promise<boolean
   return (r.rows[0]?.n ?? 0) > 0;
 }
 
-export async function stagedTargets(db: Kysely<Database>): Promise<string[]> {
+/** The targets the staged findings name, rows without one of their own counting as `reportTarget`. */
+export async function stagedTargets(db: Kysely<Database>, reportTarget: string | null): Promise<string[]> {
   const r = await sql<{ target: string }>`
-    SELECT DISTINCT target FROM vulnerability_import WHERE target IS NOT NULL ORDER BY target`.execute(db);
+    SELECT DISTINCT coalesce(target, ${reportTarget}::text) AS target FROM vulnerability_import
+    WHERE coalesce(target, ${reportTarget}::text) IS NOT NULL ORDER BY 1`.execute(db);
   return r.rows.map((row) => row.target);
 }
