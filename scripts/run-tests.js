@@ -35,12 +35,22 @@ const onPostgres = Boolean(process.env.TILLIT_TEST_DATABASE_URL);
 const defaultPatterns = ['src/**/*.test.ts', 'test/**/*.test.ts'];
 const asked = process.argv.slice(2);
 
-/** Tiers that `npm test` leaves out: reliability always, the browser tier on the PostgreSQL pass (what it
- *  checks is the web app, which does not change with the database). Named files always run. */
+/** Tiers that `npm test` leaves out: reliability always; on the PostgreSQL pass the browser tier (what it checks
+ *  is the web app, which does not change with the database) and the unit files that open no database (they ran on
+ *  the PGlite pass and would run the same). Named files always run. */
 function leftOut(file) {
   if (asked.length) return false;
   if (file.startsWith('test/reliability/')) return true;
-  return onPostgres && file.startsWith('test/browser/');
+  return onPostgres && (file.startsWith('test/browser/') || opensNoDatabase(file));
+}
+
+/** A unit file that uses none of the test helpers that open a database. */
+function opensNoDatabase(file) {
+  const source = readFileSync(path.join(root, file), 'utf8');
+  return (
+    tierOf(file) === 'unit' &&
+    !/support\/(test-database|test-app|service-fixture|demo-database)\.js/.test(source)
+  );
 }
 
 /** The tiers of the budget above, slowest first. */

@@ -20,7 +20,25 @@ export async function runTestFiles(files, { concurrency, execArgv = [] }) {
   try {
     return await runAndReport(files, concurrency, execArgv);
   } finally {
+    await dropKeptDatabases(runDir);
     rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+/** The PostgreSQL databases the run seeded once to copy from (test/support/seeded-database.ts). */
+async function dropKeptDatabases(runDir) {
+  const list = path.join(runDir, 'postgres-databases-to-drop');
+  const url = process.env.TILLIT_TEST_DATABASE_URL;
+  if (!url || !existsSync(list)) return;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const name of new Set(readFileSync(list, 'utf8').split('\n').filter(Boolean))) {
+      await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
   }
 }
 
