@@ -63,14 +63,13 @@ function runAndReport(files, concurrency, execArgv) {
  * CPU seconds each file took in an earlier run on `database`, by source path: from `.cache/test-durations.json`
  * (written after every full run), else from the table committed beside this script (the figures of the last
  * measured run, so a fresh clone starts in a good order too). CPU seconds, not wall time: the machine is CPU-bound,
- * and they hardly change with what else it runs. A database with no figures yet borrows PGlite's.
+ * and they hardly change with what else it runs. A file with no figure on this database borrows PGlite's.
  */
 export function knownDurations(root, database) {
   for (const file of [cachedDurations(root), path.join(root, 'scripts/test-durations.json')]) {
     if (!existsSync(file)) continue;
     const tables = JSON.parse(readFileSync(file, 'utf8'));
-    const table = tables[database] ?? tables.PGlite;
-    if (table) return table;
+    if (tables[database] || tables.PGlite) return { ...tables.PGlite, ...tables[database] };
   }
   return {};
 }
