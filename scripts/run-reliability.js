@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runTestFiles } from './test-schedule.js';
 import { cpuSecondsWithChildren } from './test-usage.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,33 +21,23 @@ await ensureServerBuild();
 
 const dir = path.join(root, 'test/reliability');
 // Two files at a time (each has its own data directory or database); the kill -9 files, which take longest,
-// start first so the two lanes end together.
+// start first so the two lanes end together (node:test's run() keeps this order; `node --test` would sort it).
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
   : readdirSync(dir)
       .filter((f) => f.endsWith('.reliability.ts'))
       .sort((a, b) => Number(b.startsWith('crash')) - Number(a.startsWith('crash')) || a.localeCompare(b))
-      .map((f) => path.join('test/reliability', f))
-      // Access checks from the main suite, so the table shows what they held.
-      .concat(['src/server/kernel/http/scope-canary.test.ts', 'src/server/kernel/http/route-access.test.ts']);
+      .map((f) => path.join('test/reliability', f));
 const results = path.join(os.tmpdir(), `tillit-reliability-${process.pid}.jsonl`);
 const db = process.env.TILLIT_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 process.stdout.write(`Reliability tier on ${db}: ${files.length} file(s)\n`);
 const compiled = files.map((file) => path.join(outDir, file.replace(/\.ts$/, '.js')));
+Object.assign(process.env, {
+  TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent',
+  TILLIT_RELIABILITY_RESULTS: results,
+});
 const started = { wallMs: Date.now(), cpuS: cpuSecondsWithChildren() };
-const run = spawnSync(
-  process.execPath,
-  ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', ...compiled],
-  {
-    stdio: 'inherit',
-    cwd: root,
-    env: {
-      ...process.env,
-      TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent',
-      TILLIT_RELIABILITY_RESULTS: results,
-    },
-  },
-);
+const passed = await runTestFiles(compiled, { concurrency: 2, execArgv: ['--enable-source-maps'] });
 
 const rows = existsSync(results)
   ? readFileSync(results, 'utf8')
@@ -93,4 +84,4 @@ process.stdout.write(
   `\n${rows.length} checks: ${rows.length - failed - skipped} held, ${failed} failed, ${skipped} skipped ` +
     `(${wallS.toFixed(0)} s wall, ${cpuS.toFixed(0)} s CPU)\n`,
 );
-process.exit(run.status ?? 1);
+process.exit(passed ? 0 : 1);

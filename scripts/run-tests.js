@@ -14,6 +14,7 @@ import { existsSync, globSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { knownDurations, longestFirst, runTestFiles, saveDurations } from './test-schedule.js';
 import { cpuSecondsWithChildren } from './test-usage.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,12 +35,22 @@ const onPostgres = Boolean(process.env.TILLIT_TEST_DATABASE_URL);
 const defaultPatterns = ['src/**/*.test.ts', 'test/**/*.test.ts'];
 const asked = process.argv.slice(2);
 
-/** Tiers that `npm test` leaves out: reliability always, the browser tier on the PostgreSQL pass (what it
- *  checks is the web app, which does not change with the database). Named files always run. */
+/** Tiers that `npm test` leaves out: reliability always; on the PostgreSQL pass the browser tier (what it checks
+ *  is the web app, which does not change with the database) and the unit files that open no database (they ran on
+ *  the PGlite pass and would run the same). Named files always run. */
 function leftOut(file) {
   if (asked.length) return false;
   if (file.startsWith('test/reliability/')) return true;
-  return onPostgres && file.startsWith('test/browser/');
+  return onPostgres && (file.startsWith('test/browser/') || opensNoDatabase(file));
+}
+
+/** A unit file that uses none of the test helpers that open a database. */
+function opensNoDatabase(file) {
+  const source = readFileSync(path.join(root, file), 'utf8');
+  return (
+    tierOf(file) === 'unit' &&
+    !/support\/(test-database|test-app|service-fixture|demo-database)\.js/.test(source)
+  );
 }
 
 /** The tiers of the budget above, slowest first. */
@@ -50,56 +61,41 @@ function tierOf(file) {
   if (file.startsWith('src/server/')) return 'service/HTTP';
   return 'unit';
 }
-/** Slowest tiers first. node's test runner sorts the files it is given alphabetically, so this orders the list and
- *  the summary only, not the run (node:test's run() with `files` keeps the order: a way to start long files first). */
-const tierRank = (file) => tiers.indexOf(tierOf(file));
+/** CPU seconds a file new to the duration table is taken to cost, by tier (about the median of its tier). */
+const fallbackSeconds = { browser: 40, CLI: 30, 'service/HTTP': 10, unit: 1 };
+const database = onPostgres ? 'PostgreSQL' : 'PGlite';
 
-const files = [
+const found = [
   ...new Set((asked.length ? asked : defaultPatterns).flatMap((p) => globSync(p, { cwd: root }))),
-]
-  .filter((file) => /\.test\.tsx?$/.test(file) && !leftOut(file))
-  .sort((a, b) => tierRank(a) - tierRank(b) || a.localeCompare(b));
-if (files.length === 0) {
+].filter((file) => /\.test\.tsx?$/.test(file) && !leftOut(file));
+if (found.length === 0) {
   process.stderr.write(`No test files match ${asked.join(' ')}\n`);
   process.exit(1);
 }
+// Longest first (scripts/test-schedule.js), so both cores stay busy until the end of the run.
+const files = longestFirst(found, knownDurations(root, database), (file) => fallbackSeconds[tierOf(file)]);
 const compiled = files.map((file) => path.join(outDir, file.replace(/\.tsx?$/, '.js')));
 
 const concurrency = Number(process.env.TILLIT_TEST_CONCURRENCY) || os.availableParallelism();
-process.stdout.write(
-  `Running ${files.length} test files on ${onPostgres ? 'PostgreSQL' : 'PGlite'}, ${concurrency} at a time\n`,
-);
+process.stdout.write(`Running ${files.length} test files on ${database}, ${concurrency} at a time\n`);
 const usageFile = path.join(os.tmpdir(), `tillit-test-usage-${process.pid}.jsonl`);
+Object.assign(process.env, {
+  TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent',
+  TILLIT_TEST_USAGE_FILE: usageFile,
+  // Every test-file process and every `tillit` and server process it starts loads the same few thousand
+  // modules; Node keeps their compiled code here (checked against each file's content, so never stale).
+  NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(root, '.cache', 'node-compile-cache'),
+});
 const started = { wallMs: Date.now(), cpuS: cpuSecondsWithChildren() };
-const result = spawnSync(
-  process.execPath,
-  [
-    '--enable-source-maps',
-    '--import',
-    path.join(root, 'scripts/test-usage.js'),
-    '--test',
-    `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec',
-    ...compiled,
-  ],
-  {
-    stdio: 'inherit',
-    cwd: root,
-    env: {
-      ...process.env,
-      TILLIT_LOG_LEVEL: process.env.TILLIT_LOG_LEVEL ?? 'silent',
-      TILLIT_TEST_USAGE_FILE: usageFile,
-      // Every test-file process and every `tillit` and server process it starts loads the same few thousand
-      // modules; Node keeps their compiled code here (checked against each file's content, so never stale).
-      NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(root, '.cache', 'node-compile-cache'),
-    },
-  },
-);
+const passed = await runTestFiles(compiled, {
+  concurrency,
+  execArgv: ['--enable-source-maps', '--import', path.join(root, 'scripts/test-usage.js')],
+});
 printSummary({
   wallS: (Date.now() - started.wallMs) / 1000,
   cpuS: cpuSecondsWithChildren() - started.cpuS,
 });
-process.exit(result.status ?? 1);
+process.exit(passed ? 0 : 1);
 
 /** Where the time went: per tier and the ten slowest files, wall and CPU seconds (a file's CPU includes the
  *  `tillit` processes and Chromium it started). Compare with the budget above. */
@@ -114,9 +110,10 @@ function printSummary(whole) {
         .map((row) => ({ ...row, file: source.get(row.file) }))
     : [];
   rmSync(usageFile, { force: true });
+  if (!asked.length && rows.length === files.length) saveDurations(root, database, rows);
   const s = (seconds) => `${seconds.toFixed(1)} s`.padStart(9);
   const lines = [
-    `\nTest time on ${onPostgres ? 'PostgreSQL' : 'PGlite'}, ${concurrency} at a time: ${s(whole.wallS).trim()} wall, ${s(whole.cpuS).trim()} CPU`,
+    `\nTest time on ${database}, ${concurrency} at a time: ${s(whole.wallS).trim()} wall, ${s(whole.cpuS).trim()} CPU`,
     `  ${'tier'.padEnd(14)} files      wall       CPU   slowest file (wall)`,
   ];
   for (const tier of tiers) {

@@ -1,12 +1,12 @@
-// Loaded with --import into every test-file process by scripts/run-tests.js (node's test runner passes its own
-// --import on to the processes it starts for the files): when a test file's process exits, it appends one JSON
+// Loaded with --import into every test-file process by scripts/run-tests.js (through node:test's run(), which
+// starts each file's process with the runner's execArgv): when a test file's process exits, it appends one JSON
 // line to TILLIT_TEST_USAGE_FILE with its wall time and the CPU time it and its finished children used (the
 // `tillit` processes and Chromium it started and waited for), for the summary at the end of the run.
 import { appendFileSync, readFileSync } from 'node:fs';
 
 const out = process.env.TILLIT_TEST_USAGE_FILE;
-// The runner itself carries --test; the processes it starts for the files do not.
-if (out && !process.execArgv.includes('--test')) {
+// node's test runner marks the processes it starts for the files with NODE_TEST_CONTEXT; the runner has none.
+if (out && process.env.NODE_TEST_CONTEXT) {
   process.on('exit', () => {
     appendFileSync(
       out,

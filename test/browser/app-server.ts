@@ -45,9 +45,14 @@ async function isReady(url: string): Promise<boolean> {
 
 /**
  * Starts the real `tillit serve` on a free port and waits until /readyz answers 200 and the first start
- * printed the admin's one-time credentials. `env` must name a fresh TILLIT_DATA_DIR.
+ * printed the admin's one-time credentials. `env` must name a fresh TILLIT_DATA_DIR — or, with `admin`, a data
+ * directory set up already (a copy of a first start whose admin that is), and then only /readyz is waited for.
  */
-export async function startApp(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  admin?: { email: string; password: string },
+): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(root, 'bin/tillit.js'), 'serve'], {
@@ -76,8 +81,8 @@ export async function startApp(env: Record<string, string>, timeoutMs = 60_000):
         `tillit serve exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${stderr}`,
       );
     }
-    const adminEmail = /^\s*email:\s+(\S+)$/m.exec(stdout)?.[1];
-    const adminPassword = /^\s*password:\s+(\S+)$/m.exec(stdout)?.[1];
+    const adminEmail = admin?.email ?? /^\s*email:\s+(\S+)$/m.exec(stdout)?.[1];
+    const adminPassword = admin?.password ?? /^\s*password:\s+(\S+)$/m.exec(stdout)?.[1];
     if (adminEmail && adminPassword && (await isReady(url))) {
       return { url, adminEmail, adminPassword, stop: () => stopChild(child) };
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
@@ -15,7 +15,7 @@ import type { App } from '../../src/server/kernel/http/fastify-types.js';
 import { createLogger } from '../../src/server/kernel/logging/logger.js';
 import { routeModules } from '../../src/server/modules/index.js';
 import { createUser } from '../../src/server/modules/users/users.service.js';
-import { createTestDatabase } from './test-database.js';
+import { seededDatabase } from './seeded-database.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -54,7 +54,35 @@ export function sessionCookieOf(res: LightMyRequestResponse): string {
   return c.value;
 }
 
-/** The whole application on a fresh database with the demo organisation and a user per role. */
+const KEY_FILE = 'audit-signing-key.pem';
+
+/** The demo organisation (without its programme) and an active user per role, all with TEST_PASSWORD. */
+async function seedTestApp(
+  handle: DatabaseHandle,
+  dir: string,
+): Promise<{ organizationId: string; users: Record<Role, TestUser> }> {
+  const keyring = loadKeyring(path.join(dir, KEY_FILE));
+  const first = await bootstrapIfEmpty(handle.db, keyring, { demo: true, demoProgramme: false });
+  if (!first) throw new Error('bootstrap did not run on a fresh database');
+  const organizationId = first.organizationId;
+  const ctx: ServiceContext = { db: handle.db, organizationId, actor: systemActor };
+  const users = {} as Record<Role, TestUser>;
+  for (const role of roles) {
+    const u = await createUser(ctx, {
+      email: `${role}@test.example`,
+      name: `Test ${role}`,
+      role,
+      password: TEST_PASSWORD,
+    });
+    users[role] = { id: u.id, email: u.email, role };
+  }
+  return { organizationId, users };
+}
+
+/**
+ * The whole application on a fresh database with the demo organisation and a user per role (seeded once per
+ * test run on PGlite and copied, see seeded-database.ts).
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tillit-test-'));
   const config = loadConfig({
@@ -63,22 +91,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     TILLIT_LOGIN_RATE_LIMIT: '1000',
     ...env,
   });
-  const handle = await createTestDatabase();
+  const seeded = await seededDatabase('test-app', seedTestApp);
+  const { handle } = seeded;
+  const { organizationId, users } = seeded.value;
+  // The seeded database's audit checkpoint is signed with the key seeded beside it.
+  copyFileSync(path.join(seeded.dir, KEY_FILE), config.auditKeyFile);
   const keyring = loadKeyring(config.auditKeyFile);
-  const first = await bootstrapIfEmpty(handle.db, keyring, { demo: true, demoProgramme: false });
-  if (!first) throw new Error('bootstrap did not run on a fresh database');
-  const organizationId = first.organizationId;
   const systemContext = (): ServiceContext => ({ db: handle.db, organizationId, actor: systemActor });
-  const users = {} as Record<Role, TestUser>;
-  for (const role of roles) {
-    const u = await createUser(systemContext(), {
-      email: `${role}@test.example`,
-      name: `Test ${role}`,
-      role,
-      password: TEST_PASSWORD,
-    });
-    users[role] = { id: u.id, email: u.email, role };
-  }
   const logger = createLogger(config.logLevel);
   const { app, routes } = await buildApp({ config, db: handle.db, keyring, logger }, routeModules);
   return {

@@ -81,10 +81,39 @@ function pgliteStartArtifacts(): Promise<{ pgliteWasmModule: WebAssembly.Module;
   return pgliteArtifacts;
 }
 
-/** A fresh PGlite copy of the migrated template: in memory, or in `dataDir` when given. */
-async function loadPgliteTemplate(dataDir?: string): Promise<PGlite> {
-  const [loadDataDir, artifacts] = await Promise.all([pgliteTemplateTarball(), pgliteStartArtifacts()]);
+const tarballs = new Map<string, Blob>();
+
+/** A PGlite data-directory tarball written by `dumpPglite`, read once per test file. */
+function tarballFile(file: string): Blob {
+  let blob = tarballs.get(file);
+  if (!blob) {
+    blob = new Blob([readFileSync(file)]);
+    tarballs.set(file, blob);
+  }
+  return blob;
+}
+
+/**
+ * A fresh PGlite copy of the migrated template, or of the tarball `from` (a database seeded once per run, see
+ * `dumpPglite`): in memory, or in `dataDir` when given.
+ */
+async function loadPgliteTemplate(dataDir?: string, from?: string): Promise<PGlite> {
+  const [loadDataDir, artifacts] = await Promise.all([
+    from ? tarballFile(from) : pgliteTemplateTarball(),
+    pgliteStartArtifacts(),
+  ]);
   return PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir, ...artifacts });
+}
+
+/** Puts a copy of the migrated, empty PGlite template where `tillit` keeps its database in `dataDir`. */
+export async function copyMigratedPglite(dataDir: string): Promise<void> {
+  await (await loadPgliteTemplate(path.join(dataDir, 'pglite'))).close();
+}
+
+/** Writes a PGlite database (of `createTestDatabase`) to `file` as an uncompressed tarball, for `from` above. */
+export async function dumpPglite(handle: DatabaseHandle, file: string): Promise<void> {
+  if (!handle.pglite) throw new Error('dumpPglite needs a PGlite database');
+  writeFileSync(file, Buffer.from(await (await handle.pglite.dumpDataDir('none')).arrayBuffer()));
 }
 
 let pgTemplateReady: Promise<string> | undefined;
@@ -123,15 +152,19 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** A fresh, migrated, empty database of the kind under test (PGlite by default, PostgreSQL when configured). */
+/**
+ * A fresh, migrated, empty database of the kind under test (PGlite by default, PostgreSQL when configured). With
+ * `from`, a copy of that seeded database instead of the empty template: on PGlite a tarball written by
+ * `dumpPglite`, on PostgreSQL a database made by `createKeptPostgresDatabase`.
+ */
 export async function createTestDatabase(
-  options: { statementTimeoutMs?: number } = {},
+  options: { statementTimeoutMs?: number; from?: string } = {},
 ): Promise<DatabaseHandle> {
   if (!testDatabaseUrl) {
-    return wrapPglite(await loadPgliteTemplate());
+    return wrapPglite(await loadPgliteTemplate(undefined, options.from));
   }
   pgTemplateReady ??= preparePostgresTemplate(testDatabaseUrl);
-  const template = await pgTemplateReady;
+  const template = options.from ?? (await pgTemplateReady);
   const name = `tillit_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Kysely<unknown>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl, max: 1 }) }),
@@ -146,6 +179,25 @@ export async function createTestDatabase(
       await admin.destroy();
     },
   };
+}
+
+/**
+ * PostgreSQL: a new database `name`, copied from the migrated template, that outlives its handle (a template for
+ * `createTestDatabase({ from: name })`). Whoever makes it drops it: scripts/test-schedule.js drops the ones named
+ * in the test run's directory after the run.
+ */
+export async function createKeptPostgresDatabase(name: string): Promise<DatabaseHandle> {
+  if (!testDatabaseUrl) throw new Error('createKeptPostgresDatabase needs TILLIT_TEST_DATABASE_URL');
+  pgTemplateReady ??= preparePostgresTemplate(testDatabaseUrl);
+  const template = await pgTemplateReady;
+  const admin = await openPostgres(testDatabaseUrl, 1);
+  try {
+    await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin.db);
+    await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(template)}`.execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+  return openPostgres(withDatabase(testDatabaseUrl, name), 4);
 }
 
 export type TestDb = Kysely<Database>;
@@ -169,9 +221,7 @@ export async function createTestInstance(
 ): Promise<TestInstance> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tillit-${label}-`));
   if (!testDatabaseUrl) {
-    if (options.migrated) {
-      await (await loadPgliteTemplate(path.join(dataDir, 'pglite'))).close();
-    }
+    if (options.migrated) await copyMigratedPglite(dataDir);
     return {
       env: { TILLIT_DATA_DIR: dataDir },
       dataDir,

@@ -6,8 +6,8 @@ import { testDatabaseKind } from '../../support/test-database.js';
  * held. Every reliability test records its rows here (then asserts), including rows for what it could
  * not try on this machine, with the reason.
  *
- * The auditor scope canary and the tokens × scopes check live in `npm test` (src/server/kernel/http) and record
- * their rows here too; the runner runs them again in this tier so the table holds them.
+ * The auditor scope canary (src/server/kernel/http/scope-canary.test.ts) lives in `npm test` and records its row
+ * here too, for a table when that file is named: `npm run test:reliability -- <its path>`.
  *
  * To add a check: a file
  * `test/reliability/<topic>.reliability.ts` (the runner picks up every such file, one at a time, on
