@@ -35,7 +35,10 @@ const claimInputSchema = z.strictObject({
   kind: z.enum(claimKinds),
   controlId: z.uuid().nullable().default(null),
   maxAgeDays: z.number().int().min(1).max(3660).nullable().default(null),
-  /** The SLA target in per cent, e.g. "99.9"; empty for other kinds. */
+  /**
+   * Ignored since the SLA target is one setting (Outages and SLA: the monthly target and per-service targets that
+   * availability and credits use); accepted so older clients keep working. Evaluated claims report that target.
+   */
   target: z
     .string()
     .regex(/^(\d{1,2}(\.\d{1,3})?|100)$/, 'must be a percentage like 99.9')
@@ -64,12 +67,6 @@ export const claimSetInputSchema = z.strictObject({
             code: 'custom',
             path: [i, 'maxAgeDays'],
             message: `${c.kind} needs the number of days after which its evidence is stale`,
-          });
-        if (c.kind === 'sla-target' && c.target === '')
-          issue.addIssue({
-            code: 'custom',
-            path: [i, 'target'],
-            message: 'sla-target needs a target like 99.9',
           });
       }
     }),

@@ -447,4 +447,22 @@ describe('claims: checked against records, published only while they hold', () =
     );
     assert.ok(!long.ldKeys.includes('sla-target'));
   });
+
+  test('the SLA target is the one under Outages and SLA: the claim follows it, and a service is held to its own', async () => {
+    // After the previous test Compute stands at about 99.8 % over the year.
+    await api.expect(200, 'PUT', '/api/sla-settings', { target: 99.5, serviceTargets: {}, creditTable: [] });
+    let v = await views();
+    assert.equal(v.claim('sla-target')?.target, '99.5');
+    assert.equal(v.claim('sla-target')?.holds, true, '99.8 % meets a 99.5 % target');
+    assert.match(v.page, /Target: 99\.5 % availability per calendar month\. Measured/);
+    await api.expect(200, 'PUT', '/api/sla-settings', {
+      target: 99.5,
+      serviceTargets: { [computeId]: 99.95 },
+      creditTable: [],
+    });
+    v = await views();
+    assert.equal(v.claim('sla-target')?.holds, false, 'Compute is held to its own 99.95 %');
+    assert.ok(v.claim('sla-target')?.problems.every((p) => /below 99\.95 %$/.test(p)));
+    await api.expect(200, 'PUT', '/api/sla-settings', { target: 99.9, serviceTargets: {}, creditTable: [] });
+  });
 });

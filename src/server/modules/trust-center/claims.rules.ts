@@ -25,6 +25,8 @@ export interface ClaimRecords {
       minutes: number;
       downMinutes: number;
       excludedMinutes: number;
+      /** The target this service is held to (its own, or the organisation's). */
+      target: number;
     }[];
   };
 }
@@ -209,10 +211,19 @@ type AvailabilityRecord = NonNullable<ClaimRecords['availability']>['rows'][numb
 
 /** Availability over all the months of each service and location, from their minutes down and measured. */
 function overMonths(rows: AvailabilityRecord[]) {
-  const pairs = new Map<string, { service: string; location: string; down: number; measured: number }>();
+  const pairs = new Map<
+    string,
+    { service: string; location: string; target: number; down: number; measured: number }
+  >();
   for (const x of rows) {
     const key = `${x.service}\u0000${x.location}`;
-    const pair = pairs.get(key) ?? { service: x.service, location: x.location, down: 0, measured: 0 };
+    const pair = pairs.get(key) ?? {
+      service: x.service,
+      location: x.location,
+      target: x.target,
+      down: 0,
+      measured: 0,
+    };
     pair.down += x.downMinutes;
     pair.measured += x.minutes - x.excludedMinutes;
     pairs.set(key, pair);
@@ -250,16 +261,16 @@ function slaClaim(r: ClaimRecords, target: string): Outcome {
   const measured = `over the last ${a.months} months at least ${percent(worst.availability)} for every service and location; ${weakestMonth}`;
   return {
     statement: `Target: ${target} % availability per calendar month. Measured ${measured}.`,
-    rule: `availability of every service in every location over the last ${a.months} complete months, from the outage records, at least ${target} %`,
+    rule: `availability of every service in every location over the last ${a.months} complete months, from the outage records, at least ${target} % (or the service’s own target)`,
     evidence: [
       `${a.rows.length} service-location-months measured`,
       `lowest over the period: ${worst.service} in ${worst.location}: ${percent(worst.availability)}`,
     ],
     problems: pairs
-      .filter((p) => p.availability < Number(target))
+      .filter((p) => p.availability < p.target)
       .map(
         (p) =>
-          `${p.service} in ${p.location}: ${percent(p.availability)} over the last ${a.months} months, below ${target} %`,
+          `${p.service} in ${p.location}: ${percent(p.availability)} over the last ${a.months} months, below ${p.target} %`,
       ),
     trueState: `Target: ${target} % availability per calendar month. Measured over the last ${a.months} months: ${percent(worst.availability)} for ${worst.service} in ${worst.location}; ${weakestMonth}.`,
     evidenceDate: null,

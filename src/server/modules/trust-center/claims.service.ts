@@ -5,7 +5,7 @@ import { controlVisible } from '../../kernel/auth/framework-scope.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors/app-error.js';
 import { evidenceState, isFailing, newestEvidenceDate } from '../controls/index.js';
-import { availabilityFor, availabilityMeasured } from '../incidents/index.js';
+import { availabilityFor, availabilityMeasured, getSlaSettings } from '../incidents/index.js';
 import { type ClaimRecords, evaluateClaims } from './claims.rules.js';
 import { allCertifications } from './settings.service.js';
 
@@ -105,6 +105,7 @@ async function availability(ctx: ServiceContext, now: Date): Promise<ClaimRecord
       minutes: x.minutes,
       downMinutes: x.downMinutes,
       excludedMinutes: x.excludedMinutes,
+      target: x.target,
     })),
   };
 }
@@ -125,10 +126,13 @@ export async function loadClaimRecords(ctx: ServiceContext, now = new Date()): P
       .execute(),
   ]);
   const controlIds = stated.flatMap((p) => (p.controlId ? [p.controlId] : []));
-  const sla = stated.some((p) => p.kind === 'sla-target') ? await availability(ctx, now) : undefined;
+  const slaStated = stated.some((p) => p.kind === 'sla-target');
+  const sla = slaStated ? await availability(ctx, now) : undefined;
+  // One SLA target: the one availability, credits and per-service targets are computed against (Outages and SLA).
+  const slaTarget = slaStated ? String((await getSlaSettings(ctx)).target) : '';
   return {
     availability: sla,
-    positions: stated,
+    positions: stated.map((p) => (p.kind === 'sla-target' ? { ...p, target: slaTarget } : p)),
     certifications,
     dataPlaces: places,
     subprocessors,

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Card, Checkbox, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import {
   type Claim,
@@ -40,7 +29,7 @@ const blank = (kind: ClaimKind): Position => ({
   stated: false,
   controlId: null,
   maxAgeDays: cadenceClaimKinds.includes(kind) ? (kind === 'restore-tested' ? 365 : 31) : null,
-  target: kind === 'sla-target' ? '99.9' : '',
+  target: '',
 });
 
 /** The positions as saved, read back from the evaluated claims (certifications are claims of their own). */
@@ -66,18 +55,19 @@ function inputOf(positions: Position[]): ClaimSetInput {
         kind: p.kind,
         controlId: controlClaimKinds.includes(p.kind) ? p.controlId : null,
         maxAgeDays: cadenceClaimKinds.includes(p.kind) ? p.maxAgeDays : null,
-        target: p.kind === 'sla-target' ? p.target : '',
+        target: '',
       })),
   };
 }
 
 /**
  * The organisation's public positions: which statements it makes, the control that proves each control-backed one and
- * how old its evidence may be. Tillit writes the public sentence itself from the records and withholds it when they
+ * how old its evidence may be. The SLA target is the one set under Outages and SLA, which availability uses. Tillit writes the public sentence itself from the records and withholds it when they
  * contradict it, so staff choose positions, never wording.
  */
 export function ClaimPositionsForm({ claims }: { claims: Claim[] }) {
   const [positions, setPositions] = useState<Position[]>(() => positionsOf(claims));
+  const slaTarget = claims.find((c) => c.kind === 'sla-target')?.target;
   useEffect(() => setPositions(positionsOf(claims)), [claims]);
   const picker = useControlPicker({ pageSize: 200 });
   const controls = (picker.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.ref} ${c.title}` }));
@@ -111,7 +101,7 @@ export function ClaimPositionsForm({ claims }: { claims: Claim[] }) {
                 <Table.Th>Position</Table.Th>
                 <Table.Th>Proven by</Table.Th>
                 <Table.Th>Stale after (days)</Table.Th>
-                <Table.Th>Target (%)</Table.Th>
+                <Table.Th>Target (from Outages and SLA)</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -155,13 +145,7 @@ export function ClaimPositionsForm({ claims }: { claims: Claim[] }) {
                   </Table.Td>
                   <Table.Td>
                     {p.kind === 'sla-target' && (
-                      <TextInput
-                        aria-label="Availability target in per cent"
-                        disabled={!p.stated}
-                        value={p.target}
-                        error={errorAt(p.kind, 'target')}
-                        onChange={(e) => update(p.kind, { target: e.currentTarget.value })}
-                      />
+                      <Text size="sm">{slaTarget ? `${slaTarget} %` : 'Set under Outages and SLA'}</Text>
                     )}
                   </Table.Td>
                 </Table.Tr>
