@@ -6,10 +6,13 @@ export const questionnaireStatuses = ['mapping', 'answering'] as const;
 export const itemStatuses = ['unanswered', 'proposed', 'edited', 'approved', 'not-applicable'] as const;
 export const confidenceTiers = ['high', 'medium', 'low'] as const;
 export const sourceTypes = ['faq', 'control', 'policy'] as const;
+/** Who may read a source: anyone, customers under NDA, or only staff. Internal sources are proposed only on opt-in. */
+export const sourceAudiences = ['public', 'customers', 'internal'] as const;
 
 export type ItemStatus = (typeof itemStatuses)[number];
 export type ConfidenceTier = (typeof confidenceTiers)[number];
 export type SourceType = (typeof sourceTypes)[number];
+export type SourceAudience = (typeof sourceAudiences)[number];
 
 /**
  * Scores run from 0 to 1. A proposal needs at least `low`; below it the item stays unanswered for a person.
@@ -80,6 +83,26 @@ export const mappingInputSchema = z.strictObject({
 });
 export type MappingInput = z.infer<typeof mappingInputSchema>;
 
+/** Why a source was proposed: which of the question's words it matched, where, and through which synonyms. */
+export const proposalExplanationSchema = z.object({
+  matched: z.array(
+    z.object({
+      /** The question's own words for the idea. */
+      question: z.string(),
+      /** The term found in the source: the question's word or a synonym of it. */
+      source: z.string(),
+      field: z.enum(['title', 'text']),
+    }),
+  ),
+  /** The synonym groups (named by their first term) through which an idea matched. */
+  synonymGroups: z.array(z.string()),
+  /** The ideas of the question the source does not mention. */
+  missing: z.array(z.string()),
+  /** How the score and tier came about, in one sentence. */
+  reason: z.string(),
+});
+export type ProposalExplanation = z.infer<typeof proposalExplanationSchema>;
+
 export const answerSourceSchema = z.object({
   type: z.enum(sourceTypes),
   id: z.string(),
@@ -88,6 +111,9 @@ export const answerSourceSchema = z.object({
   ref: z.string().nullable(),
   score: z.number(),
   excerpt: z.string(),
+  /** Absent on proposals made before sources carried an audience and an explanation. */
+  audience: z.enum(sourceAudiences).optional(),
+  explanation: proposalExplanationSchema.optional(),
 });
 export type AnswerSource = z.infer<typeof answerSourceSchema>;
 export const storedSourcesSchema = z.array(answerSourceSchema);
