@@ -31,11 +31,23 @@ export interface QuestionConcept {
   generic: boolean;
 }
 
+/** A term's words as the question is compared with them; terms recur in every question. */
+const termWords = new Map<string, string>();
+function wordsOf(term: string): string {
+  let words = termWords.get(term);
+  if (words === undefined) {
+    words = normalizeForTerms(term).trim();
+    if (termWords.size > 50_000) termWords.clear();
+    termWords.set(term, words);
+  }
+  return words;
+}
+
 export function questionConcepts(synonyms: SynonymIndex, question: string): QuestionConcept[] {
   const normalized = normalizeForTerms(question);
   return synonyms.concepts(question, isQuestionWord).map((c) => {
-    const own = c.terms.filter((t) => normalized.includes(` ${normalizeForTerms(t).trim()} `));
-    const ownWords = own.flatMap((t) => normalizeForTerms(t).trim().split(' '));
+    const own = c.terms.filter((t) => normalized.includes(` ${wordsOf(t)} `));
+    const ownWords = own.flatMap((t) => wordsOf(t).split(' '));
     return {
       terms: c.terms,
       own,
@@ -130,22 +142,30 @@ export function rankSources(
   const total = weights.reduce((a, b) => a + b, 0);
   const candidates = new Set<number>();
   for (const m of matches) for (const di of m.keys()) candidates.add(di);
-  const ranked: Ranked[] = [];
+  // The best SOURCES_KEPT, kept in order while scanning: a full sort of every candidate costs more than the
+  // scoring when a common word matches thousands of sources.
+  const best: Ranked[] = [];
   for (const di of candidates) {
     const doc = kb.docs[di];
     if (!doc || !allowed(doc)) continue;
     const text = textMatch(kb.index.textLength(di), kb.index.averageTextLength);
     let covered = 0;
-    const perConcept = matches.map((m, ci) => {
+    matches.forEach((m, ci) => {
       const match = m.get(di);
       if (match) covered += (weights[ci] ?? 0) * (match.field === 'title' ? 1 : text);
-      return match;
     });
     const coverage = total === 0 ? 0 : covered / total;
     const score = Math.round(coverage * doc.weight * AUDIENCE_WEIGHT[doc.audience] * 1000) / 1000;
-    if (score > 0) ranked.push({ doc, score, matches: perConcept, coverage });
+    const last = best[SOURCES_KEPT - 1];
+    if (score <= 0 || (last && score < last.score)) continue;
+    const ranked = { doc, score, matches: matches.map((m) => m.get(di)), coverage };
+    if (last && compare(ranked, last) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(ranked, best[at - 1] as Ranked) < 0) at--;
+    best.splice(at, 0, ranked);
+    if (best.length > SOURCES_KEPT) best.pop();
   }
-  return ranked.sort(compare).slice(0, SOURCES_KEPT);
+  return best;
 }
 
 const percent = (x: number) => `${Math.round(x * 100)} %`;
