@@ -15,9 +15,10 @@ export type SourceType = (typeof sourceTypes)[number];
 export type SourceAudience = (typeof sourceAudiences)[number];
 
 /**
- * Scores run from 0 to 1. A proposal needs at least `low`; below it the item stays unanswered for a person.
- * The score is the larger of the rarity-weighted share of the question's concepts a source covers (full-text
- * search with stemming and synonyms) and the trigram similarity of the questions, times the source's weight.
+ * Scores run from 0 to 1. A proposal needs at least `low` and, below `medium`, a clear margin over the next
+ * source; otherwise the item stays unanswered for a person. The score is the rarity-weighted share of the
+ * question's ideas a source mentions (stemmed words and synonyms; fully in its title or FAQ question, less in
+ * its text), times the weight of the source's type and audience.
  */
 export const confidenceThresholds = { high: 0.6, medium: 0.4, low: 0.2 } as const;
 
@@ -58,6 +59,8 @@ export const questionnaireSchema = z.object({
   answerColumn: z.string().nullable(),
   firstRow: z.number().int().nullable(),
   skippedRows: z.array(z.number().int()),
+  /** Whether proposals may quote internal sources; off unless someone opts in. */
+  includeInternalSources: z.boolean(),
   progress: progressSchema,
   createdByName: z.string().nullable(),
   createdAt: z.string(),
@@ -156,7 +159,16 @@ export type BulkApproveInput = z.infer<typeof bulkApproveSchema>;
 export const bulkApproveResultSchema = z.object({ approved: z.number().int(), skipped: z.number().int() });
 export type BulkApproveResult = z.infer<typeof bulkApproveResultSchema>;
 
-export const questionnairePatchSchema = z.strictObject({ title: z.string().trim().min(1).max(200) });
+export const questionnairePatchSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    /** Let proposals quote internal sources (policy excerpts classified internal). */
+    includeInternalSources: z.boolean().optional(),
+  })
+  .refine((p) => p.title !== undefined || p.includeInternalSources !== undefined, {
+    message: 'give a title or includeInternalSources',
+  });
+export type QuestionnairePatch = z.infer<typeof questionnairePatchSchema>;
 
 export const itemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
 export const itemAnswerSchema = z.strictObject({ answer: z.string().trim().min(1).max(32_000) });

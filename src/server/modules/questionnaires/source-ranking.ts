@@ -48,8 +48,14 @@ export function questionConcepts(synonyms: SynonymIndex, question: string): Ques
   return synonyms.concepts(question, isQuestionWord).map((c) => {
     const own = c.terms.filter((t) => normalized.includes(` ${wordsOf(t)} `));
     const ownWords = own.flatMap((t) => wordsOf(t).split(' '));
+    // A group lists the question's own words it covers as terms of their own; single ones that are question
+    // or generic words ("where", "data" of "where is my data stored") would match nearly every source.
+    const terms =
+      c.terms.length > 1
+        ? c.terms.filter((t) => t.includes(' ') || !(isQuestionWord(t) || isGenericWord(t)))
+        : c.terms;
     return {
-      terms: c.terms,
+      terms,
       own,
       group: c.terms.length > 1 ? (c.terms[0] ?? null) : null,
       generic:
