@@ -124,3 +124,21 @@ export async function growKnowledgeBase(ctx: ServiceContext, sources: number): P
   }
   await sql`ANALYZE`.execute(ctx.db);
 }
+
+/** Adds the provider FAQ of bench/questionnaire-faq.json to the organisation, one published section per language. */
+export async function addProviderFaq(
+  ctx: ServiceContext,
+  sections: { language: string; entries: { question: string; answer: string }[] }[],
+): Promise<void> {
+  for (const [position, s] of sections.entries()) {
+    const section = await sql<{
+      id: string;
+    }>`INSERT INTO faq_sections (organization_id, title, language, position)
+      VALUES (${ctx.organizationId}, ${`Provider FAQ ${s.language}`}, ${s.language}, ${50 + position})
+      RETURNING id`.execute(ctx.db);
+    await sql`INSERT INTO faq_entries (organization_id, section_id, question, answer, published, position)
+      SELECT ${ctx.organizationId}, ${section.rows[0]?.id}, q, a, true, n
+      FROM unnest(${s.entries.map((e) => e.question)}::text[], ${s.entries.map((e) => e.answer)}::text[])
+        WITH ORDINALITY AS u(q, a, n)`.execute(ctx.db);
+  }
+}

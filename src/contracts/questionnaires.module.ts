@@ -23,6 +23,10 @@ export const questionnairesContract = defineModuleContract({
       replacedItems: z.number().int().optional(),
     }),
     'questionnaire.renamed': z.strictObject({ from: z.string(), to: z.string() }),
+    'questionnaire.sources-changed': z.strictObject({
+      title: z.string(),
+      includeInternalSources: z.boolean(),
+    }),
     'questionnaire.deleted': z.strictObject({
       title: z.string(),
       fileName: z.string(),

@@ -6,15 +6,19 @@ export const questionnaireStatuses = ['mapping', 'answering'] as const;
 export const itemStatuses = ['unanswered', 'proposed', 'edited', 'approved', 'not-applicable'] as const;
 export const confidenceTiers = ['high', 'medium', 'low'] as const;
 export const sourceTypes = ['faq', 'control', 'policy'] as const;
+/** Who may read a source: anyone, customers under NDA, or only staff. Internal sources are proposed only on opt-in. */
+export const sourceAudiences = ['public', 'customers', 'internal'] as const;
 
 export type ItemStatus = (typeof itemStatuses)[number];
 export type ConfidenceTier = (typeof confidenceTiers)[number];
 export type SourceType = (typeof sourceTypes)[number];
+export type SourceAudience = (typeof sourceAudiences)[number];
 
 /**
- * Scores run from 0 to 1. A proposal needs at least `low`; below it the item stays unanswered for a person.
- * The score is the larger of the rarity-weighted share of the question's concepts a source covers (full-text
- * search with stemming and synonyms) and the trigram similarity of the questions, times the source's weight.
+ * Scores run from 0 to 1. A proposal needs at least `low` and, below `medium`, a clear margin over the next
+ * source; otherwise the item stays unanswered for a person. The score is the rarity-weighted share of the
+ * question's ideas a source mentions (stemmed words and synonyms; fully in its title or FAQ question, less in
+ * its text), times the weight of the source's type and audience.
  */
 export const confidenceThresholds = { high: 0.6, medium: 0.4, low: 0.2 } as const;
 
@@ -55,6 +59,8 @@ export const questionnaireSchema = z.object({
   answerColumn: z.string().nullable(),
   firstRow: z.number().int().nullable(),
   skippedRows: z.array(z.number().int()),
+  /** Whether proposals may quote internal sources; off unless someone opts in. */
+  includeInternalSources: z.boolean(),
   progress: progressSchema,
   createdByName: z.string().nullable(),
   createdAt: z.string(),
@@ -80,6 +86,26 @@ export const mappingInputSchema = z.strictObject({
 });
 export type MappingInput = z.infer<typeof mappingInputSchema>;
 
+/** Why a source was proposed: which of the question's words it matched, where, and through which synonyms. */
+export const proposalExplanationSchema = z.object({
+  matched: z.array(
+    z.object({
+      /** The question's own words for the idea. */
+      question: z.string(),
+      /** The term found in the source: the question's word or a synonym of it. */
+      source: z.string(),
+      field: z.enum(['title', 'text']),
+    }),
+  ),
+  /** The synonym groups (named by their first term) through which an idea matched. */
+  synonymGroups: z.array(z.string()),
+  /** The ideas of the question the source does not mention. */
+  missing: z.array(z.string()),
+  /** How the score and tier came about, in one sentence. */
+  reason: z.string(),
+});
+export type ProposalExplanation = z.infer<typeof proposalExplanationSchema>;
+
 export const answerSourceSchema = z.object({
   type: z.enum(sourceTypes),
   id: z.string(),
@@ -88,6 +114,9 @@ export const answerSourceSchema = z.object({
   ref: z.string().nullable(),
   score: z.number(),
   excerpt: z.string(),
+  /** Absent on proposals made before sources carried an audience and an explanation. */
+  audience: z.enum(sourceAudiences).optional(),
+  explanation: proposalExplanationSchema.optional(),
 });
 export type AnswerSource = z.infer<typeof answerSourceSchema>;
 export const storedSourcesSchema = z.array(answerSourceSchema);
@@ -130,7 +159,16 @@ export type BulkApproveInput = z.infer<typeof bulkApproveSchema>;
 export const bulkApproveResultSchema = z.object({ approved: z.number().int(), skipped: z.number().int() });
 export type BulkApproveResult = z.infer<typeof bulkApproveResultSchema>;
 
-export const questionnairePatchSchema = z.strictObject({ title: z.string().trim().min(1).max(200) });
+export const questionnairePatchSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    /** Let proposals quote internal sources (policy excerpts classified internal). */
+    includeInternalSources: z.boolean().optional(),
+  })
+  .refine((p) => p.title !== undefined || p.includeInternalSources !== undefined, {
+    message: 'give a title or includeInternalSources',
+  });
+export type QuestionnairePatch = z.infer<typeof questionnairePatchSchema>;
 
 export const itemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
 export const itemAnswerSchema = z.strictObject({ answer: z.string().trim().min(1).max(32_000) });

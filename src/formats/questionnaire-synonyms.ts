@@ -35,9 +35,17 @@ export function normalizeForTerms(text: string): string {
   return ` ${words.join(' ')} `;
 }
 
+/** Entries recur in every question: their normalised words are computed once. */
+const entryCache = new Map<string, { words: string; prefix: boolean }>();
+
 function entryWords(entry: string): { words: string; prefix: boolean } {
+  const known = entryCache.get(entry);
+  if (known) return known;
   const prefix = entry.endsWith('*');
-  return { words: normalizeForTerms(prefix ? entry.slice(0, -1) : entry).trimEnd(), prefix };
+  const parsed = { words: normalizeForTerms(prefix ? entry.slice(0, -1) : entry).trimEnd(), prefix };
+  if (entryCache.size > 50_000) entryCache.clear();
+  entryCache.set(entry, parsed);
+  return parsed;
 }
 
 function matches(normalized: string, entry: string): boolean {

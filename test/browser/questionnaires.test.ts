@@ -75,6 +75,11 @@ describe('security questionnaires in the browser', () => {
       .getByRole('list', { name: 'Sources for row 3' })
       .getByText('FAQ: Is customer data encrypted at rest?')
       .waitFor();
+    // Each source says why: the question's words it matched (highlighted), through which synonyms, why the tier.
+    const sources3 = row3.getByRole('list', { name: 'Sources for row 3' });
+    await sources3.locator('mark').first().waitFor();
+    await sources3.getByText(/Tier (high|medium|low): the score reaches/).waitFor();
+    await sources3.getByText('Public').first().waitFor();
     await page
       .getByRole('article', { name: 'Row 5' })
       .getByText('No approved content answers this question well enough; write the answer yourself.')

@@ -24,6 +24,8 @@ export const questionnairesApi = {
   upload: (form: FormData, csrfToken: string) =>
     postForm<QuestionnaireUploadResult>('/api/questionnaires', form, csrfToken),
   rename: (id: string, title: string) => api.patch<Questionnaire>(`/api/questionnaires/${id}`, { title }),
+  setInternalSources: (id: string, includeInternalSources: boolean) =>
+    api.patch<Questionnaire>(`/api/questionnaires/${id}`, { includeInternalSources }),
   remove: (id: string) => api.delete(`/api/questionnaires/${id}`),
   preview: (id: string) => api.get<SheetPreviewDto[]>(`/api/questionnaires/${id}/preview`),
   map: (

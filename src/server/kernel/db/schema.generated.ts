@@ -725,6 +725,7 @@ export interface Questionnaires {
   first_row: number | null;
   format: string;
   id: Generated<string>;
+  include_internal_sources: Generated<boolean>;
   organization_id: string;
   question_column: string | null;
   sheet: string | null;

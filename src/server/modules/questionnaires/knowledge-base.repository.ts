@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { SourceType } from '../../../contracts/questionnaires.js';
+import type { SourceAudience, SourceType } from '../../../contracts/questionnaires.js';
 import { policyExcerpts } from '../../../formats/policy-excerpts.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import { evidenceState, isFailing } from '../controls/index.js';
@@ -17,6 +17,8 @@ export interface KnowledgeDoc {
   answer: string;
   config: TextSearchConfig;
   weight: number;
+  /** Who may read it: internal sources are proposed only when the questionnaire opts in. */
+  audience: SourceAudience;
 }
 
 /** Published FAQ answers that are not held back for review: what the public trust center shows. */
@@ -40,6 +42,7 @@ async function faqDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
     answer: r.answer,
     config: textSearchConfig(r.language),
     weight: 1,
+    audience: 'public',
   }));
 }
 
@@ -65,8 +68,17 @@ async function controlDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
     answer: r.implementation.trim(),
     config: 'english',
     weight: r.status === 'implemented' ? 0.95 : 0.8,
+    // Implementation statements are what customers see under NDA (the trust center's controls page shows
+    // titles and states, not these texts).
+    audience: 'customers',
   }));
 }
+
+const audienceOfClassification: Record<string, SourceAudience> = {
+  internal: 'internal',
+  'customer-on-request': 'customers',
+  public: 'public',
+};
 
 const classificationNotes: Record<string, string> = {
   internal: 'internal document',
@@ -96,6 +108,7 @@ async function policyDocs(ctx: ServiceContext): Promise<KnowledgeDoc[]> {
       answer: excerpt.text,
       config: 'english' as const,
       weight: 0.9,
+      audience: audienceOfClassification[r.classification] ?? 'internal',
     })),
   );
 }

@@ -178,4 +178,41 @@ describe('answer proposals from the knowledge base (PGlite or PostgreSQL)', () =
       'a draft is not approved content',
     );
   });
+
+  test('an internal excerpt is proposed only on opt-in, and a public FAQ answer saying the same wins', async () => {
+    const writer = await f.person('compliance-manager', 'Audience Writer');
+    const approver = await f.person('admin', 'Audience Approver');
+    const internal = await createPolicy(
+      writer.ctx,
+      policyInputSchema.parse({
+        title: 'Key ceremony runbook',
+        kind: 'procedure',
+        ownerId: writer.id,
+        classification: 'internal',
+        reviewIntervalMonths: 12,
+        body:
+          '# Key ceremony runbook\n\n## Key ceremonies\n\nRoot signing keys are rotated in a witnessed key ceremony.\n\n' +
+          '## Data location\n\nIn our data centres in Stockholm and Oslo; it never leaves the Nordics.',
+        changeSummary: 'First version',
+      }),
+    );
+    await submitVersion(writer.ctx, internal.id, 1);
+    await approveVersion(approver.ctx, internal.id, 1);
+    await publishVersion(writer.ctx, internal.id, 1);
+    const docs = await loadKnowledgeBase(ctx);
+    assert.ok(docs.some((d) => d.audience === 'internal' && d.answer.includes('key ceremony')));
+    const question = ['Are root signing keys rotated in a witnessed key ceremony?'];
+    const [closed] = await proposeAnswers(ctx, question, docs);
+    assert.equal(closed?.answer, null, 'no proposal from an internal document without opt-in');
+    assert.ok(!closed?.sources.some((s) => s.audience === 'internal'), 'not even as a runner-up');
+    const [open] = await proposeAnswers(ctx, question, docs, { includeInternal: true });
+    assert.equal(open?.sources[0]?.audience, 'internal');
+    assert.ok(open?.answer?.includes('witnessed key ceremony'));
+    const [same] = await proposeAnswers(ctx, ['Where is my data stored?'], docs, { includeInternal: true });
+    assert.equal(same?.sources[0]?.id, ids[0], 'the public FAQ answer comes first');
+    assert.ok(
+      same?.sources.some((s) => s.audience === 'internal' && s.excerpt.includes('never leaves the Nordics')),
+      'the internal excerpt saying the same is only a runner-up',
+    );
+  });
 });

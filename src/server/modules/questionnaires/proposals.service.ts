@@ -22,11 +22,18 @@ export async function runProposals(
     .orderBy('row_number')
     .execute();
   if (items.length === 0) return { considered: 0, proposed: 0 };
+  const questionnaire = await tx.db
+    .selectFrom('questionnaires')
+    .select('include_internal_sources')
+    .where('organization_id', '=', tx.organizationId)
+    .where('id', '=', questionnaireId)
+    .executeTakeFirstOrThrow();
   const docs = await loadKnowledgeBase(tx);
   const proposals = await proposeAnswers(
     tx,
     items.map((i) => i.question),
     docs,
+    { includeInternal: questionnaire.include_internal_sources },
   );
   let proposed = 0;
   for (const [index, item] of items.entries()) {

@@ -1,4 +1,4 @@
-import type { Questionnaire } from '../../../contracts/questionnaires.js';
+import type { Questionnaire, QuestionnairePatch } from '../../../contracts/questionnaires.js';
 import { recordAuditEvent } from '../../kernel/audit/audit-writer.js';
 import { inTransaction, type ServiceContext } from '../../kernel/context.js';
 import { conflict } from '../../kernel/errors/app-error.js';
@@ -32,22 +32,48 @@ export async function removeUndecidedItems(tx: ServiceContext, questionnaireId: 
   return Number(removed.numDeletedRows);
 }
 
-export function renameQuestionnaire(ctx: ServiceContext, id: string, title: string): Promise<Questionnaire> {
+/** Renames a questionnaire and/or lets its proposals quote internal sources; each change is audited. */
+export function updateQuestionnaire(
+  ctx: ServiceContext,
+  id: string,
+  patch: QuestionnairePatch,
+): Promise<Questionnaire> {
   return inTransaction(ctx, async (tx) => {
     const q = await findQuestionnaire(tx, id, true);
-    if (q.title === title) throw conflict(`The questionnaire is already called "${title}"`);
+    const { title, includeInternalSources } = patch;
+    const renamed = title !== undefined && title !== q.title;
+    const sourcesChanged =
+      includeInternalSources !== undefined && includeInternalSources !== q.include_internal_sources;
+    if (!renamed && !sourcesChanged)
+      throw conflict(
+        title !== undefined
+          ? `The questionnaire is already called "${title}"`
+          : `Internal sources are already ${includeInternalSources ? 'included' : 'left out'}`,
+      );
     await tx.db
       .updateTable('questionnaires')
-      .set({ title, updated_at: new Date() })
+      .set({
+        title: renamed ? title : q.title,
+        include_internal_sources: sourcesChanged ? includeInternalSources : q.include_internal_sources,
+        updated_at: new Date(),
+      })
       .where('organization_id', '=', tx.organizationId)
       .where('id', '=', id)
       .execute();
-    await recordAuditEvent(
-      tx,
-      'questionnaire.renamed',
-      { type: 'questionnaire', id },
-      { from: q.title, to: title },
-    );
+    if (renamed)
+      await recordAuditEvent(
+        tx,
+        'questionnaire.renamed',
+        { type: 'questionnaire', id },
+        { from: q.title, to: title },
+      );
+    if (sourcesChanged)
+      await recordAuditEvent(
+        tx,
+        'questionnaire.sources-changed',
+        { type: 'questionnaire', id },
+        { title: renamed ? title : q.title, includeInternalSources },
+      );
     const row = await questionnaireQuery(tx).where('q.id', '=', id).executeTakeFirstOrThrow();
     return presentQuestionnaire(row);
   });

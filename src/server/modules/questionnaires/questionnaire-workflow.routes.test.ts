@@ -167,6 +167,14 @@ describe('questionnaire workflow over HTTP: paging, bulk approval, re-mapping, r
     });
     assert.equal(renamed.title, 'Acme 2027 review');
     await api.expect(400, 'PATCH', `/api/questionnaires/${id}`, { title: '  ' });
+    await api.expect(400, 'PATCH', `/api/questionnaires/${id}`, {});
+    assert.equal(renamed.includeInternalSources, false, 'internal sources are left out by default');
+    const opened = await api.expect<Questionnaire>(200, 'PATCH', `/api/questionnaires/${id}`, {
+      includeInternalSources: true,
+    });
+    assert.equal(opened.includeInternalSources, true);
+    assert.equal(opened.title, 'Acme 2027 review');
+    await api.expect(409, 'PATCH', `/api/questionnaires/${id}`, { includeInternalSources: true });
     const viewer = apiClient(t, await t.signIn('viewer'));
     await viewer.expect(403, 'DELETE', `/api/questionnaires/${id}`);
     await api.expect(204, 'DELETE', `/api/questionnaires/${id}`);
@@ -178,6 +186,7 @@ describe('questionnaire workflow over HTTP: paging, bulk approval, re-mapping, r
       .execute();
     assert.equal(left.length, 0);
     const actions = await auditActions(t);
-    for (const a of ['questionnaire.renamed', 'questionnaire.deleted']) assert.ok(actions.includes(a), a);
+    for (const a of ['questionnaire.renamed', 'questionnaire.sources-changed', 'questionnaire.deleted'])
+      assert.ok(actions.includes(a), a);
   });
 });

@@ -24,6 +24,7 @@ export const presentQuestionnaire = (r: QuestionnaireRow): Questionnaire => ({
   answerColumn: r.answer_column,
   firstRow: r.first_row === null ? null : Number(r.first_row),
   skippedRows: rowsSchema.parse(json(r.skipped_rows)),
+  includeInternalSources: r.include_internal_sources,
   progress: {
     total: Number(r.total),
     unanswered: Number(r.unanswered),

@@ -28,7 +28,7 @@ import { errorResponses as errors, idParams, noContent } from '../../kernel/http
 import { bulkApprove } from './bulk-approve.service.js';
 import { exportQuestionnaire } from './export.service.js';
 import { approveItem, editItem, listItems, markNotApplicable, rerunProposals } from './items.service.js';
-import { deleteQuestionnaire, renameQuestionnaire } from './questionnaire-lifecycle.service.js';
+import { deleteQuestionnaire, updateQuestionnaire } from './questionnaire-lifecycle.service.js';
 import { questionnairesPolicy as policy } from './questionnaires.policy.js';
 import {
   getQuestionnaire,
@@ -100,13 +100,13 @@ function registerQuestionnaireRoutes(app: App, { db, files }: ModuleDeps): void 
       config: { access: policy.manage },
       schema: {
         tags,
-        summary: 'Rename a questionnaire',
+        summary: 'Rename a questionnaire, or let its proposals quote internal sources',
         params: idParams,
         body: questionnairePatchSchema,
         response: { 200: questionnaireSchema, ...errors },
       },
     },
-    (req) => renameQuestionnaire(contextOf(req, db), req.params.id, req.body.title),
+    (req) => updateQuestionnaire(contextOf(req, db), req.params.id, req.body),
   );
   app.delete(
     '/api/questionnaires/:id',

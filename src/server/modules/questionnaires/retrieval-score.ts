@@ -19,74 +19,71 @@ const QUESTION_WORDS = new Set(
     'a an and are as at be by can could do does for from has have how if in is it of on or our please ' +
     'provide describe explain that the their there this to we what when where which who will with would you your ' +
     'any all also been being does did offer offers use used using perform performed have any such ' +
+    'indicate state specify confirm list supply whether place ' +
     'att av de den det du där eller en er ett finns för har hur i ja med ni nej och om på som till under ' +
     'var vad vem vilka vilken vilket vår våra är ange beskriv erbjuder använder genomför tillhandahåller ' +
     'kräver krävs får kan ska sker görs hos era ert er oss vi snabbt också alla något några ' +
     'at av dere deres det du eller en er et for fra har hva hvem hvilke hvilken hvis hvor hvordan i ' +
     'ja med nei og om på skal som til vi vår våre å oppgi beskriv tilbyr bruker gjennomfører krever ' +
-    'kan får gjøres skjer hos dere deres oss raskt også alle noen noe'
+    'kan får gjøres skjer hos dere deres oss raskt også alle noen noe finnes'
   ).split(' '),
 );
 
 export const isQuestionWord = (word: string): boolean => QUESTION_WORDS.has(word);
 
-/** A concept of the question matched in a source: how rare it is, and whether it hit the title. */
-export interface ConceptMatch {
-  /** ln(1 + N / (1 + sources matching the concept)): rare ideas count for more. */
-  idf: number;
-  /** ts_rank_cd(..., 32) of the concept's query against the source; 0 when it does not match. */
-  rank: number;
+/**
+ * Words nearly every security question and source holds: they count for little, so that "information security
+ * policy" does not find every policy excerpt and a question is not answered by its generic words alone.
+ */
+const GENERIC_WORDS = new Set(
+  (
+    'security secure information data policy policies process processes procedure procedures system systems ' +
+    'organization organisation organizational company customer customers service services ensure management ' +
+    'documented formal regularly regular current place level maintain requirement requirements meet ' +
+    'säkerhet säkerheten information informationen uppgifter process processer rutin rutiner system systemen ' +
+    'organisation organisationen verksamhet verksamheten företag företaget kund kunder tjänst tjänsten ' +
+    'sikkerhet sikkerheten informasjon informasjonen opplysninger prosess prosesser rutine rutiner systemer ' +
+    'organisasjon organisasjonen virksomhet virksomheten selskap selskapet kunde kunder tjeneste tjenesten'
+  ).split(' '),
+);
+
+export const isGenericWord = (word: string): boolean => GENERIC_WORDS.has(word);
+
+/** What a generic word weighs compared with a specific one of the same rarity. */
+export const GENERIC_WEIGHT = 0.3;
+/**
+ * What a word that no source of the knowledge base holds weighs, as a share of the rarest word's weight: it
+ * may be a word of another language the synonym list does not know, or the topic the base cannot answer.
+ */
+export const UNKNOWN_WEIGHT = 0.5;
+/** A concept found only in a source's text counts this much at most; found in its title, fully. */
+export const TEXT_MATCH = 0.6;
+/** BM25's length normalisation: long texts (policy excerpts) count a match for less. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+
+/** How much a match in a text of `length` words counts, relative to one in a title (BM25 with one hit). */
+export function textMatch(length: number, averageLength: number): number {
+  const norm = 1 - BM25_B + (BM25_B * length) / averageLength;
+  return TEXT_MATCH * Math.min(1, (BM25_K1 + 1) / (1 + BM25_K1 * norm));
 }
+
+/** ln(1 + N / (1 + sources holding the concept)): rare ideas count for more. */
+export const idf = (sources: number, holding: number): number => Math.log(1 + sources / (1 + holding));
+
+/** Preference among sources that score the same: a public FAQ answer before a control statement before an excerpt. */
+export const AUDIENCE_WEIGHT = { public: 1, customers: 0.97, internal: 0.9 } as const;
 
 /**
- * The share of the question's ideas the source covers, weighted by rarity; a match in the title counts
- * fully, one in the body a little less.
+ * Whether a proposal is made: the best score must reach the low threshold, and a score short of the medium one
+ * must also stand clear of the next source (a near tie among weak matches is a guess).
  */
-export function coverage(matches: readonly ConceptMatch[]): number {
-  let total = 0;
-  let covered = 0;
-  for (const { idf, rank } of matches) {
-    total += idf;
-    if (rank > 0) covered += idf * (BODY_MATCH + (1 - BODY_MATCH) * Math.min(1, rank * TITLE_RANK_SCALE));
-  }
-  return total === 0 ? 0 : covered / total;
-}
+export const MIN_MARGIN = 0.08;
 
-/**
- * The least and the most `coverage` can be when it is known which concepts a source matches but not how they
- * rank (a match ranks above 0, so it counts at least BODY_MATCH and at most fully), widened by a hair so that
- * rounding never puts the exact value outside.
- */
-export function coverageBounds(matches: readonly { idf: number; matched: boolean }[]): {
-  lower: number;
-  upper: number;
-} {
-  let total = 0;
-  let matched = 0;
-  for (const m of matches) {
-    total += m.idf;
-    if (m.matched) matched += m.idf;
-  }
-  if (total === 0) return { lower: 0, upper: 0 };
-  return { lower: (matched * BODY_MATCH) / total - 1e-9, upper: matched / total + 1e-9 };
-}
-
-/** A concept found only in a source's body counts this much; found in its title (weight A), fully. */
-const BODY_MATCH = 0.7;
-/** ts_rank_cd(…, 32) of a title match is about 0.5. */
-const TITLE_RANK_SCALE = 2;
-
-export interface ScoreParts {
-  /** `coverage` of the question's concepts by the source. */
-  coverage: number;
-  /** Trigram similarity of the question and the source's own question or title. */
-  similarity: number;
-  /** 1 for FAQ answers; less for controls (more for implemented ones) and policy excerpts. */
-  weight: number;
-}
-
-export function combinedScore({ coverage: covered, similarity, weight }: ScoreParts): number {
-  return Math.round(Math.max(covered, similarity) * weight * 1000) / 1000;
+export function proposes(best: number, runnerUp: number): boolean {
+  if (best < confidenceThresholds.low) return false;
+  if (best >= confidenceThresholds.medium) return true;
+  return best - runnerUp >= MIN_MARGIN;
 }
 
 /** The tier of a score; null below the lowest threshold, where no answer is proposed. */

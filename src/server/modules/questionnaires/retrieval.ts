@@ -1,31 +1,34 @@
+import { createHash } from 'node:crypto';
 import type { AnswerSource, ConfidenceTier } from '../../../contracts/questionnaires.js';
 import { loadSynonymList, type SynonymIndex, synonymIndex } from '../../../formats/questionnaire-synonyms.js';
-import { TrigramIndex, trigrams } from '../../../formats/text-trigrams.js';
 import type { ServiceContext } from '../../kernel/context.js';
 import type { KnowledgeDoc } from './knowledge-base.repository.js';
 import {
-  type ConceptQuery,
-  conceptQueries,
-  matchingSources,
-  ranksOf,
+  digestOf,
+  loadVectors,
   sourceKey,
+  stemTerms,
   syncKnowledgeIndex,
 } from './knowledge-index.repository.js';
-import { confidenceTier, isQuestionWord } from './retrieval-score.js';
-import { type QuestionMatches, SourceRanking } from './source-ranking.js';
+import { LexicalIndex } from './lexical-index.js';
+import { confidenceTier, proposes } from './retrieval-score.js';
+import { explain, type QuestionConcept, questionConcepts, rankSources } from './source-ranking.js';
 
 export interface Proposal {
   score: number;
   tier: ConfidenceTier | null;
-  /** The best source's text when the tier is at least low; null means: leave it to a person. */
+  /** The best source's text when a proposal is made; null means: leave it to a person. */
   answer: string | null;
-  /** Best first, at most three. */
+  /** Best first, at most three, each with why it matched. */
   sources: AnswerSource[];
 }
 
+export interface ProposeOptions {
+  /** Propose from internal sources too (policy excerpts classified internal); off unless the user opts in. */
+  includeInternal?: boolean;
+}
+
 const EXCERPT_LENGTH = 300;
-/** Questions ranked per statement: bounds the size of one query. */
-const BATCH = 50;
 
 let synonyms: SynonymIndex | undefined;
 const shippedSynonyms = (): SynonymIndex => {
@@ -37,123 +40,74 @@ function excerpt(text: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
 }
 
-function sourceOf(doc: KnowledgeDoc, score: number): AnswerSource {
-  return { type: doc.type, id: doc.id, title: doc.title, ref: doc.ref, score, excerpt: excerpt(doc.answer) };
-}
-
-interface Prepared {
+/** A knowledge base's word index, kept while its sources stay the same. */
+export interface Prepared {
   docs: KnowledgeDoc[];
-  /** Source key → index in `docs`. */
-  indexOf: Map<string, number>;
-  titles: TrigramIndex;
+  index: LexicalIndex;
 }
 
-/** Fetches the ranks of every matched concept of the given sources of each ranking. */
-async function fetchRanks(
-  ctx: ServiceContext,
-  kb: Prepared,
-  queries: ConceptQuery[],
-  wanted: { ranking: SourceRanking; sources: readonly number[] }[],
-): Promise<void> {
-  const pairs: { ranks: Map<number, number>; di: number; query: string; key: string }[] = [];
-  for (const { ranking, sources } of wanted) {
-    for (const di of sources) {
-      const doc = kb.docs[di];
-      if (!doc) continue;
-      ranking.m.matched.forEach((perDoc, ci) => {
-        const q = perDoc.get(di);
-        const query = q === undefined ? undefined : queries[q]?.query;
-        const ranks = ranking.m.ranks[ci];
-        if (query !== undefined && ranks) pairs.push({ ranks, di, query, key: sourceKey(doc) });
-      });
-    }
-  }
-  const ranks = await ranksOf(ctx, pairs);
-  pairs.forEach((p, i) => {
-    p.ranks.set(p.di, ranks[i] ?? 0);
-  });
-}
-
-async function proposeBatch(ctx: ServiceContext, questions: string[], kb: Prepared): Promise<Proposal[]> {
-  const index = shippedSynonyms();
-  const perQuestion: QuestionMatches[] = questions.map((question) => {
-    const concepts = index.concepts(question, isQuestionWord);
-    return {
-      question,
-      concepts,
-      matched: concepts.map(() => new Map<number, number>()),
-      ranks: concepts.map(() => new Map<number, number>()),
-    };
-  });
-  const flat = perQuestion.flatMap((m, qi) => m.concepts.map((c, ci) => ({ qi, ci, terms: c.terms })));
-  const queries = await conceptQueries(ctx, flat);
-  for (const r of await matchingSources(ctx, queries)) {
-    const query = queries[r.q];
-    const di = kb.indexOf.get(r.key);
-    if (query && di !== undefined) perQuestion[query.qi]?.matched[query.ci]?.set(di, r.q);
-  }
-  const rankings = perQuestion.map(
-    (m) => new SourceRanking(m, kb.docs, kb.titles.similarities(trigrams(m.question))),
-  );
-  await fetchRanks(
-    ctx,
-    kb,
-    queries,
-    rankings.map((ranking) => ({ ranking, sources: ranking.toRank })),
-  );
-  const results = rankings.map((r) => r.best(r.toRank));
-  const unsure = rankings.filter((_, i) => results[i] === undefined);
-  if (unsure.length > 0) {
-    await fetchRanks(
-      ctx,
-      kb,
-      queries,
-      unsure.map((ranking) => ({
-        ranking,
-        sources: ranking.candidates.filter((di) => !ranking.toRank.includes(di)),
-      })),
-    );
-  }
-  return rankings.map((ranking, qi) => {
-    const best = results[qi] ?? ranking.best(ranking.candidates) ?? [];
-    const top = best[0];
-    const score = top?.score ?? 0;
-    const tier = confidenceTier(score);
-    return {
-      score,
-      tier,
-      answer: tier && top ? top.doc.answer : null,
-      sources: best.map((c) => sourceOf(c.doc, c.score)),
-    };
-  });
-}
-
-/** The trigram index and key map of a knowledge base, kept while the caller keeps its array. */
-const prepared = new WeakMap<KnowledgeDoc[], Prepared>();
+/** Organisation → its last prepared knowledge base and the digest of its sources. */
+const preparedByOrganization = new Map<string, { signature: string; prepared: Prepared }>();
+const PREPARED_LIMIT = 16;
 
 /**
- * A proposal per question, in order, from `docs` only; never text that is not a source's own. The stored
- * vectors are brought in line with `docs` first (see syncKnowledgeIndex).
+ * The word index of `docs`: taken from memory when the organisation's sources are the same as last time (same
+ * keys, languages, titles and texts, in the same order), else the stored vectors are brought in line with
+ * `docs` (see syncKnowledgeIndex) and read once.
+ */
+async function prepare(ctx: ServiceContext, docs: KnowledgeDoc[]): Promise<Prepared> {
+  const hash = createHash('sha1');
+  for (const d of docs) hash.update(`${sourceKey(d)}\0${digestOf(d)}\n`);
+  const signature = hash.digest('base64');
+  const known = preparedByOrganization.get(ctx.organizationId);
+  if (known?.signature === signature) return { ...known.prepared, docs };
+  await syncKnowledgeIndex(ctx, docs);
+  const vectors = await loadVectors(ctx);
+  const prepared = { docs, index: new LexicalIndex(docs.map((d) => vectors.get(sourceKey(d)))) };
+  if (preparedByOrganization.size >= PREPARED_LIMIT) preparedByOrganization.clear();
+  preparedByOrganization.set(ctx.organizationId, { signature, prepared });
+  return prepared;
+}
+
+/**
+ * A proposal per question, in order, from `docs` only; never text that is not a source's own. Internal
+ * sources take part only with `includeInternal`. The same sources and questions give the same proposals.
  */
 export async function proposeAnswers(
   ctx: ServiceContext,
   questions: string[],
   docs: KnowledgeDoc[],
+  options: ProposeOptions = {},
 ): Promise<Proposal[]> {
-  if (docs.length === 0) return questions.map(() => ({ score: 0, tier: null, answer: null, sources: [] }));
-  await syncKnowledgeIndex(ctx, docs);
-  let kb = prepared.get(docs);
-  if (!kb) {
-    kb = {
-      docs,
-      indexOf: new Map(docs.map((d, i) => [sourceKey(d), i])),
-      titles: new TrigramIndex(docs.map((d) => d.title)),
+  const empty = { score: 0, tier: null, answer: null, sources: [] };
+  if (docs.length === 0) return questions.map(() => empty);
+  const kb = await prepare(ctx, docs);
+  const perQuestion: QuestionConcept[][] = questions.map((q) => questionConcepts(shippedSynonyms(), q));
+  const stem = await stemTerms(
+    ctx,
+    perQuestion.flatMap((cs) => cs.flatMap((c) => c.terms)),
+  );
+  const allowed = (doc: KnowledgeDoc) => options.includeInternal === true || doc.audience !== 'internal';
+  return perQuestion.map((concepts) => {
+    const ranked = rankSources(kb, concepts, stem, allowed);
+    const [best, runnerUp] = ranked;
+    if (!best) return empty;
+    const proposed = proposes(best.score, runnerUp?.score ?? 0);
+    const tier = proposed ? confidenceTier(best.score) : null;
+    return {
+      score: best.score,
+      tier,
+      answer: tier ? best.doc.answer : null,
+      sources: ranked.map((r, i) => ({
+        type: r.doc.type,
+        id: r.doc.id,
+        title: r.doc.title,
+        ref: r.doc.ref,
+        score: r.score,
+        excerpt: excerpt(r.doc.answer),
+        audience: r.doc.audience,
+        explanation: explain(r, concepts, i === 0 ? { tier, runnerUp: runnerUp?.score ?? 0 } : undefined),
+      })),
     };
-    prepared.set(docs, kb);
-  }
-  const proposals: Proposal[] = [];
-  for (let i = 0; i < questions.length; i += BATCH) {
-    proposals.push(...(await proposeBatch(ctx, questions.slice(i, i + BATCH), kb)));
-  }
-  return proposals;
+  });
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Questionnaire } from '../../../contracts/questionnaires.js';
@@ -27,6 +27,18 @@ export function QuestionnaireActions({
       void client.invalidateQueries({ queryKey: questionnaireKeys.all });
     },
   });
+  const internal = useMutation({
+    mutationFn: (on: boolean) => questionnairesApi.setInternalSources(questionnaire.id, on),
+    onSuccess: (q) => {
+      notifySuccess(
+        q.includeInternalSources
+          ? 'Internal sources included: propose again to use them'
+          : 'Internal sources left out: propose again to drop them',
+      );
+      void client.invalidateQueries({ queryKey: questionnaireKeys.detail(questionnaire.id) });
+    },
+    onError: notifyError,
+  });
   const remove = useMutation({
     mutationFn: () => questionnairesApi.remove(questionnaire.id),
     onSuccess: () => {
@@ -39,6 +51,13 @@ export function QuestionnaireActions({
   const answered = questionnaire.progress.approved + questionnaire.progress.notApplicable;
   return (
     <>
+      <Switch
+        label="Propose from internal sources"
+        description="Internal policy excerpts; off for what customers will read"
+        checked={questionnaire.includeInternalSources}
+        disabled={internal.isPending}
+        onChange={(e) => internal.mutate(e.currentTarget.checked)}
+      />
       <Button variant="default" onClick={() => setRenaming(true)}>
         Rename
       </Button>

@@ -5,6 +5,7 @@ import type { QuestionnaireItem } from '../../../contracts/questionnaires.js';
 import { questionnaireKeys, questionnairesApi } from '../../api/questionnaires.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
+import { SourceExplanation } from './source-explanation.js';
 
 export const statusLabels: Record<QuestionnaireItem['status'], string> = {
   unanswered: 'Unanswered',
@@ -93,6 +94,7 @@ export function ItemCard({
             <List.Item key={`${s.type}-${s.id}`}>
               {sourceLabels[s.type]}: {s.ref ? `${s.ref} — ` : ''}
               {s.title} (score {s.score.toFixed(2)})
+              <SourceExplanation source={s} />
             </List.Item>
           ))}
         </List>
