@@ -42,6 +42,44 @@ const byLevel = z.object({ low: z.number(), medium: z.number(), high: z.number()
 export type LevelCounts = z.infer<typeof byLevel>;
 
 /** The report as assembled: stored with the review and shown as it was, even when data changes later. */
+const count = z.number().int().min(0);
+
+/** What the incident register shows for a review period (ISO 27001 9.3, NIS2 Art. 20: the management's oversight). */
+export const reviewIncidentsSchema = z.object({
+  tracked: z.literal(true),
+  /** Incidents the organisation became aware of in the period. */
+  total: count,
+  significant: count,
+  /** Of those, not closed when the report was assembled. */
+  open: count,
+  bySeverity: z.record(z.string(), count),
+  byCategory: z.record(z.string(), count),
+  reports: z.object({
+    /** Reports to authorities or data subjects whose deadline fell in the period. */
+    due: count,
+    onTime: count,
+    late: count,
+    /** Reports past their deadline and still not submitted when the report was assembled, whatever the period. */
+    overdue: z.array(z.object({ ref: z.string(), title: z.string(), type: z.string(), dueAt: z.string() })),
+  }),
+  availability: z.object({
+    months: z.array(z.string()),
+    lowest: z
+      .object({ service: z.string(), location: z.string(), month: z.string(), availability: z.number() })
+      .nullable(),
+    belowTarget: z.array(
+      z.object({
+        service: z.string(),
+        location: z.string(),
+        month: z.string(),
+        availability: z.number(),
+        target: z.number(),
+      }),
+    ),
+  }),
+});
+export type ReviewIncidents = z.infer<typeof reviewIncidentsSchema>;
+
 export const reviewReportSchema = z.object({
   version: z.literal(1),
   assembledAt: z.string(),
@@ -146,8 +184,8 @@ export const reviewReportSchema = z.object({
       }),
     ),
   }),
-  /** Tillit has no incident register yet; the section says so instead of showing numbers. */
-  incidents: z.object({ tracked: z.literal(false), note: z.string() }),
+  /** Incidents, reporting deadlines and availability in the period; snapshots from before the register say so. */
+  incidents: z.union([reviewIncidentsSchema, z.object({ tracked: z.literal(false), note: z.string() })]),
 });
 export type ReviewReport = z.infer<typeof reviewReportSchema>;
 

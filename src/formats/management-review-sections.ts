@@ -217,6 +217,56 @@ function decisions(doc: ReviewDocument): Section {
   };
 }
 
+const percentText = (n: number) => `${Number(n.toFixed(3))} %`;
+const countsText = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || 'none';
+
+function incidents(r: ReviewReport): Section {
+  const i = r.incidents;
+  if (!i.tracked) return { heading: 'Incidents', blocks: [text(i.note)] };
+  const a = i.availability;
+  return {
+    heading: 'Incidents, reports and availability',
+    blocks: [
+      text(
+        `${i.total} incident(s) became known in the period (${i.significant} significant; ${i.open} still open). By severity: ${countsText(i.bySeverity)}. By category: ${countsText(i.byCategory)}.`,
+      ),
+      text(
+        `${i.reports.due} report(s) to authorities or data subjects fell due in the period: ${i.reports.onTime} submitted on time, ${i.reports.late} late.`,
+      ),
+      list(
+        i.reports.overdue.map(
+          (o) => `${o.ref} ${o.title}: ${o.type} due ${o.dueAt.slice(0, 16).replace('T', ' ')} UTC`,
+        ),
+        'No report is overdue.',
+      ),
+      a.months.length === 0
+        ? text('No complete month of the period to measure availability in yet.')
+        : text(
+            `Availability over ${a.months[0]} to ${a.months.at(-1)}: ${a.lowest ? `lowest ${percentText(a.lowest.availability)} (${a.lowest.service} in ${a.lowest.location}, ${a.lowest.month})` : 'no service recorded'}; ${a.belowTarget.length} service-month(s) below target.`,
+          ),
+      ...(a.belowTarget.length > 0
+        ? [
+            {
+              kind: 'table' as const,
+              headers: ['Service', 'Location', 'Month', 'Availability', 'Target'],
+              rows: a.belowTarget.map((b) => [
+                b.service,
+                b.location,
+                b.month,
+                percentText(b.availability),
+                percentText(b.target),
+              ]),
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
 /** The report as ordered sections of plain text; renderers only format them. */
 export function reviewSections(doc: ReviewDocument): Section[] {
   const r = doc.report;
@@ -228,7 +278,7 @@ export function reviewSections(doc: ReviewDocument): Section[] {
     objectives(r),
     checks(r),
     policies(r),
-    { heading: 'Incidents', blocks: [text(r.incidents.note)] },
+    incidents(r),
     decisions(doc),
   ];
 }

@@ -101,7 +101,7 @@ describe('objectives and the management review in the browser', () => {
       'Objectives and KPIs',
       'Check results and evidence',
       'Policies',
-      'Incidents',
+      'Incidents, reports and availability',
       'Decisions and actions',
     ]) {
       await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
@@ -111,8 +111,8 @@ describe('objectives and the management review in the browser', () => {
     await objectives.getByRole('cell', { name: 'Reliable object storage' }).waitFor();
     await objectives.getByRole('cell', { name: 'at risk' }).waitFor();
     await page
-      .getByRole('region', { name: 'Incidents' })
-      .getByText(/no incident register yet/)
+      .getByRole('region', { name: 'Incidents, reports and availability' })
+      .getByText(/incident\(s\) became known in the period/)
       .waitFor();
     const region = (name: string) => page.getByRole('region', { name });
     await region('Risks')

@@ -8,3 +8,4 @@ export { registerIncidentRoutes } from './incidents.routes.js';
 export { reportIncident, transitionIncident } from './incidents.service.js';
 export { recordOutage } from './outages.service.js';
 export { registerPublicStatusRoutes } from './public-status.routes.js';
+export { reviewIncidentFigures } from './review-figures.service.js';

@@ -4,6 +4,7 @@ import { apiClient, auditActions } from '../../../../test/support/api.js';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { Framework } from '../../../contracts/frameworks.js';
 import type { ReviewDetail } from '../../../contracts/management-review.js';
+import { noImpactTriage } from '../incidents/index.js';
 
 type Client = ReturnType<typeof apiClient>;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -148,6 +149,17 @@ describe('management review', () => {
       review.attendees.map((a) => a.name),
       ['Test admin', 'Test compliance-manager'],
     );
+    // A significant outage five days ago: its early warning (24 h) and notification (72 h) are overdue by now.
+    const incident = await manager.expect<{ id: string }>(201, 'POST', '/api/incidents', {
+      title: 'Storage cluster down in STO2',
+      category: 'availability',
+      severity: 'high',
+      awareAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    });
+    await manager.expect(200, 'POST', `/api/incidents/${incident.id}/triage`, {
+      ...noImpactTriage,
+      completelyUnavailableOver30Min: true,
+    });
     review = await manager.expect<ReviewDetail>(200, 'POST', `/api/management-reviews/${review.id}/assemble`);
     const r = review.report;
     assert.ok(r);
@@ -185,8 +197,20 @@ describe('management review', () => {
     );
     assert.equal(r.checks.failing, 0);
     assert.equal(r.checks.coverage[0]?.framework, 'ISO/IEC 27001:2022');
-    assert.equal(r.incidents.tracked, false);
-    assert.match(r.incidents.note, /no incident register yet/);
+    assert.ok(r.incidents.tracked);
+    assert.equal(r.incidents.total, 1);
+    assert.equal(r.incidents.significant, 1);
+    assert.equal(r.incidents.open, 1);
+    assert.deepEqual(r.incidents.bySeverity, { high: 1 });
+    assert.deepEqual(r.incidents.byCategory, { availability: 1 });
+    const overdue = r.incidents.reports.overdue.map((o) => o.type);
+    assert.ok(
+      overdue.includes('nis2-early-warning') && overdue.includes('nis2-notification'),
+      overdue.join(),
+    );
+    assert.ok(!overdue.includes('nis2-final'), 'the final report is not due yet');
+    assert.equal(r.incidents.reports.due, overdue.length, 'every report due in the period is still overdue');
+    assert.equal(r.incidents.reports.onTime, 0);
     assert.ok((await auditActions(t)).includes('management-review.assembled'));
   });
 
@@ -265,7 +289,11 @@ describe('management review', () => {
       /management-review-Management-review-2026-.*\.md/,
     );
     assert.match(md.body, /^# Management review 2026/);
-    assert.match(md.body, /## Incidents\n\nTillit has no incident register yet/);
+    assert.match(
+      md.body,
+      /## Incidents, reports and availability\n\n1 incident\(s\) became known in the period \(1 significant; 1 still open\)/,
+    );
+    assert.match(md.body, /INC-\d+ Storage cluster down in STO2: nis2-early-warning due/);
     assert.match(md.body, /Extend vulnerability scanning to OSL1/);
     const pdf = await viewer.call('GET', `/api/management-reviews/${review.id}/report.pdf`);
     assert.equal(pdf.statusCode, 200);

@@ -1,5 +1,6 @@
 import { type ReviewReport, reviewReportSchema } from '../../../contracts/management-review.js';
 import type { ServiceContext } from '../../kernel/context.js';
+import { reviewIncidentFigures } from '../incidents/index.js';
 import {
   actionQuery,
   attendeeIdsOf,
@@ -11,9 +12,6 @@ import { auditSection, nonconformitySection } from './report-assurance.js';
 import { checkSection, objectiveSection, policySection } from './report-operations.js';
 import { periodOf } from './report-period.js';
 import { riskSection } from './report-risks.js';
-
-export const NO_INCIDENT_REGISTER =
-  'Tillit has no incident register yet, so this report has no incident figures. Present incidents from the current incident process separately.';
 
 async function organizationName(ctx: ServiceContext): Promise<string> {
   const row = await ctx.db
@@ -33,18 +31,33 @@ export async function assembleReport(
 ): Promise<ReviewReport> {
   const p = periodOf(review.period_from, review.period_to, now);
   const attendeeIds = attendeeIdsOf(review);
-  const [name, names, previousActions, audits, nonconformities, risks, objectives, checks, policies] =
-    await Promise.all([
-      organizationName(ctx),
-      userNames(ctx, attendeeIds),
-      previous ? actionQuery(ctx, previous.id).execute() : Promise.resolve([]),
-      auditSection(ctx, p),
-      nonconformitySection(ctx, p),
-      riskSection(ctx, p),
-      objectiveSection(ctx),
-      checkSection(ctx),
-      policySection(ctx, p),
-    ]);
+  const [
+    name,
+    names,
+    previousActions,
+    audits,
+    nonconformities,
+    risks,
+    objectives,
+    checks,
+    policies,
+    incidents,
+  ] = await Promise.all([
+    organizationName(ctx),
+    userNames(ctx, attendeeIds),
+    previous ? actionQuery(ctx, previous.id).execute() : Promise.resolve([]),
+    auditSection(ctx, p),
+    nonconformitySection(ctx, p),
+    riskSection(ctx, p),
+    objectiveSection(ctx),
+    checkSection(ctx),
+    policySection(ctx, p),
+    reviewIncidentFigures(
+      ctx,
+      { from: new Date(`${p.from}T00:00:00Z`), endExclusive: new Date(p.endExclusive) },
+      now,
+    ),
+  ]);
   const previousReport = previous ? reportOf(previous) : null;
   return reviewReportSchema.parse({
     version: 1,
@@ -82,6 +95,6 @@ export async function assembleReport(
     objectives,
     checks,
     policies,
-    incidents: { tracked: false, note: NO_INCIDENT_REGISTER },
+    incidents,
   } satisfies ReviewReport);
 }

@@ -73,7 +73,7 @@ export async function countChanges(db: Kysely<Database>, scannedAt: Date) {
 /**
  * Inserts the new findings, then refreshes the known ones from a newer scan: a finding last seen at or after
  * this scan is left as it is (so importing a report again, or an older one, writes nothing); a fixed finding
- * that reappears is open again with a new fix-by date. Plain INSERT and UPDATE by id, not an upsert: imports
+ * that reappears is open again with a new fix-by date. Plain inserts, and updates by id, not an upsert: imports
  * of one organisation run one at a time (each holds the organisation's row lock), so no other transaction
  * can insert the same fingerprint meanwhile.
  */
