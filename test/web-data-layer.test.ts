@@ -54,14 +54,10 @@ test('pages, shared widgets and the layout reach the API only through src/web/ap
 
 // Pages change data through the hooks of src/web/api/<module>.ts (built on useChange, which awaits the reload of what a
 // change makes stale), never through useMutation/useQueryClient of their own.
-// Issue 11: the questionnaires pages are being converted in parallel; the lead removes this allow-list after the merge.
-const mutationAllowList = [`${path.sep}pages${path.sep}questionnaires${path.sep}`];
-
-/** Every page file outside the allow-list that imports useMutation or useQueryClient from React Query. */
+/** Every page file that imports useMutation or useQueryClient from React Query. */
 export function inlineMutationViolations(files: string[]): string[] {
   const out: string[] = [];
   for (const file of files) {
-    if (mutationAllowList.some((allowed) => file.includes(allowed))) continue;
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(
       /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@tanstack\/react-query['"]/g,

@@ -1,11 +1,11 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Questionnaire } from '../../../contracts/questionnaires.js';
 import {
-  questionnaireKeys,
   questionnairesApi,
+  useBulkApprove,
+  useProposeAnswers,
   useQuestionnaire,
   useQuestionnaireItems,
   useSheetPreview,
@@ -47,7 +47,6 @@ function useItemFilters() {
 }
 
 function Mapper({ questionnaire, onDone }: { questionnaire: Questionnaire; onDone: () => void }) {
-  const client = useQueryClient();
   const preview = useSheetPreview(questionnaire.id);
   return (
     <QueryState loading={preview.isLoading} error={preview.error}>
@@ -57,8 +56,6 @@ function Mapper({ questionnaire, onDone }: { questionnaire: Questionnaire; onDon
           sheets={preview.data}
           onMapped={() => {
             notifySuccess('Questions imported');
-            void client.invalidateQueries({ queryKey: questionnaireKeys.detail(questionnaire.id) });
-            void client.invalidateQueries({ queryKey: questionnaireKeys.all });
             onDone();
           }}
         />
@@ -68,19 +65,15 @@ function Mapper({ questionnaire, onDone }: { questionnaire: Questionnaire; onDon
 }
 
 function Items({ q, manage }: { q: Questionnaire; manage: boolean }) {
-  const client = useQueryClient();
   const { filters, page, update, setPage } = useItemFilters();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const items = useQuestionnaireItems(q.id, filters, page, PAGE_SIZE);
-  const approve = useMutation({
-    mutationFn: (body: { itemIds: string[] } | { filter: Partial<Filters> }) =>
-      questionnairesApi.bulkApprove(q.id, body),
+  const approve = useBulkApprove(q.id, {
     onSuccess: (r) => {
       notifySuccess(
         `${r.approved} answers approved${r.skipped ? `, ${r.skipped} without an answer skipped` : ''}`,
       );
       setSelected(new Set());
-      void client.invalidateQueries({ queryKey: questionnaireKeys.detail(q.id) });
     },
     onError: notifyError,
   });
@@ -171,16 +164,11 @@ export function QuestionnairePage() {
   const { id = '' } = useParams();
   const { can } = useSession();
   const manage = can('trust-center.manage');
-  const client = useQueryClient();
   const navigate = useNavigate();
   const [remapping, setRemapping] = useState(false);
   const questionnaire = useQuestionnaire(id);
-  const rerun = useMutation({
-    mutationFn: () => questionnairesApi.propose(id),
-    onSuccess: (r) => {
-      notifySuccess(`${r.proposed} answers proposed`);
-      void client.invalidateQueries({ queryKey: questionnaireKeys.detail(id) });
-    },
+  const rerun = useProposeAnswers(id, {
+    onSuccess: (r) => notifySuccess(`${r.proposed} answers proposed`),
     onError: notifyError,
   });
   const q = questionnaire.data;

@@ -1,8 +1,7 @@
 import { Anchor, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { questionnaireKeys, questionnairesApi, useQuestionnaires } from '../../api/questionnaires.js';
+import { useQuestionnaires, useUploadQuestionnaire } from '../../api/questionnaires.js';
 import { useSession } from '../../auth/session.js';
 import { EmptyState, GoToButton } from '../../ui/EmptyState.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -11,18 +10,9 @@ import { QueryState } from '../../ui/QueryState.js';
 function Uploader() {
   const { session } = useSession();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({
-    mutationFn: (f: File) => {
-      const form = new FormData();
-      form.append('file', f, f.name);
-      return questionnairesApi.upload(form, session?.csrfToken ?? '');
-    },
-    onSuccess: (r) => {
-      void client.invalidateQueries({ queryKey: questionnaireKeys.all });
-      navigate(`/questionnaires/${r.questionnaire.id}`);
-    },
+  const upload = useUploadQuestionnaire({
+    onSuccess: (r) => navigate(`/questionnaires/${r.questionnaire.id}`),
   });
   return (
     <Card withBorder padding="lg">
@@ -32,7 +22,7 @@ function Uploader() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (file) upload.mutate(file);
+          if (file) upload.mutate({ file, csrfToken: session?.csrfToken ?? '' });
         }}
       >
         <Group align="flex-end">

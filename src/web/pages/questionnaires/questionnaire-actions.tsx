@@ -1,9 +1,12 @@
 import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Questionnaire } from '../../../contracts/questionnaires.js';
 import { fieldErrors } from '../../api/client.js';
-import { questionnaireKeys, questionnairesApi } from '../../api/questionnaires.js';
+import {
+  useDeleteQuestionnaire,
+  useRenameQuestionnaire,
+  useSetInternalSources,
+} from '../../api/questionnaires.js';
 import { DeleteButton } from '../../ui/DeleteButton.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 
@@ -15,35 +18,26 @@ export function QuestionnaireActions({
   questionnaire: Questionnaire;
   onDeleted: () => void;
 }) {
-  const client = useQueryClient();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(questionnaire.title);
-  const rename = useMutation({
-    mutationFn: () => questionnairesApi.rename(questionnaire.id, title),
+  const rename = useRenameQuestionnaire(questionnaire.id, {
     onSuccess: () => {
       notifySuccess('Questionnaire renamed');
       setRenaming(false);
-      void client.invalidateQueries({ queryKey: questionnaireKeys.detail(questionnaire.id) });
-      void client.invalidateQueries({ queryKey: questionnaireKeys.all });
     },
   });
-  const internal = useMutation({
-    mutationFn: (on: boolean) => questionnairesApi.setInternalSources(questionnaire.id, on),
-    onSuccess: (q) => {
+  const internal = useSetInternalSources(questionnaire.id, {
+    onSuccess: (q) =>
       notifySuccess(
         q.includeInternalSources
           ? 'Internal sources included: propose again to use them'
           : 'Internal sources left out: propose again to drop them',
-      );
-      void client.invalidateQueries({ queryKey: questionnaireKeys.detail(questionnaire.id) });
-    },
+      ),
     onError: notifyError,
   });
-  const remove = useMutation({
-    mutationFn: () => questionnairesApi.remove(questionnaire.id),
+  const remove = useDeleteQuestionnaire(questionnaire.id, {
     onSuccess: () => {
       notifySuccess(`Questionnaire "${questionnaire.title}" deleted`);
-      void client.invalidateQueries({ queryKey: questionnaireKeys.all });
       onDeleted();
     },
     onError: notifyError,
@@ -65,7 +59,7 @@ export function QuestionnaireActions({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            rename.mutate();
+            rename.mutate(title);
           }}
         >
           <Stack>

@@ -1,8 +1,7 @@
 import { Badge, Button, Card, Checkbox, Group, List, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { QuestionnaireItem } from '../../../contracts/questionnaires.js';
-import { questionnaireKeys, questionnairesApi } from '../../api/questionnaires.js';
+import { useApproveItem, useMarkNotApplicable, useSaveAnswer } from '../../api/questionnaires.js';
 import { notifyError, notifySuccess } from '../../ui/notify.js';
 import { StatusBadge, type StatusColor } from '../../ui/StatusBadge.js';
 import { SourceExplanation } from './source-explanation.js';
@@ -37,27 +36,11 @@ export function ItemCard({
   selected: boolean;
   onSelect: (on: boolean) => void;
 }) {
-  const client = useQueryClient();
   const [answer, setAnswer] = useState(item.answer ?? item.proposedAnswer ?? '');
-  const done = (message: string) => () => {
-    notifySuccess(message);
-    void client.invalidateQueries({ queryKey: questionnaireKeys.detail(questionnaireId) });
-  };
-  const save = useMutation({
-    mutationFn: () => questionnairesApi.saveAnswer(questionnaireId, item.id, answer),
-    onSuccess: done('Answer saved'),
-    onError: notifyError,
-  });
-  const approve = useMutation({
-    mutationFn: () => questionnairesApi.approveItem(questionnaireId, item.id, answer),
-    onSuccess: done('Answer approved'),
-    onError: notifyError,
-  });
-  const notApplicable = useMutation({
-    mutationFn: () => questionnairesApi.notApplicable(questionnaireId, item.id),
-    onSuccess: done('Marked not applicable'),
-    onError: notifyError,
-  });
+  const done = (message: string) => ({ onSuccess: () => notifySuccess(message), onError: notifyError });
+  const save = useSaveAnswer(questionnaireId, item.id, done('Answer saved'));
+  const approve = useApproveItem(questionnaireId, item.id, done('Answer approved'));
+  const notApplicable = useMarkNotApplicable(questionnaireId, item.id, done('Marked not applicable'));
   return (
     <Card withBorder padding="md" component="article" aria-label={`Row ${item.row}`}>
       <Group justify="space-between" mb="xs" align="flex-start">
@@ -117,7 +100,7 @@ export function ItemCard({
             <Button
               size="xs"
               variant="default"
-              onClick={() => save.mutate()}
+              onClick={() => save.mutate(answer)}
               disabled={!answer.trim()}
               loading={save.isPending}
             >
@@ -125,7 +108,7 @@ export function ItemCard({
             </Button>
             <Button
               size="xs"
-              onClick={() => approve.mutate()}
+              onClick={() => approve.mutate(answer)}
               disabled={!answer.trim()}
               loading={approve.isPending}
             >

@@ -10,11 +10,10 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Questionnaire, SheetPreviewDto } from '../../../contracts/questionnaires.js';
 import { errorMessage } from '../../api/client.js';
-import { questionnairesApi } from '../../api/questionnaires.js';
+import { useMapQuestionnaire } from '../../api/questionnaires.js';
 
 interface Mapping {
   questionColumn: string;
@@ -130,10 +129,7 @@ export function MappingForm({
       : guessMapping(current),
   );
   const [target, setTarget] = useState<Target>('question');
-  const map = useMutation({
-    mutationFn: () => questionnairesApi.map(questionnaire.id, { sheet, ...mapping }),
-    onSuccess: onMapped,
-  });
+  const map = useMapQuestionnaire(questionnaire.id, { onSuccess: onMapped });
   const pickColumn = (column: string) => {
     if (target === 'question') {
       setMapping((m) => ({ ...m, questionColumn: column }));
@@ -190,7 +186,7 @@ export function MappingForm({
           </Text>
         )}
         <Group>
-          <Button onClick={() => map.mutate()} loading={map.isPending}>
+          <Button onClick={() => map.mutate({ sheet, ...mapping })} loading={map.isPending}>
             Import questions
           </Button>
         </Group>
