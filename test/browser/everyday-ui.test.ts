@@ -173,6 +173,8 @@ describe('everyday UI in the browser', () => {
   test('FAQ language is a choice; empty lists say what to do next', async () => {
     await page.goto(`${app.url}/trust-center`);
     await page.getByRole('tab', { name: 'FAQ' }).click();
+    // Opened once the page has loaded what it shows: a late re-render closes an open dropdown.
+    await page.waitForLoadState('networkidle');
     const add = page.locator('#faq-add');
     await add.getByRole('combobox', { name: 'Language' }).click();
     for (const name of ['English (en)', 'Swedish (sv)', 'Norwegian Bokmål (nb)']) {

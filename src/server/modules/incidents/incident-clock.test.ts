@@ -126,7 +126,10 @@ describe('obligations from the triage', () => {
       ...sweden,
       mainEstablishment: 'FI',
     });
-    assert.equal(fi[0]?.authority, 'Office of the Data Protection Ombudsman');
+    assert.equal(
+      fi[0]?.authority,
+      'Tietosuojavaltuutetun toimisto (Office of the Data Protection Ombudsman)',
+    );
   });
 
   test('a breach judged unlikely to harm needs its reasoning; one not assessed is refused', () => {
