@@ -1,6 +1,7 @@
 import { checkInputSchema } from '../../contracts/checks.js';
 import type { ServiceContext } from '../kernel/context.js';
 import { createCheck, pushCheckResult, runCheck } from '../modules/checks/index.js';
+import { controlIds } from './demo-trust-center.js';
 
 /**
  * Checks that watch a few of the controls the trust center shows: the vulnerability programme from the demo's own
@@ -28,12 +29,9 @@ const checks = [
   },
 ];
 
-export async function seedDemoChecks(
-  ctx: ServiceContext,
-  controlIdOf: (title: string) => Promise<string | undefined>,
-): Promise<void> {
+export async function seedDemoChecks(ctx: ServiceContext): Promise<void> {
   for (const c of checks) {
-    const controlId = await controlIdOf(c.control);
+    const [controlId] = await controlIds(ctx, [c.control]);
     const check = await createCheck(
       ctx,
       checkInputSchema.parse({

@@ -221,13 +221,5 @@ export async function seedDemoProgramme(ctx: ServiceContext): Promise<void> {
   await seedDemoActivities(ctx);
   await seedDemoIncidents(ctx);
   await seedDemoVulnerabilities(ctx);
-  await seedDemoChecks(ctx, async (title) => {
-    const row = await ctx.db
-      .selectFrom('controls')
-      .select('id')
-      .where('organization_id', '=', ctx.organizationId)
-      .where('title', '=', title)
-      .executeTakeFirst();
-    return row?.id;
-  });
+  await seedDemoChecks(ctx);
 }

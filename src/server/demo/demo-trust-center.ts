@@ -207,7 +207,7 @@ async function demoClaims(ctx: ServiceContext) {
   ];
 }
 
-async function controlIds(ctx: ServiceContext, titles: string[]): Promise<string[]> {
+export async function controlIds(ctx: ServiceContext, titles: string[]): Promise<string[]> {
   if (titles.length === 0) return [];
   const rows = await ctx.db
     .selectFrom('controls')

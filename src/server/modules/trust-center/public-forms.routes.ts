@@ -25,6 +25,10 @@ function send(reply: FastifyReply, page: RenderedPage, status = 200) {
     .send(page.html);
 }
 
+/** A link from a mail only shows this button; the POST it sends does the change (mail scanners follow links). */
+const confirmForm = (question: string, action: string, button: string) =>
+  `<p>${question}</p><form method="post" action="${action}"><button type="submit">${button}</button></form>`;
+
 const invalidLink = '<p>This link is unknown or was already used.</p>';
 
 /** Public forms of the sub-processor and changes pages; urlencoded bodies are parsed only in this scope. */
@@ -77,7 +81,11 @@ export const registerTrustFormRoutes: RouteModule = (app, { db, config }) => {
       { config: access, schema: { ...hidden, params: tokenParams } },
       async (req, reply) => {
         const settings = await getSettings(await publicContext(db, req.headers.host));
-        const form = `<p>Object to the intended change you were told about?</p><form method="post" action="${BASE}/subprocessors/objections/${req.params.token}"><button type="submit">Record my objection</button></form>`;
+        const form = confirmForm(
+          'Object to the intended change you were told about?',
+          `${BASE}/subprocessors/objections/${req.params.token}`,
+          'Record my objection',
+        );
         return send(reply, messagePage(settings, BASE, 'Object to a change', form));
       },
     );
@@ -110,13 +118,16 @@ export const registerTrustFormRoutes: RouteModule = (app, { db, config }) => {
             );
       },
     );
-    // A GET only shows the button: mail scanners follow links, and must not end a subscription by looking.
     scope.get(
       '/trust/unsubscribe/:token',
       { config: access, schema: { ...hidden, params: tokenParams } },
       async (req, reply) => {
         const settings = await getSettings(await publicContext(db, req.headers.host));
-        const form = `<p>Stop the e-mails about changes on this trust center?</p><form method="post" action="${BASE}/unsubscribe/${req.params.token}"><button type="submit">Unsubscribe</button></form>`;
+        const form = confirmForm(
+          'Stop the e-mails about changes on this trust center?',
+          `${BASE}/unsubscribe/${req.params.token}`,
+          'Unsubscribe',
+        );
         return send(reply, messagePage(settings, BASE, 'Unsubscribe', form));
       },
     );

@@ -8,7 +8,8 @@ import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { notifySuccess } from '../../ui/notify.js';
 
-function useSave<T, R>(save: (body: T) => Promise<R>, label: string, onClose: () => void) {
+/** A change to the organisation's locations or services: reloads the organisation, says so and closes the form. */
+export function useSave<T, R>(save: (body: T) => Promise<R>, label: string, onClose: () => void) {
   return useChange(save, () => [organizationKeys.all], {
     onSuccess: () => {
       notifySuccess(`${label} saved`);

@@ -15,12 +15,11 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Location, Service } from '../../../contracts/organization.js';
-import { useChange } from '../../api/change.js';
 import { fieldErrors } from '../../api/client.js';
-import { organizationApi, organizationKeys } from '../../api/organization.js';
+import { organizationApi } from '../../api/organization.js';
 import { FormAlert } from '../../ui/FormAlert.js';
 import { FormFooter } from '../../ui/FormFooter.js';
-import { notifySuccess } from '../../ui/notify.js';
+import { useSave } from './organization-modals.js';
 
 type Placement = Pick<Service, 'locations' | 'drPairings'>;
 type Pairing = Service['drPairings'][number];
@@ -178,15 +177,10 @@ export function ServiceModal({
     locations: service?.locations ?? [],
     drPairings: service?.drPairings ?? [],
   });
-  const save = useChange(
+  const save = useSave(
     (body: Partial<Service>) => organizationApi.saveService(service?.id, body),
-    () => [organizationKeys.all],
-    {
-      onSuccess: () => {
-        notifySuccess('Service saved');
-        onClose();
-      },
-    },
+    'Service',
+    onClose,
   );
   const errors = fieldErrors(save.error);
   const submit = (e: FormEvent) => {
